@@ -1,0 +1,196 @@
+"""carecontinuum: a typed model of the behavioral-health continuum of care.
+
+Levels of care (outpatient → intensive outpatient → partial hospitalization →
+residential → inpatient acute) and how other systems code them; the modalities
+programs deliver; schedules and the intensity they add up to under each
+published rule set; the step-up / step-down graph; and people's journeys
+through it.
+
+``import carecontinuum`` is cheap: submodules, pint and networkx load on first
+use of a name that needs them.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> cc.level("IOP").name
+'Intensive outpatient (IOP)'
+>>> cc.modality("CBT").name
+'Cognitive behavioral therapy (CBT)'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._errors import (
+    CareContinuumError,
+    DuplicateRegistrationError,
+    InvalidQuantityError,
+    InvalidTransitionError,
+    MissingExtraError,
+    UnknownFrameworkError,
+    UnknownKeyError,
+    UnknownLevelError,
+    UnknownModalityError,
+    UnknownRuleSetError,
+)
+
+# name -> submodule that defines it; loaded on first attribute access
+_LAZY: dict[str, str] = {
+    # sources
+    "SOURCES": "._sources",
+    "Source": "._sources",
+    "UnknownSourceError": "._sources",
+    "source": "._sources",
+    # levels
+    "CareLevel": ".levels",
+    "CodeSystem": ".levels",
+    "Crosswalk": ".levels",
+    "ExternalCode": ".levels",
+    "Framework": ".levels",
+    "LevelMapping": ".levels",
+    "Management": ".levels",
+    "MatchKind": ".levels",
+    "Setting": ".levels",
+    "crosswalk": ".levels",
+    "list_crosswalks": ".levels",
+    "default_continuum": ".levels",
+    "framework": ".levels",
+    "list_frameworks": ".levels",
+    "level": ".levels",
+    "register_crosswalk": ".levels",
+    "register_framework": ".levels",
+    # modalities
+    "AnyModality": ".modalities",
+    "Format": ".modalities",
+    "Modality": ".modalities",
+    "ModalityCategory": ".modalities",
+    "ModalityStructure": ".modalities",
+    "PluginLoadWarning": ".modalities",
+    "list_modalities": ".modalities",
+    "modality": ".modalities",
+    "register_modality": ".modalities",
+    "unregister_modality": ".modalities",
+    # units
+    "QuantityRange": ".units",
+    "quantity": ".units",
+    "unit_registry": ".units",
+}
+
+__all__ = [
+    "SOURCES",
+    "AnyModality",
+    "CareContinuumError",
+    "CareLevel",
+    "CodeSystem",
+    "Crosswalk",
+    "DuplicateRegistrationError",
+    "ExternalCode",
+    "Format",
+    "Framework",
+    "InvalidQuantityError",
+    "InvalidTransitionError",
+    "LevelMapping",
+    "Management",
+    "MatchKind",
+    "MissingExtraError",
+    "Modality",
+    "ModalityCategory",
+    "ModalityStructure",
+    "PluginLoadWarning",
+    "QuantityRange",
+    "Setting",
+    "Source",
+    "UnknownFrameworkError",
+    "UnknownKeyError",
+    "UnknownLevelError",
+    "UnknownModalityError",
+    "UnknownRuleSetError",
+    "UnknownSourceError",
+    "__version__",
+    "crosswalk",
+    "default_continuum",
+    "framework",
+    "level",
+    "list_crosswalks",
+    "list_frameworks",
+    "list_modalities",
+    "modality",
+    "quantity",
+    "register_crosswalk",
+    "register_framework",
+    "register_modality",
+    "source",
+    "unit_registry",
+    "unregister_modality",
+]
+
+for _cls in (
+    CareContinuumError,
+    DuplicateRegistrationError,
+    InvalidQuantityError,
+    InvalidTransitionError,
+    MissingExtraError,
+    UnknownFrameworkError,
+    UnknownKeyError,
+    UnknownLevelError,
+    UnknownModalityError,
+    UnknownRuleSetError,
+):
+    _cls.__module__ = __name__
+del _cls
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import __version__
+
+        return __version__
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'carecontinuum' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from ._sources import SOURCES, Source, UnknownSourceError, source
+    from ._version import __version__
+    from .levels import (
+        CareLevel,
+        CodeSystem,
+        Crosswalk,
+        ExternalCode,
+        Framework,
+        LevelMapping,
+        Management,
+        MatchKind,
+        Setting,
+        crosswalk,
+        default_continuum,
+        framework,
+        level,
+        list_crosswalks,
+        list_frameworks,
+        register_crosswalk,
+        register_framework,
+    )
+    from .modalities import (
+        AnyModality,
+        Format,
+        Modality,
+        ModalityCategory,
+        ModalityStructure,
+        PluginLoadWarning,
+        list_modalities,
+        modality,
+        register_modality,
+        unregister_modality,
+    )
+    from .units import QuantityRange, quantity, unit_registry

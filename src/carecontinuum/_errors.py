@@ -1,0 +1,147 @@
+"""The library's exception hierarchy.
+
+Every error the library raises for bad input is either a pydantic
+:class:`~pydantic.ValidationError` (for malformed data handed to a model) or a
+subclass of :class:`CareContinuumError` defined here.  Lookups raise subclasses
+that are also :class:`LookupError`, so ``except LookupError`` keeps working.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> try:
+...     cc.level("intensive outpatent")
+... except cc.UnknownLevelError as err:
+...     print(err.suggestions[0])
+intensive_outpatient
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+__all__ = [
+    "CareContinuumError",
+    "DuplicateRegistrationError",
+    "InvalidQuantityError",
+    "InvalidTransitionError",
+    "MissingExtraError",
+    "UnknownFrameworkError",
+    "UnknownKeyError",
+    "UnknownLevelError",
+    "UnknownModalityError",
+    "UnknownRuleSetError",
+]
+
+
+class CareContinuumError(Exception):
+    """Base class of every error raised by carecontinuum."""
+
+
+class UnknownKeyError(CareContinuumError, LookupError):
+    """A lookup by code, alias or id found nothing.
+
+    Parameters
+    ----------
+    kind:
+        What was looked up, in words ("care level", "modality", ...).
+    key:
+        The key exactly as the caller passed it.
+    suggestions:
+        Close matches among the known keys, best first.
+    known:
+        All valid keys, used in the message when there are few of them.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        key: object,
+        suggestions: Sequence[str] = (),
+        known: Iterable[str] = (),
+    ) -> None:
+        self.kind = kind
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        self.known = tuple(known)
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        msg = f"unknown {self.kind} {self.key!r}"
+        if self.suggestions:
+            msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        elif self.known and len(self.known) <= 20:
+            msg += "; known: " + ", ".join(self.known)
+        return msg
+
+    def __str__(self) -> str:  # LookupError.__str__ would repr() the message
+        return self._message()
+
+
+class UnknownLevelError(UnknownKeyError):
+    """No care level matches the key (code, alias or abbreviation)."""
+
+
+class UnknownModalityError(UnknownKeyError):
+    """No registered modality matches the key."""
+
+
+class UnknownFrameworkError(UnknownKeyError):
+    """No framework (ASAM 3rd/4th, LOCUS, TEDS, ...) matches the key."""
+
+
+class UnknownRuleSetError(UnknownKeyError):
+    """No intensity rule set matches the id."""
+
+
+class DuplicateRegistrationError(CareContinuumError, ValueError):
+    """A registry already holds an entry under this code.
+
+    Pass ``replace=True`` to the registering call to replace it on purpose.
+    """
+
+    def __init__(self, kind: str, code: str) -> None:
+        self.kind = kind
+        self.code = code
+        super().__init__(
+            f"a {kind} with code {code!r} is already registered; "
+            f"pass replace=True to replace it on purpose"
+        )
+
+
+class InvalidQuantityError(CareContinuumError, ValueError):
+    """A value could not be read as a quantity of the expected dimension.
+
+    Raised by :func:`carecontinuum.units.convert`; inside a pydantic model the
+    same problem surfaces as a ``ValidationError`` naming the field.
+    """
+
+    def __init__(self, message: str, *, error_type: str = "quantity") -> None:
+        self.error_type = error_type
+        super().__init__(message)
+
+
+class InvalidTransitionError(CareContinuumError, ValueError):
+    """A move between two levels that the transition graph does not allow.
+
+    ``allowed`` lists the codes the origin level may move to.
+    """
+
+    def __init__(
+        self, message: str, *, source: str = "", target: str = "", allowed: Sequence[str] = ()
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.allowed = tuple(allowed)
+        super().__init__(message)
+
+
+class MissingExtraError(CareContinuumError, ImportError):
+    """An optional integration was used without its extra installed."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional package {package!r}; "
+            f"install it with: pip install 'carecontinuum[{extra}]'"
+        )

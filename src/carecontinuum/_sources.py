@@ -1,0 +1,111 @@
+"""The sources behind every built-in fact, by id.
+
+Catalog records cite these ids in their ``sources`` field; the docs render
+this table as the sources page.  Ids and citations come from the project's
+domain notes (shared/domain/FACTS.md).
+
+Examples
+--------
+>>> from carecontinuum import source
+>>> source("CFR-PHP").citation[:54]
+'42 CFR 410.43(c)(1) — Medicare partial hospitalization'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ._errors import UnknownKeyError
+
+__all__ = ["SOURCES", "Source", "UnknownSourceError", "source"]
+
+
+class UnknownSourceError(UnknownKeyError):
+    """No source has this id."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A cited source: a short id and its full citation."""
+
+    id: str
+    citation: str
+
+
+SOURCES: dict[str, Source] = {
+    s.id: s
+    for s in (
+        Source(
+            "SEED",
+            '"How an Intensive Outpatient Program (IOP) Works" (Verywell Mind, '
+            "T. Blanchfield): the project's founding text",
+        ),
+        Source(
+            "ASAM3",
+            "Mee-Lee D. et al., The ASAM Criteria, 3rd ed., 2013 (level numbers, "
+            "names and hour floors as quoted by SAMHSA and state glossaries)",
+        ),
+        Source(
+            "ASAM4",
+            "The ASAM Criteria, 4th ed., 2023, Vol. 1 ch. 10 (as encoded consistently "
+            "in public repositories; UCLA ISAP Level of Care Assessment Guide v4.1, 2025)",
+        ),
+        Source(
+            "TIP47",
+            "SAMHSA TIP 47, Substance Abuse: Clinical Issues in Intensive Outpatient "
+            "Treatment (2006), and the 2021 SAMHSA Advisory based on it",
+        ),
+        Source(
+            "CFR-PHP",
+            '42 CFR 410.43(c)(1) — Medicare partial hospitalization, "minimum of 20 '
+            'hours per week of therapeutic services"',
+        ),
+        Source(
+            "CMS-IOP",
+            "CY2024 OPPS final rule (CMS-1786-FC) and CMS fact sheet — Medicare IOP "
+            "benefit from 2024-01-01 (CAA 2023 §4124)",
+        ),
+        Source(
+            "TEDS",
+            "SAMHSA Treatment Episode Data Set codebooks (TEDS-A/TEDS-D): SERVICES, "
+            "SERVICES_D, REASON, LOS",
+        ),
+        Source(
+            "LOCUS",
+            "AACP, Level of Care Utilization System, Adult Version 20 (2016); "
+            "Minnesota DHS MHIS manual",
+        ),
+        Source("HCPCS", "CMS HCPCS Level II code set"),
+        Source(
+            "FHIR", "HL7 FHIR R4/R5 (EpisodeOfCare, Encounter, CarePlan); v3 ActCode code system"
+        ),
+        Source("NSSATS", "SAMHSA N-SSATS 2011 Table 4.16b; N-SSATS 2019 Table 2.1"),
+        Source(
+            "LOCATOR",
+            "SAMHSA's behavioral health treatment services locator (public source code, CC0)",
+        ),
+        Source("MATCH", "NIAAA Project MATCH Monograph Series vol. 1–3 (TSF, MET, CBT manuals)"),
+        Source(
+            "NIDA",
+            "NIDA research reports and archived manuals (CRA + vouchers; Therapeutic Communities)",
+        ),
+        Source(
+            "CEBC",
+            "California Evidence-Based Clearinghouse for Child Welfare, Matrix Model program entry",
+        ),
+    )
+}
+
+
+def source(source_id: str) -> Source:
+    """Return the :class:`Source` with this id.
+
+    Raises
+    ------
+    carecontinuum.UnknownSourceError
+        For an id that is not in :data:`SOURCES`.
+    """
+    try:
+        return SOURCES[source_id]
+    except (KeyError, TypeError):
+        raise UnknownSourceError("source", source_id, known=SOURCES) from None

@@ -1,0 +1,81 @@
+"""Care levels, the frameworks that code them, and crosswalks between frameworks.
+
+The default continuum has the seed's five levels [SEED].  ASAM 3rd and 4th
+edition, LOCUS and TEDS service settings are further frameworks, each an
+ordered set of levels, with crosswalks to the default continuum and between the
+two ASAM editions.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> sorted([cc.level("residential"), cc.level("OP"), cc.level("IOP")])[0].code
+'outpatient'
+"""
+
+from __future__ import annotations
+
+from .._facade import publish
+from ._continuum import DEFAULT_CONTINUUM
+from ._crosswalk import Crosswalk, LevelMapping, MatchKind
+from ._framework import Framework
+from ._model import CareLevel, CodeSystem, ExternalCode, LevelCode, Management, Setting
+from ._registry import (
+    crosswalk,
+    default_continuum,
+    framework,
+    level,
+    list_crosswalks,
+    list_frameworks,
+    register_crosswalk,
+    register_framework,
+)
+
+__all__ = [
+    "DEFAULT_CONTINUUM",
+    "CareLevel",
+    "CodeSystem",
+    "Crosswalk",
+    "ExternalCode",
+    "Framework",
+    "LevelCode",
+    "LevelMapping",
+    "Management",
+    "MatchKind",
+    "Setting",
+    "crosswalk",
+    "default_continuum",
+    "framework",
+    "level",
+    "list_crosswalks",
+    "list_frameworks",
+    "register_crosswalk",
+    "register_framework",
+]
+
+publish(
+    "carecontinuum",
+    globals(),
+    [
+        "CareLevel",
+        "CodeSystem",
+        "Crosswalk",
+        "ExternalCode",
+        "Framework",
+        "LevelMapping",
+        "Management",
+        "MatchKind",
+        "Setting",
+        "crosswalk",
+        "list_crosswalks",
+        "default_continuum",
+        "framework",
+        "list_frameworks",
+        "level",
+        "register_crosswalk",
+        "register_framework",
+    ],
+)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

@@ -1,0 +1,119 @@
+"""Frameworks: ordered, named sets of levels (the default continuum, ASAM, LOCUS, TEDS)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from .._errors import UnknownLevelError
+from .._lookup import Catalog
+from ._model import CareLevel
+
+__all__ = ["Framework"]
+
+
+class Framework(BaseModel):
+    """An ordered, named set of care levels.
+
+    Levels are kept in intensity order.  A framework is a sequence of its
+    levels and looks them up by code or alias with :meth:`level`.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> continuum = cc.default_continuum()
+    >>> continuum.codes  # doctest: +NORMALIZE_WHITESPACE
+    ('outpatient', 'intensive_outpatient', 'partial_hospitalization', 'residential',
+     'inpatient_acute')
+    >>> continuum.level("acute inpatient").code
+    'inpatient_acute'
+    >>> "PHP" in continuum
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
+    name: str = Field(min_length=1)
+    levels: tuple[CareLevel, ...] = Field(min_length=1)
+    description: str = ""
+    sources: tuple[str, ...] = ()
+    verified: bool = True
+    note: str = ""
+
+    _catalog: Catalog[CareLevel] | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Framework:
+        seen: set[str] = set()
+        for lv in self.levels:
+            if lv.framework != self.code:
+                raise ValueError(
+                    f"level {lv.code!r} belongs to framework {lv.framework!r}, not {self.code!r}"
+                )
+            if lv.code in seen:
+                raise ValueError(f"level code {lv.code!r} appears twice in framework {self.code!r}")
+            seen.add(lv.code)
+        if list(self.levels) != sorted(self.levels):
+            raise ValueError(f"levels of framework {self.code!r} must be listed in rank order")
+        return self
+
+    @property
+    def catalog(self) -> Catalog[CareLevel]:
+        """The lookup index over this framework's codes and aliases."""
+        if self._catalog is None:
+            catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
+            for lv in self.levels:
+                catalog.add(lv.code, lv, lv.aliases)
+            self._catalog = catalog
+        return self._catalog
+
+    def level(self, key: str | CareLevel) -> CareLevel:
+        """Find a level by code or alias (case, spaces and hyphens forgiven).
+
+        Raises
+        ------
+        carecontinuum.UnknownLevelError
+            With the closest matches as suggestions.
+        """
+        if isinstance(key, CareLevel):
+            if key.framework == self.code and key.code in self.codes:
+                return key
+            raise UnknownLevelError(f"care level in {self.name}", key.code, known=self.codes)
+        return self.catalog.get(key)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The level codes, in rank order."""
+        return tuple(lv.code for lv in self.levels)
+
+    def __iter__(self) -> Iterator[CareLevel]:  # type: ignore[override]
+        return iter(self.levels)
+
+    def __len__(self) -> int:
+        return len(self.levels)
+
+    def __getitem__(self, key: str) -> CareLevel:
+        return self.level(key)
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, CareLevel):
+            return key.framework == self.code and key.code in self.codes
+        return isinstance(key, str) and key in self.catalog
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"Framework({self.code!r}, {len(self.levels)} levels)"
+
+    def _repr_html_(self) -> str:
+        head = "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th></tr>"
+        rows = "".join(
+            f"<tr><td>{html.escape(lv.code)}</td><td>{html.escape(lv.name)}</td>"
+            f"<td>{lv.setting.value}</td><td>{'yes' if lv.twenty_four_hour else ''}</td></tr>"
+            for lv in self.levels
+        )
+        return f"<table><caption><b>{html.escape(self.name)}</b></caption>{head}{rows}</table>"

@@ -1,0 +1,207 @@
+"""The care-level record and the small vocabularies it uses."""
+
+from __future__ import annotations
+
+import html
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ..units import QuantityRange
+
+__all__ = ["CareLevel", "CodeSystem", "ExternalCode", "LevelCode", "Management", "Setting"]
+
+#: A level code: letters, digits and ``_ . -``; e.g. ``intensive_outpatient`` or ``3.2-WM``.
+LevelCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=64)
+]
+_SourceId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+class Setting(StrEnum):
+    """Where care is delivered."""
+
+    AMBULATORY = "ambulatory"
+    """The person lives at home and comes to the program."""
+    RESIDENTIAL = "residential"
+    """The person lives at a (non-hospital) facility."""
+    HOSPITAL = "hospital"
+    """The person is admitted to a hospital unit."""
+
+
+class Management(StrEnum):
+    """Who directs care: the ASAM management axis, separate from setting [ASAM4]."""
+
+    CLINICALLY_MANAGED = "clinically_managed"
+    MEDICALLY_MONITORED = "medically_monitored"
+    MEDICALLY_MANAGED = "medically_managed"
+
+
+class CodeSystem(StrEnum):
+    """External code systems a level can be expressed in."""
+
+    ASAM3 = "asam3"
+    """ASAM Criteria 3rd edition level numbers [ASAM3]."""
+    ASAM4 = "asam4"
+    """ASAM Criteria 4th edition level numbers [ASAM4]."""
+    LOCUS = "locus"
+    """LOCUS levels 0–6 [LOCUS]."""
+    TEDS_SERVICES = "teds-services"
+    """TEDS ``SERVICES`` / ``SERVICES_D`` service-setting codes [TEDS]."""
+    FHIR_ENCOUNTER_CLASS = "fhir-encounter-class"
+    """HL7 v3 ActCode, as used by FHIR Encounter.class [FHIR]."""
+    HCPCS = "hcpcs"
+    """CMS HCPCS Level II codes [HCPCS]."""
+    MEDICARE_CONDITION_CODE = "medicare-condition-code"
+    """Condition codes that flag Medicare IOP (92) and PHP (41) claims [CMS-IOP]."""
+    LOCATOR = "locator"
+    """SAMHSA treatment-locator type-of-care codes [LOCATOR]."""
+
+
+#: Canonical system URIs, where the system has one.
+SYSTEM_URIS: dict[CodeSystem, str] = {
+    CodeSystem.FHIR_ENCOUNTER_CLASS: "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+}
+
+
+class ExternalCode(BaseModel):
+    """A level's code in another system, and how well it matches.
+
+    Examples
+    --------
+    >>> ExternalCode(system="teds-services", code="6",
+    ...              display="Ambulatory, intensive outpatient", sources=("TEDS",))
+    ExternalCode(teds-services:6 exact)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    system: CodeSystem
+    code: str = Field(min_length=1, max_length=64)
+    display: str = ""
+    exact: bool = True
+    """False when the code covers more or less than the level (a lossy mapping)."""
+    note: str = ""
+    sources: tuple[_SourceId, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"ExternalCode({self.system.value}:{self.code} {'exact' if self.exact else 'approx'})"
+        )
+
+
+class CareLevel(BaseModel):
+    """One level of care, frozen; its identity is its :attr:`code`.
+
+    Levels order by :attr:`rank` (then code), so ``<`` and ``sorted()`` follow
+    intensity.  Ranks are comparable within one framework.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> iop = cc.level("IOP")
+    >>> iop
+    CareLevel('intensive_outpatient', rank=1, framework='continuum')
+    >>> iop.name
+    'Intensive outpatient (IOP)'
+    >>> cc.level("outpatient") < iop < cc.level("PHP")
+    True
+    >>> [c.code for c in iop.codes_in("asam3")]
+    ['2.1']
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: LevelCode
+    name: str = Field(min_length=1)
+    framework: str = "continuum"
+    rank: float = Field(allow_inf_nan=False, description="intensity order within the framework")
+    setting: Setting
+    twenty_four_hour: bool = False
+    management: Management | None = None
+    aliases: tuple[str, ...] = ()
+    typical_hours_per_day: QuantityRange | None = None
+    typical_days_per_week: QuantityRange | None = None
+    typical_sessions_per_week: QuantityRange | None = None
+    typical_stay: QuantityRange | None = None
+    description: str = ""
+    codes: tuple[ExternalCode, ...] = ()
+    sources: tuple[_SourceId, ...] = ()
+    verified: bool = True
+    """False where the sources mark a fact about this level unverified."""
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ambulatory_is_not_24_hour(self) -> CareLevel:
+        if self.setting is Setting.AMBULATORY and self.twenty_four_hour:
+            raise ValueError(
+                f"level {self.code!r}: an ambulatory setting cannot be a 24-hour level"
+            )
+        return self
+
+    # -- queries -----------------------------------------------------------------
+    def codes_in(self, system: CodeSystem | str) -> tuple[ExternalCode, ...]:
+        """This level's codes in *system* (``"asam3"``, ``"teds-services"`` ...)."""
+        wanted = CodeSystem(system)
+        return tuple(c for c in self.codes if c.system is wanted)
+
+    # -- ordering by intensity ------------------------------------------------------
+    def _key(self) -> tuple[float, str]:
+        return (self.rank, self.code)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, CareLevel):
+            return NotImplemented
+        return self._key() < other._key()
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, CareLevel):
+            return NotImplemented
+        return self._key() <= other._key()
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, CareLevel):
+            return NotImplemented
+        return self._key() > other._key()
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, CareLevel):
+            return NotImplemented
+        return self._key() >= other._key()
+
+    # -- display -------------------------------------------------------------------
+    def __repr__(self) -> str:
+        rank = int(self.rank) if self.rank.is_integer() else self.rank
+        return f"CareLevel({self.code!r}, rank={rank}, framework={self.framework!r})"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _repr_html_(self) -> str:
+        rows: list[tuple[str, Any]] = [
+            ("code", self.code),
+            ("framework", self.framework),
+            ("rank", self.rank),
+            ("setting", self.setting.value + (", 24-hour" if self.twenty_four_hour else "")),
+        ]
+        if self.management is not None:
+            rows.append(("management", self.management.value.replace("_", " ")))
+        for label, value in (
+            ("hours/day", self.typical_hours_per_day),
+            ("days/week", self.typical_days_per_week),
+            ("sessions/week", self.typical_sessions_per_week),
+            ("typical stay", self.typical_stay),
+        ):
+            if value is not None:
+                rows.append((label, str(value)))
+        if self.codes:
+            rows.append(("codes", ", ".join(f"{c.system.value} {c.code}" for c in self.codes)))
+        if self.sources:
+            rows.append(("sources", ", ".join(self.sources)))
+        body = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+            f"<td style='text-align:left'>{html.escape(str(v))}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table><caption><b>{html.escape(self.name)}</b></caption>{body}</table>"

@@ -1,0 +1,66 @@
+"""Modalities: the therapies and adjuncts programs deliver, and how to add your own.
+
+The built-in catalog holds every modality the seed names plus the common
+program components; plug-ins add more through the ``carecontinuum.modalities``
+entry-point group, discovered lazily.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> cc.modality("cbt").category.value
+'psychotherapy'
+"""
+
+from __future__ import annotations
+
+from .._facade import publish
+from ._any import AnyModality, ModalityField
+from ._model import Format, Modality, ModalityCategory, ModalityCode, ModalityStructure
+from ._plugins import ENTRY_POINT_GROUP, PluginLoadWarning, load_entry_points
+from ._registry import (
+    list_modalities,
+    modality,
+    modality_kind,
+    modality_kinds,
+    register_modality,
+    unregister_modality,
+)
+
+__all__ = [
+    "ENTRY_POINT_GROUP",
+    "AnyModality",
+    "Format",
+    "Modality",
+    "ModalityCategory",
+    "ModalityCode",
+    "ModalityField",
+    "ModalityStructure",
+    "PluginLoadWarning",
+    "list_modalities",
+    "load_entry_points",
+    "modality",
+    "modality_kind",
+    "modality_kinds",
+    "register_modality",
+    "unregister_modality",
+]
+
+publish(
+    "carecontinuum",
+    globals(),
+    [
+        "Format",
+        "Modality",
+        "ModalityCategory",
+        "ModalityStructure",
+        "PluginLoadWarning",
+        "list_modalities",
+        "modality",
+        "register_modality",
+        "unregister_modality",
+    ],
+)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
