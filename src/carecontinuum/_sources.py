@@ -93,6 +93,45 @@ SOURCES: dict[str, Source] = {
             "CEBC",
             "California Evidence-Based Clearinghouse for Child Welfare, Matrix Model program entry",
         ),
+        Source(
+            "NREPP",
+            "SAMHSA National Registry of Evidence-based Programs and Practices (archived), "
+            "intervention summary: Twelve Step Facilitation Therapy",
+        ),
+        Source(
+            "MATRIX2000",
+            "Obert J.L. et al., The Matrix model of outpatient stimulant abuse treatment: history "
+            "and description, J Psychoactive Drugs 2000;32(2):157–164",
+        ),
+        Source(
+            "PETRY2005",
+            "Petry N.M. et al., Effect of prize-based incentives on outcomes in stimulant abusers "
+            "in outpatient psychosocial treatment programs (NIDA CTN-0006), Arch Gen Psychiatry "
+            "2005;62:1148–1156",
+        ),
+        Source(
+            "DBT-BMC",
+            "Dialectical behaviour therapy for treating adults and adolescents with emotional and "
+            "behavioural dysregulation: study protocol of a coordinated implementation in a "
+            "publicly funded health service, BMC Psychiatry 2018 (doi:10.1186/s12888-018-1627-9), "
+            "Table 1: modes and functions of standard DBT for adults",
+        ),
+        Source(
+            "CTMSS",
+            "Perera T. et al., The Clinical TMS Society Consensus Review and Treatment "
+            "Recommendations for TMS Therapy for Major Depressive Disorder, Brain Stimul "
+            "2016;9(3):336–346",
+        ),
+        Source(
+            "SPRAVATO",
+            "SPRAVATO (esketamine) nasal spray, US prescribing information: dosage and "
+            "administration (induction and maintenance phases, post-dose monitoring)",
+        ),
+        Source(
+            "EMDR-ICN",
+            "Gainer D. et al., A Flash of Hope: Eye Movement Desensitization and Reprocessing "
+            "(EMDR) Therapy, Innov Clin Neurosci 2020;17(7–9):12–20",
+        ),
     )
 }
 
