@@ -132,6 +132,24 @@ SOURCES: dict[str, Source] = {
             "Gainer D. et al., A Flash of Hope: Eye Movement Desensitization and Reprocessing "
             "(EMDR) Therapy, Innov Clin Neurosci 2020;17(7–9):12–20",
         ),
+        Source(
+            "NC-WM",
+            'NC Medicaid, "Clinical Coverage Policy Updates: 1115 Substance Use Disorder Waiver '
+            'Demonstration" (2024-02-16): CCP 8A-7 and 8A-8 name the ASAM Criteria 3rd ed. '
+            "levels 1-WM and 2-WM",
+        ),
+        Source(
+            "OAR-WM",
+            "Oregon Administrative Rules 415-050-0110, -0160 and -0165 (standards for "
+            "withdrawal management programs): ASAM levels of care 3.2-WM and 3.7-WM, by name",
+        ),
+        Source(
+            "LOCUS-GPS",
+            'Gateway Psychiatric Services, "Level of care assessment" (provider web page): '
+            "LOCUS levels 2–6 glossed as office outpatient, intensive outpatient, partial "
+            "hospitalization, crisis or high-intensity residential, and inpatient-unit care "
+            "(secondary)",
+        ),
     )
 }
 
