@@ -37,6 +37,8 @@ class Framework(BaseModel):
 
     code: str = Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$")
     name: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    """Other names :func:`carecontinuum.framework` finds it by ("ASAM3", "TEDS")."""
     levels: tuple[CareLevel, ...] = Field(min_length=1)
     description: str = ""
     sources: tuple[str, ...] = ()
@@ -57,18 +59,26 @@ class Framework(BaseModel):
                 raise ValueError(f"level code {lv.code!r} appears twice in framework {self.code!r}")
             seen.add(lv.code)
         if list(self.levels) != sorted(self.levels):
-            raise ValueError(f"levels of framework {self.code!r} must be listed in rank order")
+            order = ", ".join(lv.code for lv in sorted(self.levels))
+            raise ValueError(
+                f"levels of framework {self.code!r} must be listed in rank order "
+                f"(rank, then code): {order}"
+            )
+        if not self.verified and not self.note:
+            raise ValueError(f"framework {self.code!r}: an unverified framework needs a note")
         return self
 
     @property
     def catalog(self) -> Catalog[CareLevel]:
         """The lookup index over this framework's codes and aliases."""
-        if self._catalog is None:
+        private = self.__pydantic_private__  # direct access: pydantic's __getattr__ is slow
+        catalog: Catalog[CareLevel] | None = private.get("_catalog") if private else None
+        if catalog is None:
             catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
             for lv in self.levels:
                 catalog.add(lv.code, lv, lv.aliases)
             self._catalog = catalog
-        return self._catalog
+        return catalog
 
     def level(self, key: str | CareLevel) -> CareLevel:
         """Find a level by code or alias (case, spaces and hyphens forgiven).
@@ -78,6 +88,8 @@ class Framework(BaseModel):
         carecontinuum.UnknownLevelError
             With the closest matches as suggestions.
         """
+        if type(key) is str:
+            return self.catalog.get(key)
         if isinstance(key, CareLevel):
             if key.framework == self.code and key.code in self.codes:
                 return key
@@ -110,10 +122,17 @@ class Framework(BaseModel):
         return f"Framework({self.code!r}, {len(self.levels)} levels)"
 
     def _repr_html_(self) -> str:
-        head = "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th></tr>"
+        head = (
+            "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th>"
+            "<th>management</th></tr>"
+        )
         rows = "".join(
-            f"<tr><td>{html.escape(lv.code)}</td><td>{html.escape(lv.name)}</td>"
-            f"<td>{lv.setting.value}</td><td>{'yes' if lv.twenty_four_hour else ''}</td></tr>"
+            f"<tr><td>{html.escape(lv.code)}</td>"
+            f"<td>{html.escape(lv.name)}{'' if lv.verified else ' (unverified)'}</td>"
+            f"<td>{lv.setting.value}</td><td>{'yes' if lv.twenty_four_hour else ''}</td>"
+            f"<td>{lv.management.value.replace('_', ' ') if lv.management else ''}</td></tr>"
             for lv in self.levels
         )
-        return f"<table><caption><b>{html.escape(self.name)}</b></caption>{head}{rows}</table>"
+        foot = f"<p>{html.escape(self.description)}</p>" if self.description else ""
+        caption = f"<caption><b>{html.escape(self.name)}</b></caption>"
+        return f"<table>{caption}{head}{rows}</table>{foot}"

@@ -37,6 +37,7 @@ def _framework_aliases(fw: Framework) -> tuple[str, ...]:
 _FRAMEWORKS: Catalog[Framework] = Catalog("framework", UnknownFrameworkError, loader=_load_builtins)
 _FRAMEWORKS.add(DEFAULT_CONTINUUM.code, DEFAULT_CONTINUUM, ("default", "seed"))
 _CROSSWALKS: dict[tuple[str, str], Crosswalk] = {}
+_CONTINUUM_BY_CODE: dict[str, CareLevel] = {lv.code: lv for lv in DEFAULT_CONTINUUM.levels}
 
 
 def default_continuum() -> Framework:
@@ -70,6 +71,11 @@ def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
     >>> level("3.2-wm", framework="asam3").name
     'Clinically Managed Residential Withdrawal Management'
     """
+    if framework is None:
+        try:  # fast path: an exact code of the default continuum, at dictionary speed
+            return _CONTINUUM_BY_CODE[key]  # type: ignore[index]
+        except (KeyError, TypeError):
+            pass
     if isinstance(key, CareLevel) and framework is None:
         if key.framework == DEFAULT_CONTINUUM.code:
             return DEFAULT_CONTINUUM.level(key)
