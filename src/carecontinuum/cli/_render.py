@@ -1,0 +1,159 @@
+"""Plain-text rendering for the command line: tables, paragraphs and JSON.
+
+Everything is laid out for a fixed width of 80 columns, whatever the
+terminal, so output is the same everywhere (and in tests).  Cells that do not
+fit are wrapped inside their column; a word longer than its column is broken.
+
+Examples
+--------
+>>> print(table(["code", "name"], [["iop", "Intensive outpatient"], ["php", "Partial"]]))
+code  name
+----  --------------------
+iop   Intensive outpatient
+php   Partial
+>>> print(table(["a", "b"], [["x" * 50, "y " * 30]], width=40))
+a                   b
+------------------  ------------------
+xxxxxxxxxxxxxxxxxx  y y y y y y y y y
+xxxxxxxxxxxxxxxxxx  y y y y y y y y y
+xxxxxxxxxxxxxx      y y y y y y y y y
+                    y y y
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = ["WIDTH", "dumps", "fields", "heading", "number", "paragraph", "table"]
+
+#: The width every human-readable line fits in.
+WIDTH = 80
+_GAP = "  "
+_MIN_COLUMN = 6
+
+
+def _lines(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for raw in text.splitlines() or [""]:
+        out.extend(textwrap.wrap(raw, width, break_on_hyphens=False) or [""])
+    return out
+
+
+def _widths(natural: list[int], floors: Sequence[list[int]], room: int) -> list[int]:
+    """Shrink the widest columns until they fit *room*, one set of floors at a time.
+
+    The first floors keep whole words intact; the last allow breaking them.
+    """
+    widths = list(natural)
+    for floor in floors:
+        while sum(widths) > room:
+            candidates = [i for i, w in enumerate(widths) if w > floor[i]]
+            if not candidates:
+                break
+            widest = max(candidates, key=lambda i: (widths[i], -i))
+            widths[widest] -= 1
+    return widths
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    return max((len(word) for text in texts for word in text.split()), default=0)
+
+
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int = WIDTH, indent: int = 0
+) -> str:
+    """Render *rows* under *headers* as an aligned table at most *width* columns wide.
+
+    Columns are separated by two spaces; a cell too long for its column wraps
+    onto further lines of the same row.
+    """
+    n = len(headers)
+    cells = [[str(c) for c in row] + [""] * (n - len(row)) for row in rows]
+    natural = [
+        max([len(headers[i]), *(max(map(len, r[i].splitlines() or [""])) for r in cells)])
+        for i in range(n)
+    ]
+    words = [_longest_word([headers[i], *(r[i] for r in cells)]) for i in range(n)]
+    hard = [min(natural[i], _MIN_COLUMN) for i in range(n)]
+    room = width - indent - len(_GAP) * (n - 1)
+    widths = _widths(natural, [words, hard], room)
+    pad = " " * indent
+
+    def line(parts: Sequence[str]) -> str:
+        return (pad + _GAP.join(p.ljust(w) for p, w in zip(parts, widths, strict=True))).rstrip()
+
+    def block(row: Sequence[str]) -> list[str]:
+        wrapped = [_lines(cell, w) for cell, w in zip(row, widths, strict=True)]
+        height = max(len(c) for c in wrapped)
+        return [line([c[k] if k < len(c) else "" for c in wrapped]) for k in range(height)]
+
+    out = [*block(list(headers)), line(["-" * w for w in widths])]
+    for row in cells:
+        out.extend(block(row))
+    return "\n".join(out)
+
+
+def paragraph(text: str, *, indent: int = 0, hang: int = 0, width: int = WIDTH) -> str:
+    """Wrap *text* to *width* columns, indented by *indent* (+ *hang* after the first line).
+
+    >>> print(paragraph("one two three four", width=9, indent=2))
+      one two
+      three
+      four
+    >>> print(paragraph("one two three four", width=9, hang=2))
+    one two
+      three
+      four
+    """
+    return textwrap.fill(
+        text,
+        width,
+        initial_indent=" " * indent,
+        subsequent_indent=" " * (indent + hang),
+        break_on_hyphens=False,
+    )
+
+
+def fields(pairs: Sequence[tuple[str, str]], *, indent: int = 0, width: int = WIDTH) -> str:
+    """Render label/value pairs, values aligned and wrapped under each other.
+
+    >>> print(fields([("level", "Intensive outpatient (IOP)"), ("ASAM", "2.1")]))
+    level  Intensive outpatient (IOP)
+    ASAM   2.1
+    """
+    label_width = max((len(label) for label, _ in pairs), default=0)
+    room = max(width - indent - label_width - len(_GAP), 20)
+    out: list[str] = []
+    for label, value in pairs:
+        lines = _lines(value, room)
+        out.append((" " * indent + label.ljust(label_width) + _GAP + lines[0]).rstrip())
+        pad = " " * (indent + label_width + len(_GAP))
+        out.extend((pad + rest).rstrip() for rest in lines[1:])
+    return "\n".join(out)
+
+
+def heading(title: str, *, underline: str = "=") -> str:
+    """A title with an underline of the same length.
+
+    >>> print(heading("Levels"))
+    Levels
+    ======
+    """
+    return f"{title}\n{underline * len(title)}"
+
+
+def number(value: float) -> str:
+    """A number without a needless ``.0`` (and at most 2 decimals).
+
+    >>> number(9.0), number(2.5), number(1 / 3)
+    ('9', '2.5', '0.33')
+    """
+    return f"{round(value, 2):g}"
+
+
+def dumps(data: Any) -> str:
+    """Deterministic, human-diffable JSON (2-space indent, UTF-8 kept as is)."""
+    return json.dumps(data, indent=2, ensure_ascii=False)

@@ -1,0 +1,86 @@
+"""What every command shares: exit codes, usage errors and feature checks.
+
+Kept free of heavy imports: ``carecontinuum --help`` must not load pydantic
+models, pint or networkx.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FeatureUnavailableError",
+    "UsageError",
+    "emit",
+    "library",
+    "suggest",
+]
+
+EXIT_OK = 0
+"""The command did what was asked."""
+EXIT_FINDINGS = 1
+"""The command ran and found problems (``validate``), or a feature is unavailable."""
+EXIT_USAGE = 2
+"""The command line was wrong: unknown command, option, level, rule set or model."""
+EXIT_INTERNAL = 70
+"""A bug in carecontinuum (``EX_SOFTWARE``)."""
+
+
+class UsageError(Exception):
+    """A bad command-line value; the message is one line, exit code 2."""
+
+
+class FeatureUnavailableError(Exception):
+    """A part of the library the command needs is not in this installation."""
+
+    def __init__(self, name: str, detail: str = "") -> None:
+        self.name = name
+        message = f"carecontinuum.{name} is not available in this installation"
+        if detail:
+            message += f" ({detail})"
+        super().__init__(message)
+
+
+def library(name: str) -> Any:
+    """``carecontinuum.<name>``, or :class:`FeatureUnavailableError` if it is missing.
+
+    >>> library("level")("IOP").code
+    'intensive_outpatient'
+    """
+    package = importlib.import_module("carecontinuum")
+    try:
+        return getattr(package, name)
+    except AttributeError:
+        raise FeatureUnavailableError(name) from None
+    except ImportError as exc:  # the facade names it but the module is not there yet
+        raise FeatureUnavailableError(name, str(exc)) from None
+
+
+def suggest(kind: str, key: str, known: Iterable[str]) -> UsageError:
+    """A :class:`UsageError` for an unknown *key*, suggesting close matches.
+
+    >>> str(suggest("model", "Jurney", ["Journey", "Placement"]))
+    "unknown model 'Jurney'; did you mean 'Journey'?"
+    """
+    known = list(known)
+    folded = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(key.casefold(), list(folded), n=3, cutoff=0.6)
+    message = f"unknown {kind} {key!r}"
+    if close:
+        message += "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?"
+    else:
+        message += "; known: " + ", ".join(known)
+    return UsageError(message)
+
+
+def emit(text: str = "") -> None:
+    """Write *text* and a newline to the current standard output."""
+    sys.stdout.write(text + "\n")

@@ -1,0 +1,192 @@
+"""``carecontinuum validate FILE``: check a program or journey JSON file.
+
+Each problem is printed with its location: a JSON line and column for a
+syntax error, a field path such as ``placements[2].end`` for a value the
+model rejects, and a placement for a journey finding (an impossible move, an
+overlap, a gap).  Exit code 1 when errors are found (or warnings, with
+``--strict``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from ._render import dumps, paragraph
+from ._support import EXIT_FINDINGS, EXIT_OK, UsageError, emit, library
+
+__all__ = [
+    "KINDS",
+    "Problem",
+    "add_parser",
+    "detect_kind",
+    "format_location",
+    "problems_from_validation_error",
+    "run",
+]
+
+#: File kind → the model that reads it.
+KINDS: dict[str, str] = {"program": "Program", "journey": "Journey"}
+_MAX_INPUT = 40
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a checked file."""
+
+    location: str
+    message: str
+    severity: str = "error"
+    code: str = ""
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "validate",
+        help="check a program or journey JSON file and list its problems",
+        description="Check a program or journey JSON file: JSON syntax, every field against "
+        "the model (its location, value and the rule broken) and, for a journey, each "
+        "move against the transition graph. The kind is detected from the content "
+        "('placements' → journey; 'schedule' or 'level' → program) unless --kind is given. "
+        "Exit code 1 when errors are found.",
+    )
+    parser.add_argument("file", metavar="FILE", help="path of the JSON file")
+    parser.add_argument("--kind", choices=sorted(KINDS), help="skip detection: the file's kind")
+    parser.add_argument(
+        "--strict", action="store_true", help="treat warnings as problems too (exit code 1)"
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run)
+
+
+def detect_kind(data: Any) -> str | None:
+    """``"journey"``, ``"program"`` or ``None`` judging by the top-level keys.
+
+    >>> detect_kind({"placements": []}), detect_kind({"level": "IOP"}), detect_kind([])
+    ('journey', 'program', None)
+    """
+    if not isinstance(data, dict):
+        return None
+    if "placements" in data:
+        return "journey"
+    if {"schedule", "level", "modalities"} & set(data):
+        return "program"
+    return None
+
+
+def format_location(loc: Sequence[int | str]) -> str:
+    """A pydantic error location as a path: ``('placements', 2, 'end')`` → ``placements[2].end``.
+
+    >>> format_location(("placements", 2, "end"))
+    'placements[2].end'
+    >>> format_location(())
+    '(top level)'
+    """
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def _shown_input(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return ""
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    if len(text) > _MAX_INPUT:
+        text = text[: _MAX_INPUT - 1] + "…"
+    return f" (got {text})"
+
+
+def problems_from_validation_error(exc: Any) -> list[Problem]:
+    """One :class:`Problem` per error in a pydantic ``ValidationError``."""
+    return [
+        Problem(
+            location=format_location(err["loc"]),
+            message=str(err["msg"]) + _shown_input(err.get("input")),
+            code=str(err["type"]),
+        )
+        for err in exc.errors(include_url=False)
+    ]
+
+
+def _from_findings(findings: Iterable[Any], kind: str) -> list[Problem]:
+    out = []
+    for f in findings:
+        where = f.location
+        if where is None:
+            location = "(top level)"
+        elif isinstance(where, int) and kind == "journey":
+            location = f"placements[{where}]"
+        else:
+            location = str(where)
+        out.append(Problem(location, f.message, f.severity, f.code))
+    return out
+
+
+def check_text(text: str, kind: str | None) -> tuple[str | None, list[Problem]]:
+    """Check JSON *text*; return the kind it was read as and the problems found."""
+    from pydantic import ValidationError
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        return kind, [Problem(where, f"not valid JSON: {exc.msg}", code="json_invalid")]
+    kind = kind or detect_kind(data)
+    if kind is None:
+        raise UsageError(
+            "cannot tell whether the file is a program or a journey "
+            "(a journey has 'placements'; a program has 'level' and 'schedule'); "
+            "pass --kind program or --kind journey"
+        )
+    model = library(KINDS[kind])
+    try:
+        obj = model.model_validate_json(text)
+    except ValidationError as exc:
+        return kind, problems_from_validation_error(exc)
+    check = getattr(obj, "check", None)
+    if check is None:
+        return kind, []
+    findings = check(library("default_graph")()) if kind == "journey" else check()
+    return kind, _from_findings(findings, kind)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = Path(args.file).read_text(encoding="utf-8")
+    kind, problems = check_text(text, args.kind)
+    counted = [p for p in problems if args.strict or p.severity == "error"]
+    if args.json:
+        emit(
+            dumps(
+                {
+                    "file": args.file,
+                    "kind": kind,
+                    "valid": not counted,
+                    "problems": [asdict(p) for p in problems],
+                }
+            )
+        )
+        return EXIT_FINDINGS if counted else EXIT_OK
+    emit(paragraph(f"{args.file}: checked as a {kind}"))
+    for p in problems:
+        emit(paragraph(f"{p.location}: {p.severity}: {p.message}", indent=2, hang=2))
+    emit(_summary(problems))
+    return EXIT_FINDINGS if counted else EXIT_OK
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return "OK: no problems found."
+    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return "Found " + " and ".join(parts) + "."
