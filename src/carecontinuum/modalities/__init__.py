@@ -9,13 +9,16 @@ Examples
 >>> import carecontinuum as cc
 >>> cc.modality("cbt").category.value
 'psychotherapy'
+>>> [m.code for m in cc.list_modalities("community")]
+['twelve_step_facilitation', 'therapeutic_community']
 """
 
 from __future__ import annotations
 
 from .._facade import publish
 from ._any import AnyModality, ModalityField
-from ._model import Format, Modality, ModalityCategory, ModalityCode, ModalityStructure
+from ._enums import Format, ModalityCategory
+from ._model import Modality, ModalityCode
 from ._plugins import ENTRY_POINT_GROUP, PluginLoadWarning, load_entry_points
 from ._registry import (
     list_modalities,
@@ -25,6 +28,7 @@ from ._registry import (
     register_modality,
     unregister_modality,
 )
+from ._structure import ModalityComponent, ModalityStructure
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -33,6 +37,7 @@ __all__ = [
     "Modality",
     "ModalityCategory",
     "ModalityCode",
+    "ModalityComponent",
     "ModalityField",
     "ModalityStructure",
     "PluginLoadWarning",
@@ -52,6 +57,7 @@ publish(
         "Format",
         "Modality",
         "ModalityCategory",
+        "ModalityComponent",
         "ModalityStructure",
         "PluginLoadWarning",
         "list_modalities",

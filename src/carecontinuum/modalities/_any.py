@@ -39,12 +39,20 @@ class ModalityField:
     ) -> JsonSchemaValue:
         from ._registry import modality_kinds
 
-        variants = []
-        for cls in modality_kinds().values():
-            variants.append(handler(cls.__pydantic_core_schema__))
-        if handler.mode == "validation":
-            variants.append({"type": "string", "description": "a registered modality's code"})
-        return {"oneOf": variants} if len(variants) > 1 else variants[0]
+        variants: list[JsonSchemaValue] = []
+        mapping: dict[str, str] = {}
+        for kind, cls in modality_kinds().items():
+            variant = handler(cls.__pydantic_core_schema__)
+            variants.append(variant)
+            if "$ref" in variant:
+                mapping[kind] = variant["$ref"]
+        objects: JsonSchemaValue = {"oneOf": variants} if len(variants) > 1 else variants[0]
+        if len(variants) > 1 and len(mapping) == len(variants):
+            objects["discriminator"] = {"propertyName": "kind", "mapping": mapping}
+        if handler.mode == "serialization":
+            return objects
+        code = {"type": "string", "description": "a registered modality's code, name or alias"}
+        return {"anyOf": [objects, code]}
 
 
 def _validate(value: Any) -> Modality:

@@ -1,9 +1,16 @@
 """Discovery of modality plug-ins through the ``carecontinuum.modalities`` entry-point group.
 
+An installed package advertises its modalities in its ``pyproject.toml``::
+
+    [project.entry-points."carecontinuum.modalities"]
+    walk_and_talk = "my_package:WALK_AND_TALK"
+
 An entry point may name a :class:`~carecontinuum.Modality` instance, a
 ``Modality`` subclass (registered as a kind), an iterable of those, or a
-callable returning any of them.  A plug-in that fails to load is reported with
-a :class:`PluginLoadWarning` naming it; everything else keeps working.
+callable returning any of them.  Each entry point loads all-or-nothing: one
+that fails to import, returns something else, or clashes with a registered
+code, alias or kind is reported with a :class:`PluginLoadWarning` naming it,
+leaves nothing half-registered, and everything else keeps working.
 """
 
 from __future__ import annotations
@@ -13,10 +20,9 @@ from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
-from .._errors import CareContinuumError
-
 __all__ = ["ENTRY_POINT_GROUP", "PluginLoadWarning", "load_entry_points"]
 
+#: The entry-point group scanned for modality plug-ins.
 ENTRY_POINT_GROUP = "carecontinuum.modalities"
 
 
@@ -27,8 +33,9 @@ class PluginLoadWarning(UserWarning):
 def load_entry_points() -> list[str]:
     """Load every plug-in advertised in the entry-point group; return the codes added.
 
-    Called lazily by the registry the first time a lookup misses or the catalog
-    is listed.  Safe to call again: a plug-in already registered is skipped.
+    Called lazily by the registry the first time a lookup misses, a kind is
+    unknown, or the catalog is listed.  Safe to call again: a modality already
+    registered (equal by value) and a class already registered are skipped.
     """
     added: list[str] = []
     for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
@@ -44,31 +51,42 @@ def load_entry_points() -> list[str]:
     return added
 
 
-def _load_one(ep: EntryPoint) -> list[str]:
+def _items(ep: EntryPoint) -> list[Any]:
     from ._model import Modality
-    from ._registry import _CATALOG, register_modality
 
     obj: Any = ep.load()
     if callable(obj) and not isinstance(obj, type):
         obj = obj()
     items: Iterable[Any] = obj if isinstance(obj, list | tuple | set | frozenset) else [obj]
-    added: list[str] = []
-    for item in items:
-        if isinstance(item, type) and issubclass(item, Modality):
-            register_modality(item)
-        elif isinstance(item, Modality):
-            current = _CATALOG._by_code.get(item.code)
-            if current == item:
-                continue
-            if current is not None:
-                raise CareContinuumError(
-                    f"code {item.code!r} is already registered by another modality"
-                )
-            register_modality(item)
-            added.append(item.code)
-        else:
+    found = list(items)
+    for item in found:
+        is_class = isinstance(item, type) and issubclass(item, Modality)
+        if not (is_class or isinstance(item, Modality)):
             raise TypeError(
-                f"entry point must provide Modality objects or subclasses, "
+                "entry point must provide Modality objects or Modality subclasses, "
                 f"got {type(item).__name__}"
             )
+    # classes first, so instances of them find their kind registered
+    return sorted(found, key=lambda item: not isinstance(item, type))
+
+
+def _load_one(ep: EntryPoint) -> list[str]:
+    from ._registry import _CATALOG, _KINDS, register_modality, unregister_modality
+
+    items = _items(ep)
+    kinds_before = dict(_KINDS)
+    added: list[str] = []
+    try:
+        for item in items:
+            if isinstance(item, type):
+                register_modality(item)
+            elif _CATALOG._by_code.get(item.code) != item:  # equal: loaded before
+                register_modality(item)
+                added.append(item.code)
+    except Exception:
+        for code in added:  # all-or-nothing: undo this entry point's registrations
+            unregister_modality(code)
+        _KINDS.clear()
+        _KINDS.update(kinds_before)
+        raise
     return added
