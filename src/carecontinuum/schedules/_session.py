@@ -1,0 +1,186 @@
+"""``Session`` and ``Weekday``: one slot of a weekly template."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+from .._errors import UnknownKeyError
+from ..modalities import AnyModality, Format
+from ._display import html_table, num
+from ._exact import MICROSECONDS_PER_DAY, microseconds, time_of_day
+from ._fields import FastHours
+
+__all__ = ["Session", "Weekday", "WeekdayField", "weekday"]
+
+
+class Weekday(StrEnum):
+    """A day of the week, Monday first (as ISO 8601 and :meth:`datetime.date.weekday`)."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @property
+    def ordinal(self) -> int:
+        """0 for Monday … 6 for Sunday."""
+        return _ORDER[self]
+
+    @property
+    def short(self) -> str:
+        """Three-letter form: ``'mon'``."""
+        return self.value[:3]
+
+
+_ORDER: dict[Weekday, int] = {day: i for i, day in enumerate(Weekday)}
+_BY_NAME: dict[str, Weekday] = {
+    **{day.value: day for day in Weekday},
+    **{day.short: day for day in Weekday},
+}
+
+
+def _weekday(value: Any) -> Any:
+    if isinstance(value, Weekday):
+        return value
+    if isinstance(value, str):
+        found = _BY_NAME.get(value.strip().casefold().rstrip("."))
+        if found is not None:
+            return found
+    raise PydanticCustomError(
+        "weekday",
+        "{value} is not a day of the week; expected one of monday, tuesday, wednesday, "
+        "thursday, friday, saturday, sunday (or mon, tue, …)",
+        {"value": repr(value)},
+    )
+
+
+def weekday(key: Weekday | str) -> Weekday:
+    """The weekday named by *key*: a name or three-letter abbreviation, any case.
+
+    Raises
+    ------
+    carecontinuum.UnknownKeyError
+        For a day that does not exist, suggesting the closest.
+
+    Examples
+    --------
+    >>> weekday("Wed")
+    <Weekday.WEDNESDAY: 'wednesday'>
+    >>> weekday("funday")
+    Traceback (most recent call last):
+    ...
+    carecontinuum.UnknownKeyError: unknown weekday 'funday'; did you mean 'sunday' or 'monday'?
+    """
+    if isinstance(key, Weekday):
+        return key
+    found = _BY_NAME.get(key.strip().casefold().rstrip(".")) if isinstance(key, str) else None
+    if found is None:
+        import difflib
+
+        close = difflib.get_close_matches(str(key).casefold(), [d.value for d in Weekday], n=2)
+        raise UnknownKeyError("weekday", key, close, known=[d.value for d in Weekday])
+    return found
+
+
+#: A weekday field: the enum, or its name or three-letter abbreviation in any case.
+WeekdayField = Annotated[Weekday, BeforeValidator(_weekday)]
+
+
+def _clock(microseconds_: int) -> str:
+    minutes, rest = divmod(microseconds_, 60_000_000)
+    text = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return text if rest == 0 else f"{text}:{rest / 1e6:06.3f}".rstrip("0").rstrip(".")
+
+
+class Session(BaseModel):
+    """One session in a weekly template: when, how long, in what format, of what.
+
+    ``modality`` is any registered modality (plug-ins included): an object, its
+    code or alias, or a mapping with a ``kind``.  A session ends by midnight;
+    split a session that runs past it.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> s = cc.Session(weekday="Mon", start="09:00", duration="90 min", format="group",
+    ...                modality="CBT")
+    >>> s
+    Session(monday 09:00–10:30, group, cognitive_behavioral_therapy)
+    >>> s.duration, s.modality.code
+    (1.5, 'cognitive_behavioral_therapy')
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    weekday: WeekdayField
+    start: _dt.time
+    duration: FastHours
+    format: Format
+    modality: AnyModality | None = None
+
+    @field_validator("duration")
+    @classmethod
+    def _ends_by_midnight(cls, duration: float, info: ValidationInfo) -> float:
+        start = info.data.get("start")
+        if start is not None and time_of_day(start) + microseconds(duration) > MICROSECONDS_PER_DAY:
+            raise PydanticCustomError(
+                "session_past_midnight",
+                "a session starting at {start} that lasts {hours} h runs past midnight; "
+                "split it into two sessions at midnight",
+                {"start": start.strftime("%H:%M"), "hours": num(duration)},
+            )
+        return duration
+
+    @property
+    def start_microsecond(self) -> int:
+        """Start as microseconds since midnight."""
+        return time_of_day(self.start)
+
+    @property
+    def duration_microseconds(self) -> int:
+        """Duration in whole microseconds (see :mod:`carecontinuum.schedules._exact`)."""
+        return microseconds(self.duration)
+
+    @property
+    def end_microsecond(self) -> int:
+        """End as microseconds since midnight (``MICROSECONDS_PER_DAY`` is midnight)."""
+        return self.start_microsecond + self.duration_microseconds
+
+    @property
+    def span(self) -> str:
+        """Clock span, e.g. ``'09:00–10:30'``."""
+        end = self.end_microsecond
+        end_text = "24:00" if end == MICROSECONDS_PER_DAY else _clock(end % MICROSECONDS_PER_DAY)
+        return f"{_clock(self.start_microsecond)}–{end_text}"
+
+    @property
+    def label(self) -> str:
+        """Weekday and clock span, e.g. ``'monday 09:00–10:30'``."""
+        return f"{self.weekday.value} {self.span}"
+
+    def __repr__(self) -> str:
+        parts = [self.label, self.format.value]
+        if self.modality is not None:
+            parts.append(self.modality.code)
+        return f"Session({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    def _repr_html_(self) -> str:
+        rows: list[tuple[str, object]] = [
+            ("when", self.label),
+            ("hours", num(self.duration)),
+            ("format", self.format.value.replace("_", " ")),
+        ]
+        if self.modality is not None:
+            rows.append(("modality", self.modality.name))
+        return html_table("Session", rows)
