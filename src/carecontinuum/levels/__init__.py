@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .._facade import publish
 from ._continuum import DEFAULT_CONTINUUM
-from ._crosswalk import Crosswalk, LevelMapping, MatchKind
+from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._framework import Framework
 from ._model import CareLevel, CodeSystem, ExternalCode, LevelCode, Management, Setting
 from ._registry import (
@@ -37,6 +37,7 @@ __all__ = [
     "Crosswalk",
     "ExternalCode",
     "Framework",
+    "InvalidCrosswalkError",
     "LevelCode",
     "LevelMapping",
     "Management",
@@ -61,6 +62,7 @@ publish(
         "Crosswalk",
         "ExternalCode",
         "Framework",
+        "InvalidCrosswalkError",
         "LevelMapping",
         "Management",
         "MatchKind",

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import html
+from collections import Counter
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .._errors import UnknownLevelError
+from .._errors import CareContinuumError
 from ._model import CareLevel
 
-__all__ = ["Crosswalk", "LevelMapping", "MatchKind"]
+__all__ = ["Crosswalk", "InvalidCrosswalkError", "LevelMapping", "MatchKind"]
+
+
+class InvalidCrosswalkError(CareContinuumError, ValueError):
+    """A crosswalk does not fit its frameworks: a source level is left unmapped.
+
+    Codes that name no level of either framework raise
+    :class:`~carecontinuum.UnknownLevelError` instead (with suggestions).
+    """
 
 
 class MatchKind(StrEnum):
@@ -26,11 +36,20 @@ class MatchKind(StrEnum):
 class LevelMapping(BaseModel):
     """One row of a crosswalk: a source level code and its counterpart.
 
+    ``lost`` says what an approximate or missing match loses; ``verified`` is
+    false where no source supports the mapping (``note`` then says why it was
+    drawn).
+
     Examples
     --------
-    >>> LevelMapping(source="2.5", target="partial_hospitalization", match="exact",
-    ...              sources=("ASAM3",)).match
+    >>> m = LevelMapping(source="2.5", target="partial_hospitalization", match="exact",
+    ...                  sources=("ASAM3",))
+    >>> m
+    LevelMapping('2.5' → 'partial_hospitalization', exact)
+    >>> m.match
     <MatchKind.EXACT: 'exact'>
+    >>> LevelMapping(source="3.3", match="none", lost="gone in the 4th edition")
+    LevelMapping('3.3' → none, lost: gone in the 4th edition)
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -40,8 +59,11 @@ class LevelMapping(BaseModel):
     match: MatchKind
     lost: str = ""
     """What the mapping loses (required for approximate and missing matches)."""
+    note: str = ""
+    """Why the mapping was drawn, where that is not obvious (required when unverified)."""
     sources: tuple[str, ...] = ()
     verified: bool = True
+    """False where no source supports the mapping: it is the library's judgment."""
 
     @model_validator(mode="after")
     def _explained(self) -> LevelMapping:
@@ -55,7 +77,19 @@ class LevelMapping(BaseModel):
             raise ValueError(
                 f"mapping of {self.source!r}: a {self.match.value} match must say what is lost"
             )
+        if not self.verified and not self.note:
+            raise ValueError(
+                f"mapping of {self.source!r}: an unverified mapping needs a note saying why "
+                "it was drawn"
+            )
         return self
+
+    def __repr__(self) -> str:
+        if self.match is MatchKind.NONE:
+            body = f"{self.source!r} → none, lost: {self.lost}"
+        else:
+            body = f"{self.source!r} → {self.target!r}, {self.match.value}"
+        return f"LevelMapping({body}{'' if self.verified else ', unverified'})"
 
 
 class Crosswalk(BaseModel):
@@ -63,7 +97,8 @@ class Crosswalk(BaseModel):
 
     A source level may map to several targets (a residential level of the
     continuum spans several ASAM levels); every mapping says whether it is
-    exact, and a lossy one says what it loses.
+    exact, and a lossy one says what it loses.  An exact match or a ``none``
+    match is the only mapping of its source level.
 
     Examples
     --------
@@ -71,18 +106,40 @@ class Crosswalk(BaseModel):
     >>> walk = cc.crosswalk("asam3", "continuum")
     >>> [(m.target, m.match.value) for m in walk.map("2.1")]
     [('intensive_outpatient', 'exact')]
+    >>> [lv.code for lv in walk.targets("2-WM")]
+    ['intensive_outpatient', 'partial_hospitalization']
     >>> walk.lossy
     True
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    source_framework: str
-    target_framework: str
+    source_framework: str = Field(min_length=1)
+    target_framework: str = Field(min_length=1)
     mappings: tuple[LevelMapping, ...] = Field(min_length=1)
     description: str = ""
     sources: tuple[str, ...] = ()
 
+    @model_validator(mode="after")
+    def _well_formed(self) -> Crosswalk:
+        if self.source_framework == self.target_framework:
+            raise ValueError(
+                f"a crosswalk joins two frameworks; got {self.source_framework!r} twice"
+            )
+        pairs = Counter((m.source, m.target) for m in self.mappings)
+        twice = sorted(pair for pair, n in pairs.items() if n > 1)
+        if twice:
+            raise ValueError(f"mapping {twice[0][0]!r} → {twice[0][1]!r} appears twice")
+        per_source = Counter(m.source for m in self.mappings)
+        for m in self.mappings:
+            if m.match is not MatchKind.APPROXIMATE and per_source[m.source] > 1:
+                raise ValueError(
+                    f"level {m.source!r} has a {m.match.value} match and other mappings; "
+                    "only approximate matches can share a source level"
+                )
+        return self
+
+    # -- queries ---------------------------------------------------------------------
     def map(self, level: str | CareLevel) -> tuple[LevelMapping, ...]:
         """The mappings of *level* (a code, alias or :class:`CareLevel` of the source)."""
         from ._registry import framework
@@ -102,24 +159,67 @@ class Crosswalk(BaseModel):
         """True when any mapping is approximate or has no counterpart."""
         return any(m.match is not MatchKind.EXACT for m in self.mappings)
 
+    @property
+    def unverified(self) -> tuple[LevelMapping, ...]:
+        """The mappings no source supports (the library's judgment)."""
+        return tuple(m for m in self.mappings if not m.verified)
+
     def check(self) -> None:
-        """Raise :class:`~carecontinuum.UnknownLevelError` for a code not in either framework."""
+        """Check the crosswalk against its (registered) frameworks.
+
+        Raises
+        ------
+        carecontinuum.UnknownLevelError
+            For a code that is not a level of its framework.
+        carecontinuum.InvalidCrosswalkError
+            When a level of the source framework has no mapping (map it with
+            ``match="none"`` and say in ``lost`` why there is no counterpart).
+        """
         from ._registry import framework
 
         source, target = framework(self.source_framework), framework(self.target_framework)
         for m in self.mappings:
-            source.level(m.source)
-            if m.target:
+            if m.source not in source.codes:
+                source.level(m.source)  # raises with suggestions for an unknown code
+                raise InvalidCrosswalkError(
+                    f"crosswalk {self}: write level codes, not aliases: {m.source!r} is "
+                    f"{source.level(m.source).code!r}"
+                )
+            if m.target and m.target not in target.codes:
                 target.level(m.target)
-        unmapped = set(source.codes) - {m.source for m in self.mappings}
+                raise InvalidCrosswalkError(
+                    f"crosswalk {self}: write level codes, not aliases: {m.target!r} is "
+                    f"{target.level(m.target).code!r}"
+                )
+        mapped = {m.source for m in self.mappings}
+        unmapped = [code for code in source.codes if code not in mapped]
         if unmapped:
-            raise UnknownLevelError(
-                f"mapping in crosswalk {self.source_framework}→{self.target_framework} for level",
-                sorted(unmapped)[0],
+            raise InvalidCrosswalkError(
+                f"crosswalk {self} leaves level(s) {', '.join(map(repr, unmapped))} of "
+                f"{source.code!r} unmapped; map them with match='none' and say what is lost"
             )
+
+    # -- display ------------------------------------------------------------------------
+    def __str__(self) -> str:
+        return f"{self.source_framework}→{self.target_framework}"
 
     def __repr__(self) -> str:
         return (
             f"Crosswalk({self.source_framework!r} → {self.target_framework!r}, "
             f"{len(self.mappings)} mappings)"
         )
+
+    def _repr_html_(self) -> str:
+        head = "<tr><th>from</th><th>to</th><th>match</th><th>lost</th><th>sources</th></tr>"
+        rows = "".join(
+            f"<tr><td>{html.escape(m.source)}</td><td>{html.escape(m.target or '—')}</td>"
+            f"<td>{m.match.value}{'' if m.verified else ' (unverified)'}</td>"
+            f"<td>{html.escape(m.lost)}</td><td>{html.escape(', '.join(m.sources))}</td></tr>"
+            for m in self.mappings
+        )
+        caption = (
+            f"<caption><b>{html.escape(self.source_framework)} → "
+            f"{html.escape(self.target_framework)}</b></caption>"
+        )
+        foot = f"<p>{html.escape(self.description)}</p>" if self.description else ""
+        return f"<table>{caption}{head}{rows}</table>{foot}"

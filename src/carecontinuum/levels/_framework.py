@@ -123,8 +123,7 @@ class Framework(BaseModel):
 
     def _repr_html_(self) -> str:
         head = (
-            "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th>"
-            "<th>management</th></tr>"
+            "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th><th>management</th></tr>"
         )
         rows = "".join(
             f"<tr><td>{html.escape(lv.code)}</td>"

@@ -133,10 +133,14 @@ class CareLevel(BaseModel):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ambulatory_is_not_24_hour(self) -> CareLevel:
+    def _consistent(self) -> CareLevel:
         if self.setting is Setting.AMBULATORY and self.twenty_four_hour:
             raise ValueError(
                 f"level {self.code!r}: an ambulatory setting cannot be a 24-hour level"
+            )
+        if not self.verified and not self.note:
+            raise ValueError(
+                f"level {self.code!r}: an unverified level needs a note saying what is unverified"
             )
         return self
 
@@ -199,6 +203,10 @@ class CareLevel(BaseModel):
             rows.append(("codes", ", ".join(f"{c.system.value} {c.code}" for c in self.codes)))
         if self.sources:
             rows.append(("sources", ", ".join(self.sources)))
+        if not self.verified:
+            rows.append(("verified", "no"))
+        if self.note:
+            rows.append(("note", self.note))
         body = "".join(
             f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
             f"<td style='text-align:left'>{html.escape(str(v))}</td></tr>"

@@ -31,11 +31,11 @@ def _load_builtins() -> None:
 
 
 def _framework_aliases(fw: Framework) -> tuple[str, ...]:
-    return (fw.name,)
+    return (fw.name, *fw.aliases)
 
 
 _FRAMEWORKS: Catalog[Framework] = Catalog("framework", UnknownFrameworkError, loader=_load_builtins)
-_FRAMEWORKS.add(DEFAULT_CONTINUUM.code, DEFAULT_CONTINUUM, ("default", "seed"))
+_FRAMEWORKS.add(DEFAULT_CONTINUUM.code, DEFAULT_CONTINUUM, _framework_aliases(DEFAULT_CONTINUUM))
 _CROSSWALKS: dict[tuple[str, str], Crosswalk] = {}
 _CONTINUUM_BY_CODE: dict[str, CareLevel] = {lv.code: lv for lv in DEFAULT_CONTINUUM.levels}
 
