@@ -1,14 +1,33 @@
 """Built-in frameworks other than the default continuum, and the crosswalks.
 
-Filled in by the ASAM / LOCUS / TEDS data modules.
+Imported lazily by the registry on the first lookup that misses the default
+continuum, so ``import carecontinuum`` stays cheap.
 """
 
 from __future__ import annotations
 
+from ._asam3 import ASAM3
+from ._asam4 import ASAM4
 from ._crosswalk import Crosswalk
+from ._crosswalks_asam import ASAM3_TO_ASAM4, ASAM4_TO_ASAM3
+from ._crosswalks_continuum import (
+    ASAM3_TO_CONTINUUM,
+    ASAM4_TO_CONTINUUM,
+    LOCUS_TO_CONTINUUM,
+    TEDS_TO_CONTINUUM,
+)
 from ._framework import Framework
+from ._locus import LOCUS
+from ._teds import TEDS
 
 __all__ = ["BUILTIN_CROSSWALKS", "BUILTIN_FRAMEWORKS"]
 
-BUILTIN_FRAMEWORKS: tuple[Framework, ...] = ()
-BUILTIN_CROSSWALKS: tuple[Crosswalk, ...] = ()
+BUILTIN_FRAMEWORKS: tuple[Framework, ...] = (ASAM3, ASAM4, LOCUS, TEDS)
+BUILTIN_CROSSWALKS: tuple[Crosswalk, ...] = (
+    ASAM3_TO_CONTINUUM,
+    ASAM4_TO_CONTINUUM,
+    LOCUS_TO_CONTINUUM,
+    TEDS_TO_CONTINUUM,
+    ASAM3_TO_ASAM4,
+    ASAM4_TO_ASAM3,
+)

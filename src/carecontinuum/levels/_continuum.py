@@ -31,6 +31,15 @@ _AMB = _code(
     exact=False,
     note="covers every ambulatory encounter",
 )
+_LOCATOR_OP = _code(
+    CodeSystem.LOCATOR,
+    "OP",
+    "Outpatient",
+    "LOCATOR",
+    exact=False,
+    note="the locator's outpatient category, 'treatment at a program site while a patient "
+    "lives on their own', is not split by intensity",
+)
 
 OUTPATIENT = CareLevel(
     code="outpatient",
@@ -60,17 +69,10 @@ OUTPATIENT = CareLevel(
             "Outpatient Therapy",
             "ASAM4",
             exact=False,
-            note="the 4th edition also has 1.0 and 1.7 at this intensity",
+            note="the 4th edition splits level 1 into 1.0, 1.5 and 1.7",
         ),
         _code(CodeSystem.TEDS_SERVICES, "7", "Ambulatory, non-intensive outpatient", "TEDS"),
-        _code(
-            CodeSystem.LOCATOR,
-            "OP",
-            "Outpatient",
-            "LOCATOR",
-            exact=False,
-            note="the locator's OP also covers intensive outpatient programs",
-        ),
+        _LOCATOR_OP,
         _AMB,
     ),
     sources=("SEED", "LOCATOR", "ASAM3", "ASAM4", "TEDS", "FHIR"),
@@ -122,9 +124,10 @@ INTENSIVE_OUTPATIENT = CareLevel(
             "Intensive outpatient program claim",
             "CMS-IOP",
         ),
+        _LOCATOR_OP,
         _AMB,
     ),
-    sources=("SEED", "TIP47", "ASAM3", "ASAM4", "TEDS", "HCPCS", "CMS-IOP", "FHIR"),
+    sources=("SEED", "TIP47", "ASAM3", "ASAM4", "TEDS", "HCPCS", "CMS-IOP", "LOCATOR", "FHIR"),
 )
 
 PARTIAL_HOSPITALIZATION = CareLevel(
@@ -143,8 +146,10 @@ PARTIAL_HOSPITALIZATION = CareLevel(
     typical_hours_per_day=QuantityRange(low=5, high=5, unit="hour / day", approximate=True),
     typical_days_per_week=QuantityRange(low=5, high=5, unit="day / week"),
     description=(
-        "Group and individual therapy about 5 hours a day, 5 days a week, returning home "
-        "at night [SEED]. TEDS has no separate code for it [TEDS]."
+        "Group and individual therapy about 5 hours a day, 5 days a week [SEED]; a "
+        "less-than-24-hour service [HCPCS] that the 4th ASAM edition calls high-intensity "
+        "outpatient [ASAM4]. Minnesota requires LOCUS level 4 for adult partial "
+        "hospitalization [LOCUS]. TEDS has no separate code for it [TEDS]."
     ),
     codes=(
         _code(CodeSystem.ASAM3, "2.5", "Partial Hospitalization", "ASAM3"),
@@ -171,9 +176,19 @@ PARTIAL_HOSPITALIZATION = CareLevel(
             "HCPCS",
         ),
         _code(CodeSystem.MEDICARE_CONDITION_CODE, "41", "Partial hospitalization claim", "CMS-IOP"),
+        _code(
+            CodeSystem.LOCUS,
+            "4",
+            "Medically Monitored Non-Residential Services",
+            "LOCUS",
+            exact=False,
+            note="Minnesota requires LOCUS level 4 for adult partial hospitalization; the "
+            "LOCUS level is a placement, not a program type",
+        ),
+        _LOCATOR_OP,
         _AMB,
     ),
-    sources=("SEED", "ASAM3", "ASAM4", "HCPCS", "CMS-IOP", "TEDS", "FHIR"),
+    sources=("SEED", "ASAM3", "ASAM4", "HCPCS", "CMS-IOP", "LOCUS", "LOCATOR", "TEDS", "FHIR"),
 )
 
 RESIDENTIAL = CareLevel(
@@ -218,7 +233,13 @@ RESIDENTIAL = CareLevel(
             exact=False,
         ),
         _code(
-            CodeSystem.ASAM3, "3.7", "Medically Monitored Intensive Inpatient", "ASAM3", exact=False
+            CodeSystem.ASAM3,
+            "3.7",
+            "Medically Monitored Intensive Inpatient",
+            "ASAM3",
+            exact=False,
+            note="named inpatient, but in the residential band 3 of the numbering; the 4th "
+            "edition calls its 3.7 residential",
         ),
         _code(
             CodeSystem.ASAM4,
@@ -237,6 +258,14 @@ RESIDENTIAL = CareLevel(
         _code(CodeSystem.ASAM4, "3.7", "Medically Managed Residential", "ASAM4", exact=False),
         _code(
             CodeSystem.TEDS_SERVICES,
+            "2",
+            "Detox, 24-hour, free-standing residential",
+            "TEDS",
+            exact=False,
+            note="withdrawal management only",
+        ),
+        _code(
+            CodeSystem.TEDS_SERVICES,
             "4",
             "Rehab/residential, short term (30 days or fewer)",
             "TEDS",
@@ -250,7 +279,14 @@ RESIDENTIAL = CareLevel(
             exact=False,
         ),
         _code(CodeSystem.LOCATOR, "RES", "Residential", "LOCATOR"),
-        _code(CodeSystem.FHIR_ENCOUNTER_CLASS, "NONAC", "inpatient non-acute", "FHIR", exact=False),
+        _code(
+            CodeSystem.FHIR_ENCOUNTER_CLASS,
+            "NONAC",
+            "inpatient non-acute",
+            "FHIR",
+            exact=False,
+            note="a reading: the v3 ActCode encounter classes have no residential class",
+        ),
     ),
     sources=("SEED", "LOCATOR", "ASAM3", "ASAM4", "TEDS", "FHIR"),
 )
@@ -263,6 +299,10 @@ INPATIENT_ACUTE = CareLevel(
     setting=Setting.HOSPITAL,
     twenty_four_hour=True,
     management=Management.MEDICALLY_MANAGED,
+    note=(
+        "medically managed is a reading: the ASAM level-4 names say 'Medically Managed' "
+        "[ASAM3, ASAM4]; the seed does not name who directs care"
+    ),
     aliases=(
         "acute inpatient",
         "inpatient",
@@ -294,6 +334,7 @@ INPATIENT_ACUTE = CareLevel(
             "Rehab/residential, hospital (non-detox)",
             "TEDS",
             exact=False,
+            note="hospital rehabilitation, not necessarily crisis care",
         ),
         _code(CodeSystem.LOCATOR, "HI", "Hospital inpatient", "LOCATOR"),
         _code(CodeSystem.FHIR_ENCOUNTER_CLASS, "ACUTE", "inpatient acute", "FHIR"),
@@ -317,5 +358,6 @@ DEFAULT_CONTINUUM = Framework(
         "and inpatient levels are defined by their 24-hour setting; weekly hours decide only "
         "among the ambulatory levels."
     ),
+    aliases=("default", "seed", "default continuum"),
     sources=("SEED",),
 )
