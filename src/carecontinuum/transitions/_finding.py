@@ -1,0 +1,53 @@
+"""A finding: one problem reported by ``ContinuumGraph.validate()`` or ``Journey.check()``."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Finding", "Severity"]
+
+#: ``error`` for something wrong; ``warning`` for something worth a look.
+Severity = Literal["error", "warning"]
+
+
+class Finding(BaseModel):
+    """One problem found while checking a graph or a journey.
+
+    Checks report every finding rather than stopping at the first, so a whole
+    record can be reviewed at once.
+
+    Attributes
+    ----------
+    code:
+        A stable, machine-readable kind, e.g. ``"overlap"`` or ``"dead-end"``.
+    message:
+        What is wrong, in words.
+    severity:
+        ``"error"`` or ``"warning"``.
+    location:
+        Where: a placement index for journeys, a level code or an edge
+        (``"a -> b"``) for graphs.
+
+    Examples
+    --------
+    >>> Finding(code="gap", message="3 days between placements 0 and 1",
+    ...         severity="warning", location=1)
+    Finding(warning gap at 1: 3 days between placements 0 and 1)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str = Field(min_length=1)
+    message: str
+    severity: Severity = "error"
+    location: int | str | None = None
+
+    def __repr__(self) -> str:
+        where = "" if self.location is None else f" at {self.location}"
+        return f"Finding({self.severity} {self.code}{where}: {self.message})"
+
+    def __str__(self) -> str:
+        where = "" if self.location is None else f" [{self.location}]"
+        return f"{self.severity}: {self.code}{where}: {self.message}"
