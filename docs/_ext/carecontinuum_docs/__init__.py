@@ -1,0 +1,27 @@
+"""Sphinx helpers for the carecontinuum docs.
+
+* ``.. carecontinuum-api:: MODULE`` documents every public name of a module
+  (see :mod:`.api`).
+* ``.. carecontinuum-sources::`` renders :data:`carecontinuum.SOURCES` with the
+  catalog records that cite each source (see :mod:`.sources`).
+* Pydantic models get a table of their fields and enums a table of their
+  members, with the attribute docstrings from the source (see :mod:`.models`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .api import ApiDirective
+from .models import add_field_tables, model_signature
+from .sources import SourcesDirective
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_directive("carecontinuum-api", ApiDirective)
+    app.add_directive("carecontinuum-sources", SourcesDirective)
+    app.connect("autodoc-process-docstring", add_field_tables)
+    app.connect("autodoc-process-signature", model_signature)
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

@@ -1,0 +1,196 @@
+"""``.. carecontinuum-api:: MODULE``: the API reference of one module, from its ``__all__``.
+
+Every public name is documented exactly once, on the page of the subpackage
+that defines it, under the name users import it by: ``carecontinuum.CareLevel``
+(what its repr and tracebacks say) when the facade exports it, otherwise
+``carecontinuum.units.Hours``.  The page of ``carecontinuum`` itself documents
+what no subpackage owns (errors, sources) and lists the whole facade with links.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+from typing import Any, ClassVar, get_origin
+
+from docutils import nodes
+from pydantic import BaseModel
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.parsing import nested_parse_to_nodes
+
+from .models import PACKAGE, data_doc, defining_module
+
+__all__ = ["API_MODULES", "ApiDirective"]
+
+logger = logging.getLogger(__name__)
+
+#: The modules with an API page, most general first.
+API_MODULES = (
+    PACKAGE,
+    f"{PACKAGE}.units",
+    f"{PACKAGE}.levels",
+    f"{PACKAGE}.modalities",
+    f"{PACKAGE}.schedules",
+    f"{PACKAGE}.intensity",
+    f"{PACKAGE}.programs",
+    f"{PACKAGE}.transitions",
+    f"{PACKAGE}.journeys",
+)
+_PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
+
+
+def _lists(module_name: str, name: str, obj: object) -> bool:
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError:
+        return False
+    return name in getattr(module, "__all__", ()) and getattr(module, name, None) is obj
+
+
+def owner(name: str, obj: object) -> str:
+    """The API page that documents *obj*.
+
+    Among the pages whose module lists the name in ``__all__``, the one whose
+    module defines it (the longest matching prefix); failing that the first
+    such page; failing that the page of the facade.
+    """
+    candidates = [m for m in _PAGE_MODULES if _lists(m, name, obj)]
+    where = defining_module(name, obj) or ""
+    inside = [m for m in candidates if where == m or where.startswith(m + ".")]
+    if inside:
+        return max(inside, key=len)
+    return candidates[0] if candidates else PACKAGE
+
+
+def canonical(name: str, obj: object, module: str) -> str:
+    """The dotted name users import *obj* by."""
+    top = importlib.import_module(PACKAGE)
+    if name in top.__all__ and getattr(top, name, None) is obj:
+        return f"{PACKAGE}.{name}"
+    return f"{module}.{name}"
+
+
+def _kind(obj: object) -> str:
+    if get_origin(obj) is not None:  # a type alias such as Annotated[float, InUnit(...)]
+        return "data"
+    if isinstance(obj, type):
+        return "exception" if issubclass(obj, BaseException) else "class"
+    if inspect.isroutine(obj) or (callable(obj) and not isinstance(obj, type)):
+        return "function"
+    return "data"
+
+
+def _directive(name: str, obj: Any, target: str) -> list[str]:
+    kind = _kind(obj)
+    if kind == "function":
+        return [f".. autofunction:: {target}", ""]
+    if kind in {"class", "exception"}:
+        lines = [f".. auto{kind}:: {target}"]
+        if not issubclass(obj, enum.Enum):
+            lines.append("   :members:")
+            if issubclass(obj, BaseModel):
+                hidden = ["model_config", *obj.model_fields]
+                lines.append("   :exclude-members: " + ", ".join(hidden))
+        return [*lines, ""]
+    text = repr(obj)
+    lines = [f".. py:data:: {target}"]
+    if len(text) <= 90 and "\n" not in text:
+        lines.append(f"   :value: {text}")
+    doc = data_doc(name, obj)
+    if not doc:
+        logger.info("carecontinuum-api: no docstring or #: comment for %s", target)
+    return [*lines, "", f"   {doc}", ""]
+
+
+class ApiDirective(SphinxDirective):
+    """Document the public names of one module, grouped into classes, functions and data."""
+
+    required_arguments = 1
+    has_content = False
+    _GROUPS: ClassVar[dict[str, str]] = {
+        "class": "Classes",
+        "exception": "Exceptions",
+        "function": "Functions",
+        "data": "Types and constants",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        module_name = self.arguments[0]
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            if err.name != module_name:
+                raise
+            return _not_available(self, module_name)
+        public = getattr(module, "__all__", None)
+        if public is None:
+            logger.warning("%s has no __all__: its public names are unknown", module_name)
+            public = ()
+        names = [n for n in public if n != "__version__"]
+        groups: dict[str, list[str]] = {kind: [] for kind in self._GROUPS}
+        elsewhere: list[str] = []
+        for name in names:
+            obj = getattr(module, name)
+            page = owner(name, obj)
+            target = canonical(name, obj, module_name)
+            if page != module_name:
+                elsewhere.append(f":py:obj:`{target}`")
+                continue
+            groups[_kind(obj)].extend(_directive(name, obj, target))
+        lines = [f".. automodule:: {module_name}", "   :no-members:", "   :no-index:", ""]
+        if module_name == PACKAGE:
+            lines += _facade_table(module)
+            groups["data"] += [
+                f".. py:data:: {PACKAGE}.__version__",
+                "   :type: str",
+                "",
+                "   The installed version of the library.",
+                "",
+            ]
+        for kind, title in self._GROUPS.items():
+            if groups[kind]:
+                lines += [title, "-" * len(title), "", *groups[kind]]
+        if elsewhere and module_name != PACKAGE:
+            lines += ["Also importable from here", "-" * 25, "", ", ".join(elsewhere), ""]
+        return nested_parse_to_nodes(self.state, "\n".join(lines), source=f"<api {module_name}>")
+
+
+def _not_available(directive: SphinxDirective, module_name: str) -> list[nodes.Node]:
+    logger.info("carecontinuum-api: %s does not exist in this version", module_name)
+    text = (
+        f".. note::\n\n   ``{module_name}`` is not part of this version of the library "
+        f"(carecontinuum {importlib.import_module(PACKAGE).__version__})."
+    )
+    return nested_parse_to_nodes(directive.state, text, source=f"<api {module_name}>")
+
+
+def _facade_table(top: Any) -> list[str]:
+    lines = [
+        "Everything in the facade",
+        "-" * 24,
+        "",
+        "``import carecontinuum as cc`` gives you these names; each links to its reference.",
+        "",
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+        "   * - name",
+        "     - what it is",
+        "     - documented with",
+    ]
+    for name in top.__all__:
+        if name == "__version__":
+            continue
+        obj = getattr(top, name)
+        first = (inspect.getdoc(obj) or "").strip().split("\n\n")[0].replace("\n", " ")
+        if _kind(obj) == "data":
+            first = data_doc(name, obj)
+        page = owner(name, obj)
+        lines += [
+            f"   * - :py:obj:`~{PACKAGE}.{name}`",
+            f"     - {first or ' '}",
+            f"     - :doc:`{page.removeprefix(PACKAGE + '.')}`",
+        ]
+    return [*lines, ""]

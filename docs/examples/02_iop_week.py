@@ -1,0 +1,1 @@
+../../examples/02_iop_week.py

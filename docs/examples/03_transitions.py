@@ -1,0 +1,1 @@
+../../examples/03_transitions.py

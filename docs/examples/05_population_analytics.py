@@ -1,0 +1,1 @@
+../../examples/05_population_analytics.py
