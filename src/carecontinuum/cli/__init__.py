@@ -18,8 +18,9 @@ Continuum of care
 from __future__ import annotations
 
 from ._app import build_parser, main
+from ._invoke import CliResult, invoke
 
-__all__ = ["build_parser", "main"]
+__all__ = ["CliResult", "build_parser", "invoke", "main"]
 
 
 def __dir__() -> list[str]:

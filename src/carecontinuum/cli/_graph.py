@@ -1,9 +1,153 @@
-"""stub"""
+"""``carecontinuum path FROM TO`` and ``carecontinuum graph``: the transition graph."""
 
 from __future__ import annotations
 
 import argparse
+from collections import deque
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
+
+from ._render import dumps, paragraph
+from ._support import EXIT_OK, emit, library
+
+if TYPE_CHECKING:
+    from ..levels import CareLevel
+    from ..transitions import ContinuumGraph, Transition
+
+__all__ = ["add_parser", "describe_moves", "pathway", "run_graph", "run_path"]
+
+FORMATS = ("mermaid", "dot", "json")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pass
+    path = commands.add_parser(
+        "path",
+        help="the pathway between two levels, with each move's rationale",
+        description="Show the typical pathway from one level to another in the default "
+        "transition graph: the step-down pathway when TO is less intensive (fewest moves, "
+        "or through every level with --gradual), the step-up route otherwise. Levels may "
+        "be given by code or alias (IOP, PHP, 'inpatient acute').",
+    )
+    path.add_argument("source", metavar="FROM", help="the level to start from")
+    path.add_argument("target", metavar="TO", help="the level to end at")
+    path.add_argument(
+        "--gradual", action="store_true", help="step down through as many levels as possible"
+    )
+    path.add_argument("--json", action="store_true", help="machine-readable output")
+    path.set_defaults(func=run_path)
+
+    graph = commands.add_parser(
+        "graph",
+        help="the transition graph as Mermaid, DOT or node-link JSON",
+        description="Print the default transition graph for other tools: Mermaid (Markdown "
+        "and docs), Graphviz DOT, or node-link JSON that carecontinuum reads back.",
+    )
+    graph.add_argument(
+        "--format", choices=FORMATS, default="mermaid", help="output format (default: mermaid)"
+    )
+    graph.add_argument("--json", action="store_true", help="the same as --format json")
+    graph.set_defaults(func=run_graph)
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    g: ContinuumGraph = library("default_graph")()
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
+        emit(dumps(g.to_node_link()))
+    elif fmt == "dot":
+        emit(g.to_dot().rstrip("\n"))
+    else:
+        emit(g.to_mermaid().rstrip("\n"))
+    return EXIT_OK
+
+
+def pathway(
+    g: ContinuumGraph, source: str, target: str, *, gradual: bool = False
+) -> tuple[CareLevel, ...]:
+    """The levels from *source* to *target*: a step-down pathway, or the shortest step-up route.
+
+    >>> import carecontinuum as cc
+    >>> [lv.code for lv in pathway(cc.default_graph(), "OP", "IOP")]
+    ['outpatient', 'intensive_outpatient']
+    """
+    a, b = g.level(source), g.level(target)
+    if b.rank <= a.rank:
+        return tuple(g.step_down_path(a, b, gradual=gradual))
+    return _step_up_route(g, a, b)
+
+
+def _step_up_route(g: ContinuumGraph, a: CareLevel, b: CareLevel) -> tuple[CareLevel, ...]:
+    """Fewest moves from *a* up to *b* over step-ups, typical moves preferred."""
+    from .._errors import InvalidTransitionError
+
+    for typical in (True, None):
+        previous: dict[str, str] = {a.code: ""}
+        queue = deque([a.code])
+        while queue:
+            code = queue.popleft()
+            if code == b.code:
+                route = [code]
+                while previous[route[-1]]:
+                    route.append(previous[route[-1]])
+                return tuple(g.level(c) for c in reversed(route))
+            for t in g.step_ups(code, typical=typical):
+                if t.target not in previous and g.level(t.target).rank <= b.rank:
+                    previous[t.target] = code
+                    queue.append(t.target)
+    raise InvalidTransitionError(
+        f"no step-up route from {a.code!r} to {b.code!r} in the default graph",
+        source=a.code,
+        target=b.code,
+        allowed=tuple(t.target for t in g.step_ups(a)),
+    )
+
+
+def _moves(g: ContinuumGraph, levels: tuple[CareLevel, ...]) -> list[Transition]:
+    return [g.transition(x, y) for x, y in pairwise(levels)]
+
+
+def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: int = 0) -> str:
+    """Numbered moves along *levels*, each with its kind, rationale and sources."""
+    blocks = []
+    for n, t in enumerate(_moves(g, levels), 1):
+        kind = t.kind.label + (", typical" if t.typical else "")
+        head = f"{n}. {t.source} {t.kind.arrow} {t.target}  ({kind})"
+        why = t.rationale or "no rationale recorded"
+        if t.sources:
+            why += f" [{', '.join(t.sources)}]"
+        blocks.append(
+            paragraph(head, indent=indent) + "\n" + paragraph(why, indent=indent + len(f"{n}. "))
+        )
+    return "\n".join(blocks)
+
+
+def run_path(args: argparse.Namespace) -> int:
+    g: ContinuumGraph = library("default_graph")()
+    levels = pathway(g, args.source, args.target, gradual=args.gradual)
+    a, b = levels[0], levels[-1]
+    direction = "step-down" if b.rank < a.rank else "step-up" if b.rank > a.rank else "stay"
+    if args.json:
+        data: dict[str, Any] = {
+            "from": a.code,
+            "to": b.code,
+            "direction": direction,
+            "levels": [lv.code for lv in levels],
+            "transitions": [t.model_dump(mode="json") for t in _moves(g, levels)],
+        }
+        emit(dumps(data))
+        return EXIT_OK
+    moves = len(levels) - 1
+    if not moves:
+        emit(paragraph(f"{a.name} ({a.code}) is both start and end: no moves."))
+        return EXIT_OK
+    plural = "s" * (moves != 1)
+    emit(
+        paragraph(
+            f"{direction.capitalize()} pathway from {a.name} to {b.name}: {moves} move{plural}"
+        )
+    )
+    emit()
+    emit(paragraph(" → ".join(lv.code for lv in levels), hang=2))
+    emit()
+    emit(describe_moves(g, levels))
+    return EXIT_OK

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ._render import dumps, number, table
+from ._render import dumps, fields, heading, number, table
 from ._support import EXIT_OK, emit, library, suggest
 
 if TYPE_CHECKING:
     from ..modalities import Modality
 
-__all__ = ["add_parser", "modalities_table", "run", "structure_summary"]
+__all__ = [
+    "add_parser",
+    "modalities_table",
+    "modality_details",
+    "run",
+    "structure_summary",
+]
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,8 +32,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--category",
         "-c",
         metavar="C",
-        help="only this category (psychotherapy, behavioral, community, psychoeducation, "
-        "medication, neuromodulation, experiential, other)",
+        help="only this category, e.g. psychotherapy, behavioral, medication",
+    )
+    parser.add_argument(
+        "--detail", action="store_true", help="every modality's documented structure and sources"
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(func=run)
@@ -40,7 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if not items:
         emit(f"No modalities in category {args.category!r}.")
         return EXIT_OK
-    emit(modalities_table(items))
+    if args.detail:
+        emit("\n\n".join(modality_details(m) for m in items))
+    else:
+        emit(modalities_table(items))
     return EXIT_OK
 
 
@@ -56,11 +68,13 @@ def _category(value: str | None) -> str | None:
     raise suggest("modality category", value, known)
 
 
-def structure_summary(m: Modality) -> str:
-    """A modality's documented structure in a few words.
+def structure_summary(m: Modality, *, detail: bool = False) -> str:
+    """A modality's documented structure in a few words (*detail*: with the text too).
 
     >>> import carecontinuum as cc
     >>> structure_summary(cc.modality("CBT"))
+    '12 sessions'
+    >>> structure_summary(cc.modality("CBT"), detail=True)
     '12 sessions; 8 core + 4 elective sessions'
     """
     s = m.structure
@@ -82,18 +96,35 @@ def structure_summary(m: Modality) -> str:
     text = ", ".join(parts)
     if s.approximate and text:
         text = "about " + text
-    if s.detail:
+    if detail and s.detail:
         text = f"{text}; {s.detail}" if text else s.detail
     return text
 
 
-def modalities_table(items: tuple[Modality, ...] | list[Modality], *, detail: bool = True) -> str:
-    """The table ``modalities`` prints (``detail=False`` leaves out the structure)."""
+def modalities_table(items: Sequence[Modality], *, structure: bool = False) -> str:
+    """The table ``modalities`` prints (``structure=False`` leaves that column out)."""
     rows = []
     for m in items:
         category = m.category.value + (" (adjunct)" if m.adjunct else "")
         name = m.name if m.verified else f"{m.name} (unverified)"
         rows.append([m.code, name, category, structure_summary(m)])
-    if detail:
+    if structure:
         return table(["code", "name", "category", "structure"], rows)
     return table(["code", "name", "category"], [r[:3] for r in rows])
+
+
+def modality_details(m: Modality) -> str:
+    """Everything ``modalities --detail`` prints about one modality."""
+    pairs = [("code", m.code), ("category", m.category.value + (", adjunct" if m.adjunct else ""))]
+    if m.formats:
+        pairs.append(("formats", ", ".join(f.value.replace("_", " ") for f in m.formats)))
+    summary = structure_summary(m, detail=True)
+    if summary:
+        pairs.append(("structure", summary))
+    if m.description:
+        pairs.append(("about", m.description))
+    if m.sources:
+        pairs.append(("sources", ", ".join(m.sources)))
+    if not m.verified or m.note:
+        pairs.append(("note", ("unverified. " if not m.verified else "") + m.note))
+    return heading(m.name, underline="-") + "\n" + fields(pairs)

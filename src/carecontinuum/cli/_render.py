@@ -63,12 +63,18 @@ def _longest_word(texts: Sequence[str]) -> int:
 
 
 def table(
-    headers: Sequence[str], rows: Sequence[Sequence[str]], *, width: int = WIDTH, indent: int = 0
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    width: int = WIDTH,
+    indent: int = 0,
+    keep: Sequence[int] = (0,),
 ) -> str:
     """Render *rows* under *headers* as an aligned table at most *width* columns wide.
 
     Columns are separated by two spaces; a cell too long for its column wraps
-    onto further lines of the same row.
+    onto further lines of the same row.  Columns listed in *keep* (by default
+    the first, which holds codes) are never narrowed unless nothing else can give.
     """
     n = len(headers)
     cells = [[str(c) for c in row] + [""] * (n - len(row)) for row in rows]
@@ -77,9 +83,10 @@ def table(
         for i in range(n)
     ]
     words = [_longest_word([headers[i], *(r[i] for r in cells)]) for i in range(n)]
+    kept = [natural[i] if i in keep else min(natural[i], _MIN_COLUMN) for i in range(n)]
     hard = [min(natural[i], _MIN_COLUMN) for i in range(n)]
     room = width - indent - len(_GAP) * (n - 1)
-    widths = _widths(natural, [words, hard], room)
+    widths = _widths(natural, [words, kept, hard], room)
     pad = " " * indent
 
     def line(parts: Sequence[str]) -> str:

@@ -1,9 +1,280 @@
-"""stub"""
+"""``carecontinuum tour``: a guided, printed walk through the continuum of care.
+
+Each section is a function returning its text; a section whose part of the
+library is missing from this installation says so and the tour goes on.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ._render import heading, paragraph, table
+from ._support import EXIT_OK, FeatureUnavailableError, emit, library
+
+__all__ = ["SECTIONS", "add_parser", "run"]
+
+TOUR_SCHEDULE = (3.0, 3)
+"""The tour's example schedule: 3 h/day × 3 days/week = 9 h/week [SEED: IOP 2–3 h/day]."""
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    pass
+    parser = commands.add_parser(
+        "tour",
+        help="a guided walk through the continuum of care (start here)",
+        description="Print a guided walk through the continuum: the levels of care and how "
+        "ASAM, LOCUS and TEDS code them, the modalities, the two uses of intensive "
+        "outpatient care, one schedule under every intensity rule set, a step-down "
+        "pathway and a short journey.",
+    )
+    parser.set_defaults(func=run)
+
+
+def _intro() -> str:
+    return "\n".join(
+        [
+            heading("A tour of the continuum of care"),
+            paragraph(
+                "People move between levels of care as their needs change: from a "
+                "therapist's office once or twice a week, through intensive outpatient and "
+                "partial hospitalization programs, to residential and inpatient acute care, "
+                "and back down again [SEED]. carecontinuum models those levels, how other "
+                "systems code them, the therapies programs deliver, the hours a schedule "
+                "adds up to, and the moves between levels."
+            ),
+            "",
+            paragraph(
+                "Ids in brackets are sources: carecontinuum.SOURCES gives each full citation."
+            ),
+        ]
+    )
+
+
+def _levels() -> str:
+    from ._levels import levels_table
+
+    continuum = library("default_continuum")()
+    return "\n".join(
+        [
+            heading("1. The levels of care", underline="-"),
+            levels_table(continuum),
+            "",
+            paragraph(
+                "Least to most intensive. ASAM3/ASAM4 are ASAM Criteria level numbers, TEDS "
+                "the federal data set's service-setting codes; ~ marks an approximate "
+                "match. Residential and inpatient levels are defined by their 24-hour "
+                "setting; weekly hours decide only among the ambulatory levels."
+            ),
+        ]
+    )
+
+
+def _frameworks() -> str:
+    rows = []
+    for fw in library("list_frameworks")():
+        codes = ", ".join(lv.code for lv in fw.levels)
+        rows.append([fw.code, fw.name, codes])
+    walk = library("crosswalk")("asam4", "continuum")
+    example = [m for m in walk.mappings if m.source == "2.5"]  # High-Intensity Outpatient [ASAM4]
+    lines = [
+        heading("2. Frameworks that code the levels", underline="-"),
+        table(["code", "name", "levels"], rows),
+        "",
+        paragraph(
+            "Crosswalks map one framework onto another and say what each mapping loses. "
+            "For example, ASAM 4th edition → continuum:"
+        ),
+    ]
+    asam4 = library("framework")("asam4")
+    for m in example:
+        target = library("level")(m.target).name if m.target else "(no counterpart)"
+        lines.append("")
+        lines.append(
+            paragraph(
+                f"{m.source} {asam4.level(m.source).name} → {target} ({m.match.value}"
+                + (f": {m.lost}" if m.lost else "")
+                + ")",
+                indent=2,
+                hang=2,
+            )
+        )
+    return "\n".join(lines)
+
+
+def _modalities() -> str:
+    items = library("list_modalities")()
+    by_category: dict[str, list[str]] = {}
+    for m in items:
+        label = m.category.value + (" (adjuncts)" if m.adjunct else "")
+        by_category.setdefault(label, []).append(m.name)
+    rows = [[category, ", ".join(names)] for category, names in sorted(by_category.items())]
+    return "\n".join(
+        [
+            heading("3. Modalities: what programs deliver", underline="-"),
+            table(["category", "modalities"], rows),
+            "",
+            paragraph(
+                f"{len(items)} modalities, each with its documented structure and sources "
+                "(carecontinuum modalities --detail). Register your own, or ship them in "
+                "a plug-in package."
+            ),
+        ]
+    )
+
+
+def _move_line(graph: Any, t: Any) -> str:
+    source = graph.level(t.source).name
+    text = f"{t.kind.arrow} {t.kind.label.capitalize()} from {source}: {t.rationale}"
+    if t.sources:
+        text += f" [{', '.join(t.sources)}]"
+    return paragraph(text, indent=2, hang=2)
+
+
+def _uses_of_iop() -> str:
+    graph = library("default_graph")()
+    up = graph.transition("outpatient", "intensive_outpatient")
+    downs = [t for t in graph.moves_to("intensive_outpatient") if t.kind.value == "step_down"]
+    downs = [t for t in downs if t.source in ("inpatient_acute", "residential")]
+    asam = "/".join(c.code for c in graph.level("intensive_outpatient").codes_in("asam3"))
+    lines = [
+        heading("4. Two uses of intensive outpatient care (IOP)", underline="-"),
+        paragraph(
+            f"IOP is ASAM level {asam}: group and individual therapy a few hours a day, "
+            "several days a week, while the person lives at home [SEED, ASAM3]. It is "
+            "used in two directions:"
+        ),
+        "",
+        _move_line(graph, up),
+    ]
+    lines.extend(_move_line(graph, t) for t in downs)
+    return "\n".join(lines)
+
+
+def _intensity() -> str:
+    from ._classify import schedule_line, verdicts_table
+
+    hours, days = TOUR_SCHEDULE
+    schedule = library("Schedule")(hours_per_day=hours, days_per_week=days)
+    verdicts = list(library("classify_all")(schedule))
+    return "\n".join(
+        [
+            heading("5. How intensive is a schedule? It depends who asks", underline="-"),
+            paragraph(
+                f"{schedule_line(schedule)}. Each published rule set draws its own lines, "
+                "and every verdict names the rule that decided:"
+            ),
+            "",
+            verdicts_table(verdicts),
+        ]
+    )
+
+
+def _step_down() -> str:
+    from ._graph import describe_moves
+
+    graph = library("default_graph")()
+    path = graph.step_down_path("inpatient_acute", "outpatient", gradual=True)
+    return "\n".join(
+        [
+            heading("6. A step-down pathway", underline="-"),
+            paragraph(
+                "After a crisis, care typically steps down one level at a time as "
+                "reassessment shows the person is ready; moves follow reassessment, not a "
+                "fixed length of stay [TIP47, ASAM3]:"
+            ),
+            "",
+            paragraph(" → ".join(lv.code for lv in path), indent=2, hang=2),
+            "",
+            describe_moves(graph, tuple(path), indent=2),
+        ]
+    )
+
+
+#: The tour's example journey: (level, first day, last day).
+TOUR_JOURNEY = (
+    ("inpatient_acute", dt.date(2024, 3, 1), dt.date(2024, 3, 8)),
+    ("partial_hospitalization", dt.date(2024, 3, 11), dt.date(2024, 3, 29)),
+    ("intensive_outpatient", dt.date(2024, 4, 1), dt.date(2024, 5, 10)),
+    ("outpatient", dt.date(2024, 5, 13), None),
+)
+
+
+def _journey() -> str:
+    placement = library("Placement")
+    journey = library("Journey")(
+        placements=[placement(level=code, start=a, end=b) for code, a, b in TOUR_JOURNEY]
+    )
+    rows = [
+        [str(i), p.level.code, p.start.isoformat(), p.end.isoformat() if p.end else "ongoing"]
+        for i, p in enumerate(journey.placements)
+    ]
+    lines = [
+        heading("7. A journey through the continuum", underline="-"),
+        paragraph("One person's placements, and the moves the library reads from them:"),
+        "",
+        table(["#", "level", "start", "end"], rows, indent=2),
+        "",
+    ]
+    for t in journey.transitions:
+        lines.append(paragraph(f"{t.source} {t.kind.arrow} {t.target} ({t.kind.label})", indent=2))
+    findings = journey.check(library("default_graph")())
+    lines.append("")
+    if findings:
+        lines.extend(paragraph(str(f), indent=2, hang=2) for f in findings)
+    else:
+        lines.append(paragraph("Checked against the transition graph: every move is allowed."))
+    return "\n".join(lines)
+
+
+def _next_steps() -> str:
+    rows = [
+        ["carecontinuum levels --framework asam4", "other frameworks"],
+        ["carecontinuum modalities --detail", "modality details"],
+        ["carecontinuum classify --hours-per-day 2.5 --days-per-week 4", "any schedule"],
+        ["carecontinuum path PHP outpatient", "another pathway"],
+        ["carecontinuum graph --format mermaid", "graph for tools"],
+        ["carecontinuum validate journey.json", "check a file"],
+        ["carecontinuum schema Journey", "a JSON Schema"],
+    ]
+    return "\n".join(
+        [
+            heading("Where next", underline="-"),
+            table(["command", "shows"], rows, indent=2),
+            "",
+            paragraph(
+                "Every command has --help. In Python: import carecontinuum as cc, then see "
+                "README.md, the documentation (docs/) and the example notebooks (examples/)."
+            ),
+        ]
+    )
+
+
+SECTIONS: tuple[tuple[Callable[[], str], str], ...] = (
+    (_intro, ""),
+    (_levels, "1. The levels of care"),
+    (_frameworks, "2. Frameworks that code the levels"),
+    (_modalities, "3. Modalities: what programs deliver"),
+    (_uses_of_iop, "4. Two uses of intensive outpatient care (IOP)"),
+    (_intensity, "5. How intensive is a schedule? It depends who asks"),
+    (_step_down, "6. A step-down pathway"),
+    (_journey, "7. A journey through the continuum"),
+    (_next_steps, "Where next"),
+)
+"""Each section's function, and its title (for the note when it cannot run)."""
+
+
+def run(args: argparse.Namespace) -> int:
+    parts = []
+    for section, title in SECTIONS:
+        try:
+            parts.append(section())
+        except FeatureUnavailableError as exc:
+            parts.append(
+                heading(title, underline="-")
+                + "\n"
+                + paragraph(f"(This part of the tour is skipped: {exc}.)")
+            )
+    emit("\n\n".join(parts))
+    return EXIT_OK

@@ -1,0 +1,183 @@
+"""The command line, run in-process: help, exit codes, levels, modalities and schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from carecontinuum.cli import invoke, main
+from carecontinuum.cli._schema import MODELS
+
+COMMANDS = ("tour", "levels", "modalities", "classify", "path", "graph", "validate", "schema")
+
+
+# -- help and usage ----------------------------------------------------------------------------
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert command in out
+    assert "carecontinuum tour" in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: carecontinuum {command}")
+    assert all(len(line) <= 80 for line in out.splitlines())
+
+
+def test_schema_help_lists_the_models() -> None:
+    out = invoke(["schema", "--help"]).stdout
+    for name in MODELS:
+        assert name in out
+
+
+def test_version() -> None:
+    import carecontinuum
+
+    result = invoke(["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"carecontinuum {carecontinuum.__version__}"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["frobnicate"],
+        ["levels", "--nope"],
+        ["classify", "--hours-per-day", "3"],  # --days-per-week missing
+        ["graph", "--format", "png"],
+        ["validate"],
+        ["schema"],
+    ],
+)
+def test_argparse_usage_errors_exit_2(argv: list[str]) -> None:
+    result = invoke(argv)
+    assert result.exit_code == 2
+    assert "usage: carecontinuum" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["levels", "--framework", "asam9"], "unknown framework 'asam9'"),
+        (["modalities", "--category", "psycho"], "did you mean 'psychotherapy'?"),
+        (["schema", "Jurney"], "unknown model 'Jurney'; did you mean 'Journey'?"),
+        (["schema", "Frobnicator"], "known: CareLevel"),
+    ],
+)
+def test_unknown_names_are_one_line_usage_errors(argv: list[str], message: str) -> None:
+    result = invoke(argv)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"carecontinuum {argv[0]}: error: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_startup_does_not_import_heavy_dependencies() -> None:
+    code = (
+        "import sys\n"
+        "from carecontinuum.cli import main\n"
+        "assert main(['--help']) == 0\n"
+        "heavy = sorted(m for m in ('pint', 'networkx', 'numpy', 'pandas', 'pydantic')\n"
+        "               if m in sys.modules)\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert "HEAVY []" in done.stderr
+
+
+# -- levels ------------------------------------------------------------------------------------
+# (level code, column, expected cell, source)
+LEVEL_FACTS = [
+    ("outpatient", "ASAM3", "1", "ASAM3"),
+    ("intensive_outpatient", "ASAM3", "2.1", "ASAM3"),
+    ("intensive_outpatient", "ASAM4", "2.1", "ASAM4"),
+    ("intensive_outpatient", "TEDS", "6", "TEDS"),
+    ("partial_hospitalization", "ASAM3", "2.5", "ASAM3"),
+    ("outpatient", "TEDS", "7", "TEDS"),
+]
+
+
+def _row(out: str, code: str) -> str:
+    return next(line for line in out.splitlines() if line.startswith(code + " "))
+
+
+@pytest.mark.parametrize(("code", "column", "cell", "source"), LEVEL_FACTS)
+def test_levels_table_shows_the_codes(code: str, column: str, cell: str, source: str) -> None:
+    result = invoke(["levels"])
+    assert result.exit_code == 0
+    header = result.stdout.splitlines()[next(
+        i for i, line in enumerate(result.stdout.splitlines()) if line.startswith("code ")
+    )]
+    start = header.index(column)
+    assert _row(result.stdout, code)[start:].split()[0] == cell, source
+
+
+def test_levels_are_listed_least_to_most_intensive() -> None:
+    out = invoke(["levels"]).stdout
+    order = [out.index(f"\n{code} ") for code in (
+        "outpatient", "intensive_outpatient", "partial_hospitalization", "residential",
+        "inpatient_acute")]
+    assert order == sorted(order)  # [SEED]
+
+
+def test_levels_json() -> None:
+    data = json.loads(invoke(["levels", "--json"]).stdout)
+    assert data["framework"] == "continuum"
+    iop = data["levels"][1]
+    assert iop["code"] == "intensive_outpatient"
+    assert {"system": "asam3", "code": "2.1"}.items() <= iop["codes"][0].items()  # [ASAM3]
+
+
+def test_levels_of_another_framework_show_the_continuum_counterpart() -> None:
+    result = invoke(["levels", "--framework", "asam3"])
+    assert result.exit_code == 0
+    assert "Intensive Outpatient" in result.stdout
+    assert "intensive_outpatient" in _row(result.stdout, "2.1")  # [ASAM3]
+
+
+# -- modalities --------------------------------------------------------------------------------
+def test_modalities_lists_the_catalog() -> None:
+    result = invoke(["modalities"])
+    assert result.exit_code == 0
+    assert "cognitive_behavioral_therapy" in result.stdout
+    assert "12 sessions" in result.stdout  # MATCH CBT: 12 sessions [MATCH]
+
+
+def test_modalities_by_category() -> None:
+    result = invoke(["modalities", "--category", "Psychotherapy"])
+    assert result.exit_code == 0
+    rows = result.stdout.splitlines()[2:]
+    assert any(r.startswith("cognitive_behavioral_therapy") for r in rows)
+    data = json.loads(invoke(["modalities", "-c", "psychotherapy", "--json"]).stdout)
+    assert {m["category"] for m in data} == {"psychotherapy"}
+
+
+# -- schema ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("model", MODELS)
+def test_schema_of_every_model(model: str) -> None:
+    readable = invoke(["schema", model])
+    assert readable.exit_code == 0, readable.stderr
+    assert readable.stdout.startswith(model)
+    schema = json.loads(invoke(["schema", model.lower(), "--json"]).stdout)
+    assert schema["title"] == model
+    assert "properties" in schema
+
+
+def test_schema_shows_required_fields_and_units() -> None:
+    out = invoke(["schema", "Schedule"]).stdout
+    row = next(line for line in out.splitlines() if line.startswith("hours_per_day "))
+    assert "quantity in hour / day" in row
+    assert "yes" in row
