@@ -10,6 +10,12 @@ Examples
 >>> import carecontinuum as cc
 >>> sorted([cc.level("residential"), cc.level("OP"), cc.level("IOP")])[0].code
 'outpatient'
+>>> [fw.code for fw in cc.list_frameworks()]
+['continuum', 'asam3', 'asam4', 'locus', 'teds']
+>>> cc.level("3.2-WM", framework="ASAM 3rd edition").setting.value
+'residential'
+>>> [lv.code for lv in cc.crosswalk("ASAM 4th edition", "continuum").targets("2.5")]
+['partial_hospitalization']
 """
 
 from __future__ import annotations
@@ -18,7 +24,15 @@ from .._facade import publish
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._framework import Framework
-from ._model import CareLevel, CodeSystem, ExternalCode, LevelCode, Management, Setting
+from ._model import (
+    CareLevel,
+    CodeSystem,
+    ExternalCode,
+    LevelCode,
+    Management,
+    Setting,
+    code_system,
+)
 from ._registry import (
     crosswalk,
     default_continuum,
@@ -43,6 +57,7 @@ __all__ = [
     "Management",
     "MatchKind",
     "Setting",
+    "code_system",
     "crosswalk",
     "default_continuum",
     "framework",

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import difflib
 import html
 from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .._errors import UnknownKeyError
+from .._lookup import normalize_key
 from ..units import QuantityRange
 
-__all__ = ["CareLevel", "CodeSystem", "ExternalCode", "LevelCode", "Management", "Setting"]
+__all__ = [
+    "CareLevel",
+    "CodeSystem",
+    "ExternalCode",
+    "LevelCode",
+    "Management",
+    "Setting",
+    "code_system",
+]
 
 #: A level code: letters, digits and ``_ . -``; e.g. ``intensive_outpatient`` or ``3.2-WM``.
 LevelCode = Annotated[
@@ -57,6 +68,32 @@ class CodeSystem(StrEnum):
     """Condition codes that flag Medicare IOP (92) and PHP (41) claims [CMS-IOP]."""
     LOCATOR = "locator"
     """SAMHSA treatment-locator type-of-care codes [LOCATOR]."""
+
+
+def code_system(system: CodeSystem | str) -> CodeSystem:
+    """The :class:`CodeSystem` named *system*; case, ``_`` and spaces are forgiven.
+
+    A built-in framework's code names its code system (``"teds"`` is
+    ``teds-services``).
+
+    Examples
+    --------
+    >>> code_system("TEDS_services")
+    <CodeSystem.TEDS_SERVICES: 'teds-services'>
+    >>> code_system("teds").value
+    'teds-services'
+    """
+    if isinstance(system, CodeSystem):
+        return system
+    key = normalize_key(system).replace("_", "-") if isinstance(system, str) else ""
+    if key == "teds":
+        return CodeSystem.TEDS_SERVICES
+    try:
+        return CodeSystem(key)
+    except ValueError:
+        known = [s.value for s in CodeSystem]
+        close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
+        raise UnknownKeyError("code system", system, close, known=known) from None
 
 
 #: Canonical system URIs, where the system has one.
@@ -146,8 +183,14 @@ class CareLevel(BaseModel):
 
     # -- queries -----------------------------------------------------------------
     def codes_in(self, system: CodeSystem | str) -> tuple[ExternalCode, ...]:
-        """This level's codes in *system* (``"asam3"``, ``"teds-services"`` ...)."""
-        wanted = CodeSystem(system)
+        """This level's codes in *system* (``"asam3"``, ``"teds-services"`` ...).
+
+        Raises
+        ------
+        carecontinuum.UnknownKeyError
+            For a name that is not a :class:`CodeSystem`, suggesting close ones.
+        """
+        wanted = code_system(system)
         return tuple(c for c in self.codes if c.system is wanted)
 
     # -- ordering by intensity ------------------------------------------------------
