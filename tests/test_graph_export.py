@@ -1,0 +1,285 @@
+"""Graph exports (networkx, node-link, GraphML, DOT, Mermaid), drawing and notebook display."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+import carecontinuum as cc
+from carecontinuum import TransitionKind
+
+_CODES = st.from_regex(r"[a-z][a-z0-9_.\-]{0,8}", fullmatch=True)
+_RANKS = st.integers(0, 4).map(float) | st.floats(-5, 5, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> cc.ContinuumGraph:
+    n = draw(st.integers(1, 6))
+    codes = draw(st.lists(_CODES, min_size=n, max_size=n, unique=True))
+    levels = [
+        cc.CareLevel(
+            code=code,
+            name=draw(st.text(min_size=1, max_size=12)),
+            framework="test",
+            rank=draw(_RANKS),
+            setting=draw(st.sampled_from(list(cc.Setting))),
+            description=draw(st.text(max_size=20)),
+        )
+        for code in codes
+    ]
+    g = cc.ContinuumGraph(levels, name=draw(st.text(max_size=10)))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.sampled_from(codes), st.sampled_from(codes)).filter(
+                lambda p: p[0] != p[1]
+            ),
+            unique=True,
+            max_size=12,
+        )
+    )
+    for a, b in pairs:
+        g.add_transition(
+            a,
+            b,
+            typical=draw(st.booleans()),
+            rationale=draw(st.text(max_size=30)),
+            sources=draw(st.lists(st.sampled_from(["SEED", "TIP47", "ASAM3"]), unique=True)),
+            derived=draw(st.booleans()),
+        )
+    return g
+
+
+transitions = st.lists(_CODES, min_size=2, max_size=2, unique=True).flatmap(
+    lambda ends: st.builds(
+        cc.Transition,
+        source=st.just(ends[0]),
+        target=st.just(ends[1]),
+        kind=st.sampled_from(list(TransitionKind)),
+        typical=st.booleans(),
+        rationale=st.text(max_size=40),
+        sources=st.lists(st.sampled_from(sorted(cc.SOURCES)), max_size=3).map(tuple),
+        derived=st.booleans(),
+    )
+)
+
+
+# -- properties --------------------------------------------------------------------
+
+
+@given(graphs())
+@settings(max_examples=60, deadline=None)
+def test_node_link_round_trip_is_lossless(g: cc.ContinuumGraph) -> None:
+    data = g.to_node_link()
+    assert cc.ContinuumGraph.from_node_link(data) == g
+    assert cc.ContinuumGraph.from_node_link(json.loads(json.dumps(data))) == g
+    assert cc.ContinuumGraph.from_node_link(json.dumps(data)) == g  # type: ignore[arg-type]
+
+
+@given(graphs())
+@settings(max_examples=60, deadline=None)
+def test_every_step_down_path_strictly_decreases_in_rank(g: cc.ContinuumGraph) -> None:
+    for a in g.levels:
+        for b in g.levels:
+            for gradual in (False, True):
+                try:
+                    path = g.step_down_path(a, b, gradual=gradual)
+                except cc.InvalidTransitionError:
+                    continue
+                assert path[0] == a
+                assert path[-1] == b
+                ranks = [lv.rank for lv in path]
+                assert all(x > y for x, y in itertools.pairwise(ranks))
+                for x, y in itertools.pairwise(path):
+                    t = g.transition(x, y)
+                    assert t.typical
+                    assert t.kind is TransitionKind.STEP_DOWN
+
+
+@given(graphs())
+@settings(max_examples=30, deadline=None)
+def test_fewest_moves_path_is_never_longer_than_gradual(g: cc.ContinuumGraph) -> None:
+    for a in g.levels:
+        for b in g.levels:
+            try:
+                short = g.step_down_path(a, b)
+            except cc.InvalidTransitionError:
+                continue
+            assert len(short) <= len(g.step_down_path(a, b, gradual=True))
+
+
+@given(transitions)
+def test_transition_json_round_trip(t: cc.Transition) -> None:
+    assert cc.Transition.model_validate_json(t.model_dump_json()) == t
+
+
+@given(graphs())
+@settings(max_examples=30, deadline=None)
+def test_text_exports_never_fail(g: cc.ContinuumGraph) -> None:
+    assert g.to_mermaid().startswith("flowchart BT\n")
+    assert g.to_dot().startswith("digraph ")
+    assert len(g.to_networkx()) == len(g)
+
+
+# -- networkx ------------------------------------------------------------------------
+
+
+def test_to_networkx_is_a_json_safe_copy() -> None:
+    g = cc.default_graph()
+    d = g.to_networkx()
+    assert isinstance(d, nx.DiGraph)
+    assert set(d.nodes) == set(g.codes)
+    assert d.number_of_edges() == len(g.transitions)
+    json.dumps(dict(d.nodes(data=True)))
+    json.dumps(list(d.edges(data=True)))
+    assert d.nodes["intensive_outpatient"]["name"] == "Intensive outpatient (IOP)"
+    assert d.edges["outpatient", "intensive_outpatient"]["kind"] == "step_up"
+    d.remove_node("outpatient")
+    assert "outpatient" in g
+    assert d.graph["name"] == "continuum"
+
+
+def test_node_link_has_explicit_keys_and_reads_in_networkx() -> None:
+    data = cc.default_graph().to_node_link()
+    assert set(data) == {"directed", "multigraph", "graph", "nodes", "edges"}
+    assert data["graph"]["format"] == "carecontinuum.graph/1"
+    first = data["nodes"][0]
+    assert first["id"] == first["code"] == "outpatient"
+    assert set(data["edges"][0]) == set(cc.Transition.model_fields)
+    g = nx.node_link_graph(data, edges="edges")
+    assert g.number_of_edges() == 17
+    assert g.nodes["residential"]["setting"] == "residential"
+
+
+def test_node_link_accepts_the_older_links_key() -> None:
+    data = cc.default_graph().to_node_link()
+    data["links"] = data.pop("edges")
+    assert cc.ContinuumGraph.from_node_link(data) == cc.default_graph()
+
+
+def test_node_link_bad_input() -> None:
+    data = cc.default_graph().to_node_link()
+    with pytest.raises(ValidationError, match="nodes"):
+        cc.ContinuumGraph.from_node_link({"edges": []})
+    bad_id = json.loads(json.dumps(data))
+    bad_id["nodes"][0]["id"] = "op"
+    with pytest.raises(ValidationError, match="node id 'op' differs from its level code"):
+        cc.ContinuumGraph.from_node_link(bad_id)
+    dangling = json.loads(json.dumps(data))
+    dangling["nodes"] = dangling["nodes"][1:]
+    with pytest.raises(cc.UnknownLevelError, match="'outpatient'"):
+        cc.ContinuumGraph.from_node_link(dangling)
+    upside_down = json.loads(json.dumps(data))
+    upside_down["edges"][0]["kind"] = "step_down"  # outpatient -> IOP goes up
+    with pytest.raises(cc.InvalidTransitionError, match="contradicts the levels' ranks"):
+        cc.ContinuumGraph.from_node_link(upside_down)
+    loaded = cc.ContinuumGraph.from_node_link(upside_down, check=False)
+    assert [f.code for f in loaded.validate()] == ["kind-contradicts-rank"]
+    bad_rank = json.loads(json.dumps(data))
+    bad_rank["nodes"][2]["rank"] = "high"
+    with pytest.raises(ValidationError, match="rank"):
+        cc.ContinuumGraph.from_node_link(bad_rank)
+
+
+# -- GraphML, DOT, Mermaid ------------------------------------------------------------
+
+
+def test_graphml_reads_back() -> None:
+    g = cc.default_graph()
+    text = g.to_graphml()
+    back = nx.parse_graphml(text)
+    assert set(back.nodes) == set(g.codes)
+    assert back.number_of_edges() == 17
+    node = back.nodes["residential"]
+    assert node["twenty_four_hour"] is True
+    assert json.loads(node["sources"]) == list(g.level("residential").sources)
+    edge = back.edges["outpatient", "intensive_outpatient"]
+    assert edge["typical"] is True
+    assert json.loads(edge["sources"]) == ["SEED", "TIP47"]
+
+
+def test_dot_text() -> None:
+    dot = cc.default_graph().to_dot()
+    assert dot.startswith('digraph "continuum" {\n  rankdir=BT;')
+    assert '"outpatient" [label="Outpatient"];' in dot
+    line = next(x for x in dot.splitlines() if x.startswith('  "outpatient" -> "intensive_'))
+    assert 'style=solid, label="step-up"' in line
+    assert "tooltip=" in line
+    assert '"outpatient" -> "residential" [color=firebrick, style=dashed' in dot
+
+
+def test_dot_groups_equal_ranks_and_escapes() -> None:
+    a = cc.CareLevel(code="a", name='Say "hi"', framework="t", rank=1, setting="ambulatory")
+    b = cc.CareLevel(code="b", name="B", framework="t", rank=1, setting="ambulatory")
+    dot = cc.ContinuumGraph([a, b], name="t").to_dot()
+    assert '[label="Say \\"hi\\""]' in dot
+    assert '{ rank=same; "a"; "b"; }' in dot
+
+
+def test_mermaid_text_and_safe_ids() -> None:
+    text = cc.default_graph().to_mermaid()
+    assert "outpatient ==>|step-up| intensive_outpatient" in text
+    assert "outpatient -.-> inpatient_acute" in text
+    asam = cc.framework_graph("asam3").to_mermaid()
+    assert 'L3_2_WM["' in asam
+    assert "3.2-WM" not in asam.split('"')[0]
+
+
+# -- drawing and display -------------------------------------------------------------
+
+
+def test_draw_lays_levels_out_by_intensity() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from carecontinuum.transitions._draw import layout
+
+    g = cc.default_graph()
+    pos = layout(g)
+    assert [pos[c][0] for c in g.codes] == [0, 1, 2, 3, 4]
+    _fig, ax = plt.subplots()
+    try:
+        assert g.draw(ax) is ax
+        assert len(ax.patches) == 17
+        assert {t.get_text() for t in ax.texts} >= {"Outpatient", "Inpatient\nacute"}
+        ax2 = g.draw(typical_only=True)
+        assert len(ax2.patches) == 8
+    finally:
+        plt.close("all")
+
+
+def test_draw_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(cc.MissingExtraError, match=r"pip install 'carecontinuum\[plot\]'"):
+        cc.default_graph().draw()
+
+
+def test_notebook_display() -> None:
+    g = cc.default_graph()
+    bundle = g._repr_mimebundle_()
+    assert bundle["text/plain"] == repr(g)
+    assert bundle["text/markdown"].startswith("```mermaid\nflowchart BT\n")
+    assert bundle["image/svg+xml"].lstrip().startswith("<?xml")
+    assert set(g._repr_mimebundle_(include=["text/markdown"])) == {"text/plain", "text/markdown"}
+    assert "image/svg+xml" not in g._repr_mimebundle_(exclude=["image/svg+xml"])
+
+
+def test_notebook_display_never_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from carecontinuum.transitions import _export
+
+    def broken(*_: Any) -> str:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(_export, "to_mermaid", broken)
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    g = cc.default_graph()
+    assert g._repr_mimebundle_() == {"text/plain": repr(g)}
