@@ -257,7 +257,7 @@ DIALECTICAL_BEHAVIOR_THERAPY = Modality(
                 name="individual therapy",
                 format=Format.INDIVIDUAL,
                 sessions_per_week=1,
-                session_length="60 min",
+                session_length=1,  # 60 minutes [DBT-BMC]
             ),
             ModalityComponent(
                 name="skills training group",
