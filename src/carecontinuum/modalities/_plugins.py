@@ -71,7 +71,7 @@ def _items(ep: EntryPoint) -> list[Any]:
 
 
 def _load_one(ep: EntryPoint) -> list[str]:
-    from ._registry import _CATALOG, _KINDS, register_modality, unregister_modality
+    from ._registry import _CATALOG, _KINDS, _KINDS_LOCK, register_modality, unregister_modality
 
     items = _items(ep)
     kinds_before = dict(_KINDS)
@@ -86,7 +86,8 @@ def _load_one(ep: EntryPoint) -> list[str]:
     except Exception:
         for code in added:  # all-or-nothing: undo this entry point's registrations
             unregister_modality(code)
-        _KINDS.clear()
-        _KINDS.update(kinds_before)
+        with _KINDS_LOCK:
+            _KINDS.clear()
+            _KINDS.update(kinds_before)
         raise
     return added
