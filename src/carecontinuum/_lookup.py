@@ -77,6 +77,7 @@ class Catalog(Generic[T]):
         self._lock = threading.RLock()
         self._loader = loader
         self._loaded = loader is None
+        self._loading = False
 
     # -- registration -------------------------------------------------------------
     def add(
@@ -157,12 +158,16 @@ class Catalog(Generic[T]):
     def _ensure_loaded(self) -> None:
         if self._loaded:
             return
-        with self._lock:
-            if self._loaded:
+        with self._lock:  # other threads wait here until discovery has finished
+            if self._loaded or self._loading:  # _loading: the loader itself re-entering
                 return
-            self._loaded = True
-            assert self._loader is not None
-            self._loader()
+            self._loading = True
+            try:
+                assert self._loader is not None
+                self._loader()
+            finally:
+                self._loading = False
+                self._loaded = True
 
     # -- mapping-like views ---------------------------------------------------------
     def codes(self) -> tuple[str, ...]:
