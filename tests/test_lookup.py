@@ -111,3 +111,27 @@ def test_concurrent_registration_keeps_every_entry() -> None:
         t.join()
     assert len(c) == 800
     assert c.get("N799") == 799
+
+
+def test_other_threads_wait_for_discovery_to_finish() -> None:
+    started = threading.Event()
+    release = threading.Event()
+    c: Catalog[int] = Catalog("number", UnknownKeyError)
+
+    def loader() -> None:
+        c.add("first", 1)
+        started.set()
+        release.wait(5)
+        c.add("second", 2)
+
+    c._loader, c._loaded = loader, False
+    seen: list[tuple[str, ...]] = []
+    t1 = threading.Thread(target=lambda: seen.append(c.codes()))
+    t1.start()
+    started.wait(5)
+    t2 = threading.Thread(target=lambda: seen.append(c.codes()))
+    t2.start()
+    release.set()
+    t1.join()
+    t2.join()
+    assert seen == [("first", "second"), ("first", "second")]
