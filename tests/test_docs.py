@@ -9,6 +9,8 @@ source id missing from ``carecontinuum.SOURCES`` fails it.
 from __future__ import annotations
 
 import importlib.util
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +72,59 @@ def test_sources_page_lists_every_source_and_its_citers(built_docs: Path) -> Non
     assert "cognitive_behavioral_therapy" in html  # a modality that does
 
 
+# -- the examples on the pages ----------------------------------------------------------------
+
+_PYCON = re.compile(r"^```pycon\n(.*?)^```", re.S | re.M)
+PAGES_WITH_EXAMPLES = sorted(
+    p for p in DOCS.rglob("*.md") if "_build" not in p.parts and _PYCON.search(p.read_text())
+)
+_RUNNER = """
+import doctest, sys
+text = sys.stdin.read()
+flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+page = sys.argv[1]
+test = doctest.DocTestParser().get_doctest(text, {"__name__": "__docs__"}, page, page, 0)
+runner = doctest.DocTestRunner(optionflags=flags)
+runner.run(test)
+sys.exit(1 if runner.failures or not test.examples else 0)
+"""
+
+
+def _examples_only(text: str) -> str:
+    """The page with everything outside ``pycon`` fences blanked, so line numbers still match."""
+    keep = [False] * (text.count("\n") + 1)
+    for match in _PYCON.finditer(text):
+        first = text.count("\n", 0, match.start(1))
+        last = text.count("\n", 0, match.end(1))
+        keep[first:last] = [True] * (last - first)
+    return "\n".join(line if keep[i] else "" for i, line in enumerate(text.split("\n")))
+
+
+def test_pages_with_examples_were_found() -> None:
+    assert len(PAGES_WITH_EXAMPLES) >= 4
+
+
+@pytest.mark.parametrize(
+    "page", PAGES_WITH_EXAMPLES, ids=[str(p.relative_to(DOCS)) for p in PAGES_WITH_EXAMPLES]
+)
+def test_page_examples_run(page: Path) -> None:
+    """Every ``pycon`` block of a page runs as a doctest, in a fresh interpreter per page.
+
+    A fresh process keeps the registrations a how-to makes out of the other tests.
+    """
+    proc = subprocess.run(
+        [sys.executable, "-c", _RUNNER, str(page.relative_to(ROOT))],
+        input=_examples_only(page.read_text(encoding="utf-8")),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "MPLBACKEND": "Agg"},
+        check=False,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 # -- the web-API how-to -----------------------------------------------------------------------
 
 
@@ -81,3 +136,48 @@ def _load_webapi() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def webapi() -> ModuleType:
+    return _load_webapi()
+
+
+def test_webapi_openapi_schema_uses_the_models(webapi: ModuleType) -> None:
+    schema = webapi.app.openapi()
+    assert {"/levels", "/levels/{key}", "/modalities/{key}"} <= set(schema["paths"])
+    components = schema["components"]["schemas"]
+    assert {"CareLevel", "LookupProblem", "Modality"} <= set(components)
+    level = components["CareLevel"]
+    assert {"code", "name", "rank", "setting"} <= set(level["required"])
+    ok = schema["paths"]["/levels/{key}"]["get"]["responses"]["200"]
+    assert ok["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/CareLevel"}
+
+
+def test_webapi_serves_levels_and_modalities(webapi: ModuleType) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(webapi.app) as client:
+        iop = client.get("/levels/IOP")
+        assert iop.status_code == 200
+        assert iop.json()["code"] == "intensive_outpatient"
+        assert iop.json()["typical_days_per_week"] == {
+            "low": 3.0,
+            "high": 5.0,
+            "unit": "day / week",
+            "approximate": False,
+        }
+        levels = client.get("/levels", params={"framework": "asam3"}).json()
+        assert [lv["code"] for lv in levels][:3] == ["0.5", "1", "1-OTP"]
+        cbt = client.get("/modalities/CBT").json()
+        assert (cbt["kind"], cbt["code"]) == ("modality", "cognitive_behavioral_therapy")
+
+
+def test_webapi_turns_a_failed_lookup_into_a_404_with_suggestions(webapi: ModuleType) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(webapi.app) as client:
+        response = client.get("/levels/intensive outpatent")
+    assert response.status_code == 404
+    assert response.json()["suggestions"][0] == "intensive_outpatient"
+    assert "unknown care level" in response.json()["detail"]
