@@ -14,6 +14,40 @@ from ._model import CareLevel
 __all__ = ["Framework"]
 
 
+#: levels and name the index was built from, the catalog, and a memo of keys already found
+_Entry = tuple[tuple[CareLevel, ...], str, Catalog[CareLevel], dict[str, CareLevel]]
+_MEMO_SIZE = 1024
+
+
+class _LookupCache:
+    """A framework's lookup index, built on first use.
+
+    Always equal to another cache, so frameworks stay equal by value whether
+    or not they have been searched; copies start empty.  The entry remembers
+    the levels and name it was built from, so a ``model_copy`` that changes
+    them (and shares this object) rebuilds it instead of reading a stale one.
+    """
+
+    __slots__ = ("entry",)
+
+    def __init__(self) -> None:
+        self.entry: _Entry | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _LookupCache)
+
+    __hash__ = object.__hash__
+
+    def __copy__(self) -> _LookupCache:
+        return _LookupCache()
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _LookupCache:
+        return _LookupCache()
+
+    def __reduce__(self) -> tuple[type[_LookupCache], tuple[()]]:
+        return (_LookupCache, ())
+
+
 class Framework(BaseModel):
     """An ordered, named set of care levels.
 
@@ -45,7 +79,7 @@ class Framework(BaseModel):
     verified: bool = True
     note: str = ""
 
-    _catalog: Catalog[CareLevel] | None = PrivateAttr(default=None)
+    _cache: _LookupCache = PrivateAttr(default_factory=_LookupCache)
 
     @model_validator(mode="after")
     def _consistent(self) -> Framework:
@@ -68,17 +102,22 @@ class Framework(BaseModel):
             raise ValueError(f"framework {self.code!r}: an unverified framework needs a note")
         return self
 
+    def _entry(self) -> _Entry:
+        cache: _LookupCache = self.__pydantic_private__["_cache"]  # type: ignore[index]
+        entry = cache.entry  # direct access: pydantic's __getattr__ is slow
+        if entry is not None and entry[0] is self.levels and entry[1] == self.name:
+            return entry
+        catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
+        for lv in self.levels:
+            catalog.add(lv.code, lv, lv.aliases)
+        entry = (self.levels, self.name, catalog, {lv.code: lv for lv in self.levels})
+        cache.entry = entry  # one assignment: a thread-safe swap
+        return entry
+
     @property
     def catalog(self) -> Catalog[CareLevel]:
         """The lookup index over this framework's codes and aliases."""
-        private = self.__pydantic_private__  # direct access: pydantic's __getattr__ is slow
-        catalog: Catalog[CareLevel] | None = private.get("_catalog") if private else None
-        if catalog is None:
-            catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
-            for lv in self.levels:
-                catalog.add(lv.code, lv, lv.aliases)
-            self._catalog = catalog
-        return catalog
+        return self._entry()[2]
 
     def level(self, key: str | CareLevel) -> CareLevel:
         """Find a level by code or alias (case, spaces and hyphens forgiven).
@@ -89,7 +128,13 @@ class Framework(BaseModel):
             With the closest matches as suggestions.
         """
         if type(key) is str:
-            return self.catalog.get(key)
+            _, _, catalog, memo = self._entry()
+            found = memo.get(key)
+            if found is None:
+                found = catalog.get(key)
+                if len(memo) < _MEMO_SIZE:  # bounded: keys are user input
+                    memo[key] = found
+            return found
         if isinstance(key, CareLevel):
             if key.framework == self.code and key.code in self.codes:
                 return key

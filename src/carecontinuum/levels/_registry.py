@@ -71,11 +71,11 @@ def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
     >>> level("3.2-wm", framework="asam3").name
     'Clinically Managed Residential Withdrawal Management'
     """
-    if framework is None:
-        try:  # fast path: an exact code of the default continuum, at dictionary speed
-            return _CONTINUUM_BY_CODE[key]  # type: ignore[index]
-        except (KeyError, TypeError):
-            pass
+    if framework is None and type(key) is str:
+        # fast path: an exact code of the default continuum at dictionary speed; an alias
+        # through the framework's memo (no exception raised and caught on the way)
+        found = _CONTINUUM_BY_CODE.get(key)
+        return found if found is not None else DEFAULT_CONTINUUM.level(key)
     if isinstance(key, CareLevel) and framework is None:
         if key.framework == DEFAULT_CONTINUUM.code:
             return DEFAULT_CONTINUUM.level(key)
