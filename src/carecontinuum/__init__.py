@@ -86,6 +86,11 @@ _LAZY: dict[str, str] = {
     "TransitionKind": ".transitions",
     "default_graph": ".transitions",
     "framework_graph": ".transitions",
+    # journeys
+    "DischargeReason": ".journeys",
+    "Journey": ".journeys",
+    "Move": ".journeys",
+    "Placement": ".journeys",
     # units
     "QuantityRange": ".units",
     "quantity": ".units",
@@ -100,6 +105,7 @@ __all__ = [
     "CodeSystem",
     "ContinuumGraph",
     "Crosswalk",
+    "DischargeReason",
     "DuplicateRegistrationError",
     "ExternalCode",
     "Finding",
@@ -108,6 +114,7 @@ __all__ = [
     "InvalidCrosswalkError",
     "InvalidQuantityError",
     "InvalidTransitionError",
+    "Journey",
     "LevelMapping",
     "Management",
     "MatchKind",
@@ -116,6 +123,8 @@ __all__ = [
     "ModalityCategory",
     "ModalityComponent",
     "ModalityStructure",
+    "Move",
+    "Placement",
     "PluginLoadWarning",
     "QuantityRange",
     "Schedule",
@@ -188,6 +197,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ._sources import SOURCES, Source, UnknownSourceError, source
     from ._version import __version__
+    from .journeys import DischargeReason, Journey, Move, Placement
     from .levels import (
         CareLevel,
         CodeSystem,

@@ -10,10 +10,18 @@ from ._finding import Finding
 from ._index import GraphIndex
 from ._model import Transition, TransitionKind, kind_between
 
-__all__ = ["nearest", "of_kind", "reach", "step_down_path", "transition", "validate"]
+__all__ = [
+    "allowed_text",
+    "nearest",
+    "of_kind",
+    "reach",
+    "step_down_path",
+    "transition",
+    "validate",
+]
 
 
-def _allowed_text(idx: GraphIndex, code: str) -> str:
+def allowed_text(idx: GraphIndex, code: str) -> str:
     moves = idx.out[code]
     if not moves:
         return f"no moves are allowed from {code!r}"
@@ -37,7 +45,7 @@ def transition(idx: GraphIndex, name: str, source: object, target: object) -> Tr
         kind = kind_between(idx.levels[a], idx.levels[b])
         why = f"graph {name!r} has no {kind.label} from {a!r} to {b!r}"
     raise InvalidTransitionError(
-        f"no transition from {a!r} to {b!r}: {why}; {_allowed_text(idx, a)}",
+        f"no transition from {a!r} to {b!r}: {why}; {allowed_text(idx, a)}",
         source=a,
         target=b,
         allowed=tuple(t.target for t in idx.out[a]),

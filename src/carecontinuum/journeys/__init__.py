@@ -1,0 +1,45 @@
+"""Journeys: people's placements through the levels of care.
+
+A :class:`Placement` is one stay at one level (dates, optional schedule, TEDS
+discharge reason); a :class:`Journey` is one person's placements in order,
+with the moves between them, lengths of stay, treatment hours, rebounds and a
+:meth:`Journey.check` that reports every problem.  Population analytics over a
+pandas DataFrame of placements live in :mod:`carecontinuum.journeys.population`
+(``dataframe`` extra); :func:`synthetic_cohort` makes SYNTHETIC records.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> j = cc.Journey(placements=[
+...     {"level": "PHP", "start": "2024-03-01", "end": "2024-03-29"},
+...     {"level": "IOP", "start": "2024-03-29", "end": "2024-05-10"}])
+>>> j.transitions[0].kind.label
+'step-down'
+>>> j.check()
+[]
+"""
+
+from __future__ import annotations
+
+from .._facade import publish
+from ._journey import Journey
+from ._move import Move
+from ._placement import LevelField, Placement
+from ._reason import DischargeReason
+from ._synthetic import synthetic_cohort
+
+__all__ = [
+    "DischargeReason",
+    "Journey",
+    "LevelField",
+    "Move",
+    "Placement",
+    "synthetic_cohort",
+]
+
+publish("carecontinuum", globals(), ["DischargeReason", "Journey", "Move", "Placement"])
+publish(__name__, globals(), ["synthetic_cohort"])
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

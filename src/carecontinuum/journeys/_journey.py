@@ -1,0 +1,199 @@
+"""``Journey``: one person's placements in order, and what follows from them."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
+from ._check import check_placements
+from ._move import Move
+from ._placement import Placement
+
+__all__ = ["Journey"]
+
+
+class Journey(BaseModel):
+    """One person's placements, in the order they happened.
+
+    Construction accepts any order and any dates that are valid per placement,
+    so a whole record can be loaded and then reviewed with :meth:`check`, which
+    reports every problem (unsorted placements, overlaps, gaps, moves the graph
+    does not allow) rather than stopping at the first.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> j = cc.Journey(person_id="p1", placements=[
+    ...     {"level": "inpatient acute", "start": "2024-01-01", "end": "2024-01-10"},
+    ...     {"level": "IOP", "start": "2024-01-10", "end": "2024-02-21"},
+    ...     {"level": "OP", "start": "2024-02-21", "end": "2024-06-01"},
+    ...     {"level": "PHP", "start": "2024-06-10", "end": "2024-07-01"}])
+    >>> j
+    Journey('p1': inpatient_acute ↓ intensive_outpatient ↓ outpatient ↑ partial_hospitalization)
+    >>> [m.kind.label for m in j.transitions]
+    ['step-down', 'step-down', 'step-up']
+    >>> j.length_of_stay_by_level()["intensive_outpatient"]
+    42
+    >>> j.rebounds(within_days=120)
+    (Move(3: outpatient ↑ partial_hospitalization on 2024-06-10),)
+    >>> [f.code for f in j.check()]
+    ['gap']
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    person_id: str | int | None = None
+    placements: tuple[Placement, ...] = Field(default=())
+
+    # -- derived ---------------------------------------------------------------------
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """The level codes visited, in order."""
+        return tuple(p.level.code for p in self.placements)
+
+    @property
+    def transitions(self) -> tuple[Move, ...]:
+        """Each move between consecutive placements, labelled step-up, step-down or lateral."""
+        moves = []
+        for i in range(1, len(self.placements)):
+            q, p = self.placements[i - 1], self.placements[i]
+            moves.append(
+                Move(
+                    index=i,
+                    source=q.level.code,
+                    target=p.level.code,
+                    kind=kind_between(q.level, p.level),
+                    on=p.start,
+                    gap_days=None if q.end is None else (p.start - q.end).days,
+                )
+            )
+        return tuple(moves)
+
+    def length_of_stay(self, as_of: _dt.date | None = None) -> tuple[int | None, ...]:
+        """Days in each placement (``None`` for an open one unless *as_of* is given)."""
+        return tuple(p.length_of_stay(as_of) for p in self.placements)
+
+    def length_of_stay_by_level(self, as_of: _dt.date | None = None) -> dict[str, int]:
+        """Total days at each level, in order of first visit (open placements need *as_of*)."""
+        totals: dict[str, int] = {}
+        for p in self.placements:
+            days = p.length_of_stay(as_of)
+            totals[p.level.code] = totals.get(p.level.code, 0) + (days or 0)
+        return totals
+
+    @property
+    def treatment_hours(self) -> Any:
+        """Cumulative hours of treatment from the placements' schedules (a pint quantity).
+
+        Placements without a schedule, and open placements, add nothing; see
+        :meth:`Placement.treatment_hours`.
+        """
+        from ..units import quantity
+
+        total = sum(h for p in self.placements if (h := p._hours()) is not None)
+        return quantity(float(total), "hour")
+
+    def rebounds(self, within_days: int) -> tuple[Move, ...]:
+        """Step-ups that follow a step-down within *within_days* days.
+
+        A step-up counts when the most recent step-down before it happened at
+        most *within_days* days earlier (dates of the new placements' starts).
+        """
+        found = []
+        last_down: _dt.date | None = None
+        for move in self.transitions:
+            if move.kind is TransitionKind.STEP_DOWN:
+                last_down = move.on
+            elif (
+                move.kind is TransitionKind.STEP_UP
+                and last_down is not None
+                and (move.on - last_down).days <= within_days
+            ):
+                found.append(move)
+        return tuple(found)
+
+    def check(self, graph: ContinuumGraph | None = None, *, max_gap_days: int = 0) -> list[Finding]:
+        """Every problem with this journey, as :class:`~carecontinuum.Finding` objects.
+
+        Errors: ``unsorted`` placements, ``overlap``, ``open-not-last`` (no end
+        date but followed by another), ``unknown-level`` (not in the graph),
+        ``move-not-allowed`` (the graph has no such move), ``after-death``.
+        Warnings: ``gap`` (more than *max_gap_days* days between placements) and
+        ``reason-without-end``.  A move between two placements at the same level
+        is not checked against the graph.  ``location`` is the placement index.
+
+        Parameters
+        ----------
+        graph:
+            The graph moves are checked against (the default graph when None).
+        max_gap_days:
+            Days between placements that are not reported as a gap.
+        """
+        if graph is None:
+            from ..transitions._default import shared_default_graph
+
+            graph = shared_default_graph()
+        return check_placements(self.placements, graph, max_gap_days)
+
+    # -- text and display -------------------------------------------------------------
+    def describe(self) -> str:
+        """A text rendering of the placements and the moves between them (for the CLI).
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> j = cc.Journey(placements=[
+        ...     {"level": "residential", "start": "2024-01-01", "end": "2024-02-01",
+        ...      "discharge_reason": 4},
+        ...     {"level": "IOP", "start": "2024-02-01"}])
+        >>> print(j.describe())
+        2024-01-01 → 2024-02-01  Inpatient residential (31 days; Transferred to another ...)
+          ↓ step-down to intensive_outpatient
+        2024-02-01 → ongoing     Intensive outpatient (IOP)
+        """
+        lines = []
+        moves = self.transitions
+        for i, p in enumerate(self.placements):
+            end = "ongoing" if p.end is None else p.end.isoformat()
+            notes = []
+            days = p.length_of_stay()
+            if days is not None:
+                notes.append(f"{days} day{'s' if days != 1 else ''}")
+            if p.discharge_reason is not None:
+                notes.append(p.discharge_reason.label)
+            tail = f" ({'; '.join(notes)})" if notes else ""
+            lines.append(f"{p.start.isoformat()} → {end:<10}  {p.level.name}{tail}")
+            if i < len(moves):
+                m = moves[i]
+                lines.append(f"  {m.kind.arrow} {m.kind.label} to {m.target}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.describe()
+
+    def __repr__(self) -> str:
+        who = "" if self.person_id is None else f"{self.person_id!r}: "
+        if not self.placements:
+            return f"Journey({who}no placements)"
+        path = self.placements[0].level.code
+        for m in self.transitions:
+            path += f" {m.kind.arrow} {m.target}"
+        return f"Journey({who}{path})"
+
+    def _repr_html_(self) -> str:
+        head = (
+            "<tr><th>#</th><th>level</th><th>start</th><th>end</th><th>days</th><th>move</th></tr>"
+        )
+        kinds = [""] + [f"{m.kind.arrow} {m.kind.label}" for m in self.transitions]
+        rows = "".join(
+            f"<tr><td>{i}</td><td>{html.escape(p.level.name)}</td><td>{p.start}</td>"
+            f"<td>{'ongoing' if p.end is None else p.end}</td>"
+            f"<td>{'' if (d := p.length_of_stay()) is None else d}</td><td>{kinds[i]}</td></tr>"
+            for i, p in enumerate(self.placements)
+        )
+        who = "Journey" if self.person_id is None else f"Journey of {self.person_id}"
+        return f"<table><caption><b>{html.escape(who)}</b></caption>{head}{rows}</table>"

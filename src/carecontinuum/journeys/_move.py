@@ -1,0 +1,67 @@
+"""``Move``: one change of level in a journey, labelled by its kind."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..levels import LevelCode
+from ..transitions import TransitionKind
+
+__all__ = ["Move"]
+
+
+class Move(BaseModel):
+    """A move between two consecutive placements of a journey.
+
+    Attributes
+    ----------
+    index:
+        The position of the placement moved *into* (the first move has index 1).
+    source, target:
+        The level codes left and entered.
+    kind:
+        Step-up, step-down or lateral, by the levels' ranks (a move between two
+        placements at the same level is lateral).
+    on:
+        The date the new placement starts.
+    gap_days:
+        Days between the end of the previous placement and the start of the
+        next (0: same day; negative: they overlap); ``None`` when the previous
+        placement has no end date.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> j = cc.Journey(placements=[
+    ...     {"level": "residential", "start": "2024-01-01", "end": "2024-02-01"},
+    ...     {"level": "IOP", "start": "2024-02-01", "end": "2024-03-15"}])
+    >>> j.transitions[0]
+    Move(1: residential ↓ intensive_outpatient on 2024-02-01)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    index: Annotated[int, Field(ge=1)]
+    source: LevelCode
+    target: LevelCode
+    kind: TransitionKind
+    on: _dt.date
+    gap_days: int | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Move({self.index}: {self.source} {self.kind.arrow} {self.target} "
+            f"on {self.on.isoformat()})"
+        )
+
+    def __str__(self) -> str:
+        return f"{self.on.isoformat()} {self.source} {self.kind.arrow} {self.target}"
+
+    def _repr_html_(self) -> str:
+        return (
+            f"<code>{self.on.isoformat()}</code> {self.source} {self.kind.arrow} "
+            f"{self.target} <i>({self.kind.label})</i>"
+        )

@@ -1,0 +1,182 @@
+"""``Placement``: one stay at one level of care, with dates and an optional schedule."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from ..levels import DEFAULT_CONTINUUM, CareLevel
+from ..levels import level as _find_level
+from ..schedules import Schedule, WeeklySchedule
+from ._reason import DischargeReason, coerce_reason
+
+__all__ = ["LevelField", "Placement", "level_key"]
+
+
+def _to_level(value: Any) -> Any:
+    """A code or alias of the default continuum, ``"framework:code"``, a dict or a CareLevel."""
+    if not isinstance(value, str):
+        return value
+    fw, sep, code = value.partition(":")
+    try:
+        return _find_level(code, framework=fw) if sep else _find_level(value)
+    except LookupError as err:
+        raise PydanticCustomError("unknown_level", "{error}", {"error": str(err)}) from None
+
+
+def level_key(lv: CareLevel) -> str:
+    """The compact text form of a registered level: ``code``, or ``framework:code``."""
+    return lv.code if lv.framework == DEFAULT_CONTINUUM.code else f"{lv.framework}:{lv.code}"
+
+
+def _level_json(lv: CareLevel) -> str | CareLevel:
+    # a registered level is written as its key; a custom one in full, so JSON round-trips
+    try:
+        registered = _find_level(lv.code, framework=lv.framework)
+    except LookupError:
+        registered = None
+    if registered is lv or registered == lv:
+        return level_key(lv)
+    return lv
+
+
+#: A level given as a code or alias of the default continuum, ``"asam3:2.1"``, or a
+#: :class:`CareLevel` (custom levels included).  JSON writes registered levels as text.
+LevelField = Annotated[
+    CareLevel,
+    BeforeValidator(_to_level, json_schema_input_type=str | CareLevel),
+    PlainSerializer(_level_json, return_type=str | CareLevel, when_used="json"),
+]
+
+
+class Placement(BaseModel):
+    """One stay at one level of care.
+
+    Attributes
+    ----------
+    level:
+        The level: a code or alias of the default continuum (``"IOP"``),
+        ``"framework:code"`` (``"asam3:2.1"``) or a :class:`CareLevel`.
+    start:
+        The admission date.
+    end:
+        The discharge date, or ``None`` while the placement is ongoing.  A
+        placement may start and end on the same day; it may not end before it
+        starts.
+    schedule:
+        The treatment schedule followed, if known (for treatment hours).
+    discharge_reason:
+        Why it ended, as a TEDS ``REASON`` code [TEDS].
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> p = Placement(level="IOP", start=dt.date(2024, 1, 8), end=dt.date(2024, 2, 19),
+    ...               discharge_reason=1)
+    >>> p
+    Placement('intensive_outpatient', 2024-01-08 → 2024-02-19, Treatment completed)
+    >>> p.length_of_stay()
+    42
+    >>> p.model_dump_json(include={"level", "discharge_reason"})
+    '{"level":"intensive_outpatient","discharge_reason":1}'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    level: LevelField
+    start: _dt.date
+    end: _dt.date | None = None
+    schedule: Schedule | WeeklySchedule | None = None
+    discharge_reason: Annotated[DischargeReason | None, BeforeValidator(coerce_reason)] = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Placement:
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError(
+                "placement_dates",
+                "a placement cannot end ({end}) before it starts ({start})",
+                {"end": str(self.end), "start": str(self.start)},
+            )
+        return self
+
+    @property
+    def code(self) -> str:
+        """The level's code."""
+        return self.level.code
+
+    @property
+    def is_open(self) -> bool:
+        """True while the placement is ongoing (no end date)."""
+        return self.end is None
+
+    def length_of_stay(self, as_of: _dt.date | None = None) -> int | None:
+        """Days from start to end (``end - start``); an open placement counts to *as_of*.
+
+        Returns ``None`` for an open placement without *as_of*.
+        """
+        end = self.end if self.end is not None else as_of
+        if end is None:
+            return None
+        return max(0, (end - self.start).days)
+
+    def _hours(self, as_of: _dt.date | None = None) -> float | None:
+        if self.schedule is None:
+            return None
+        days = self.length_of_stay(as_of)
+        if days is None:
+            return None
+        hours = self.schedule.weekly_hours * days / 7
+        course = self.schedule.duration_weeks
+        if course is not None:  # a finite course delivers no more than its hours
+            hours = min(hours, self.schedule.weekly_hours * course)
+        return hours
+
+    def treatment_hours(self, as_of: _dt.date | None = None) -> Any:
+        """Hours of treatment under the schedule (a pint quantity), or ``None``.
+
+        Weekly hours × weeks in the placement, capped at the schedule's total
+        when the schedule has a duration.  ``None`` without a schedule, or for an
+        open placement without *as_of*.
+        """
+        hours = self._hours(as_of)
+        if hours is None:
+            return None
+        from ..units import quantity
+
+        return quantity(hours, "hour")
+
+    def __repr__(self) -> str:
+        end = "ongoing" if self.end is None else self.end.isoformat()
+        reason = f", {self.discharge_reason.label}" if self.discharge_reason is not None else ""
+        return f"Placement({self.level.code!r}, {self.start.isoformat()} → {end}{reason})"
+
+    def _repr_html_(self) -> str:
+        rows = [
+            ("level", f"{self.level.name} ({self.level.code})"),
+            ("start", self.start.isoformat()),
+            ("end", "ongoing" if self.end is None else self.end.isoformat()),
+        ]
+        days = self.length_of_stay()
+        if days is not None:
+            rows.append(("length of stay", f"{days} days"))
+        if self.schedule is not None:
+            rows.append(("schedule", str(self.schedule)))
+        if self.discharge_reason is not None:
+            r = self.discharge_reason
+            rows.append(("discharge reason", f"{r.value} {r.label}"))
+        body = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table>{body}</table>"

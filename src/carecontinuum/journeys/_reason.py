@@ -1,0 +1,69 @@
+"""Why a placement ended: the TEDS discharge ``REASON`` codes [TEDS]."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from .._lookup import normalize_key
+
+__all__ = ["DischargeReason", "coerce_reason"]
+
+
+class DischargeReason(IntEnum):
+    """The TEDS-D ``REASON`` codes for why a treatment episode ended [TEDS].
+
+    Values are the codebook's integers, so they round-trip through JSON and
+    data files unchanged; ``-9`` is the codebook's "missing".
+
+    Examples
+    --------
+    >>> DischargeReason(1).label
+    'Treatment completed'
+    >>> DischargeReason.TRANSFERRED.value
+    4
+    """
+
+    COMPLETED = 1
+    DROPPED_OUT = 2
+    TERMINATED = 3
+    TRANSFERRED = 4
+    INCARCERATED = 5
+    DEATH = 6
+    OTHER = 7
+    MISSING = -9
+
+    @property
+    def label(self) -> str:
+        """The codebook's wording [TEDS]."""
+        return _LABELS[self]
+
+
+_LABELS = {
+    DischargeReason.COMPLETED: "Treatment completed",
+    DischargeReason.DROPPED_OUT: "Dropped out",
+    DischargeReason.TERMINATED: "Terminated by facility",
+    DischargeReason.TRANSFERRED: "Transferred to another program or facility",
+    DischargeReason.INCARCERATED: "Incarcerated",
+    DischargeReason.DEATH: "Death",
+    DischargeReason.OTHER: "Other",
+    DischargeReason.MISSING: "Missing",
+}
+
+_BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
+    normalize_key(label): r for r, label in _LABELS.items()
+}
+
+
+def coerce_reason(value: Any) -> Any:
+    """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.lstrip("-").isdigit():
+            return int(text)
+        found = _BY_WORDS.get(normalize_key(text))
+        if found is None:
+            known = ", ".join(f"{r.value} {r.label}" for r in DischargeReason)
+            raise ValueError(f"unknown discharge reason {value!r}; TEDS REASON codes: {known}")
+        return found
+    return value
