@@ -22,7 +22,10 @@ import carecontinuum as cc
 app = FastAPI(
     title="carecontinuum example API",
     version=cc.__version__,
-    description="Levels of care and modalities, served from the carecontinuum library.",
+    description=(
+        "Levels of care, modalities and schedule classification, served from the "
+        "carecontinuum library."
+    ),
 )
 
 
@@ -61,3 +64,29 @@ def get_level(key: str, framework: str | None = None) -> cc.CareLevel:
 def get_modality(key: str) -> cc.Modality:
     """One modality, by code, name or alias; plug-in subclasses keep their extra fields."""
     return cc.modality(key)
+
+
+class Verdict(BaseModel):
+    """One rule set's classification of a schedule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_set: str
+    level: str | None
+    """The level's code, or null where the rule set defines no level for these hours."""
+    hours_per_week: float
+    by_setting: bool
+    """True when a 24-hour setting, not hours, decided."""
+    reason: str
+    sources: list[str]
+
+
+@app.post("/classify", response_model=list[Verdict])
+def classify_schedule(schedule: cc.Schedule | cc.WeeklySchedule) -> list[Verdict]:
+    """Classify a schedule under every registered rule set, side by side.
+
+    The body is a ``Schedule`` (hours per day × days per week) or a
+    ``WeeklySchedule`` (a list of sessions); quantities may carry units
+    (``"180 min"``) and are validated by the library.
+    """
+    return [Verdict.model_validate(c.to_dict()) for c in cc.classify_all(schedule)]

@@ -145,9 +145,15 @@ def webapi() -> ModuleType:
 
 def test_webapi_openapi_schema_uses_the_models(webapi: ModuleType) -> None:
     schema = webapi.app.openapi()
-    assert {"/levels", "/levels/{key}", "/modalities/{key}"} <= set(schema["paths"])
+    assert {"/levels", "/levels/{key}", "/modalities/{key}", "/classify"} <= set(schema["paths"])
     components = schema["components"]["schemas"]
-    assert {"CareLevel", "LookupProblem", "Modality"} <= set(components)
+    assert {"CareLevel", "LookupProblem", "Schedule", "WeeklySchedule", "Verdict"} <= set(
+        components
+    )
+    modality = schema["paths"]["/modalities/{key}"]["get"]["responses"]["200"]
+    ref = modality["content"]["application/json"]["schema"]["$ref"]
+    assert ref.startswith("#/components/schemas/Modality")  # Modality, or its -Output variant
+    assert components[ref.rsplit("/", 1)[1]]["properties"]["kind"]["const"] == "modality"
     level = components["CareLevel"]
     assert {"code", "name", "rank", "setting"} <= set(level["required"])
     ok = schema["paths"]["/levels/{key}"]["get"]["responses"]["200"]
@@ -181,3 +187,31 @@ def test_webapi_turns_a_failed_lookup_into_a_404_with_suggestions(webapi: Module
     assert response.status_code == 404
     assert response.json()["suggestions"][0] == "intensive_outpatient"
     assert "unknown care level" in response.json()["detail"]
+
+
+def test_webapi_classifies_a_posted_schedule(webapi: ModuleType) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(webapi.app) as client:
+        response = client.post("/classify", json={"hours_per_day": "150 min", "days_per_week": 3})
+        assert response.status_code == 200
+        verdicts = {v["rule_set"]: v for v in response.json()}
+        assert verdicts["asam3-adult"]["level"] == "outpatient"  # 7.5 h/week < 9 [ASAM3]
+        assert verdicts["teds"]["level"] == "intensive_outpatient"  # ≥ 2 h on ≥ 3 days [TEDS]
+        assert verdicts["medicare"]["level"] is None  # nothing below 9 h/week [CMS-IOP]
+        assert verdicts["asam3-adult"]["hours_per_week"] == 7.5
+        assert verdicts["asam3-adult"]["sources"] == ["ASAM3"]
+
+        week = {
+            "sessions": [
+                {"weekday": day, "start": "18:00", "duration": "3 h", "format": "group"}
+                for day in ("mon", "wed", "thu")
+            ]
+        }
+        levels = {v["rule_set"]: v["level"] for v in client.post("/classify", json=week).json()}
+        assert set(levels.values()) == {"intensive_outpatient"}
+
+        bad = client.post("/classify", json={"hours_per_day": "3 apples", "days_per_week": 3})
+        assert bad.status_code == 422
+        assert "hours_per_day" in bad.text
+        assert "apples" in bad.text
