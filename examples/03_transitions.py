@@ -74,6 +74,79 @@ except cc.InvalidTransitionError as err:
     print(err)
 
 # %% [markdown]
+# ## Journeys, checked against the graph
+#
+# A `Journey` is one person's placements in order. The three below are invented examples. The
+# first follows the typical step-downs after a crisis; its last placement is still open.
+
+# %%
+after_crisis = cc.Journey(
+    person_id="A",
+    placements=[
+        {"level": "inpatient acute", "start": "2024-01-02", "end": "2024-01-12"},
+        {"level": "residential", "start": "2024-01-12", "end": "2024-02-20"},
+        {"level": "IOP", "start": "2024-02-20", "end": "2024-04-02"},
+        {"level": "OP", "start": "2024-04-02"},
+    ],
+)
+print(after_crisis.describe())
+
+# %%
+after_crisis.check(graph)
+
+# %% [markdown]
+# The second steps up from outpatient care into IOP, steps down again, and comes back to a more
+# intensive level within two months — a *rebound*:
+
+# %%
+rebound = cc.Journey(
+    person_id="B",
+    placements=[
+        {"level": "OP", "start": "2024-01-08", "end": "2024-03-04"},
+        {"level": "IOP", "start": "2024-03-04", "end": "2024-04-15"},
+        {"level": "OP", "start": "2024-04-15", "end": "2024-05-20"},
+        {"level": "PHP", "start": "2024-05-20", "end": "2024-06-17"},
+    ],
+)
+rebound.transitions, rebound.rebounds(within_days=60)
+
+# %% [markdown]
+# The third is a messy record: discharged from acute care straight to outpatient care after an
+# eight-day gap, and an IOP admission that starts before the outpatient stay ends. `check` reports
+# every problem at once instead of stopping at the first.
+
+# %%
+messy = cc.Journey(
+    person_id="C",
+    placements=[
+        {"level": "inpatient acute", "start": "2024-01-02", "end": "2024-01-12"},
+        {"level": "OP", "start": "2024-01-20", "end": "2024-03-01", "discharge_reason": 2},
+        {"level": "IOP", "start": "2024-02-25", "end": "2024-04-01"},
+    ],
+)
+for finding in messy.check(graph):
+    print(finding)
+
+# %% [markdown]
+# The same journey can be checked against another graph — here a program that offers only
+# outpatient and IOP care:
+
+# %%
+two_levels = graph.subgraph(["OP", "IOP"], name="two-level program")
+for finding in rebound.check(two_levels):
+    print(finding)
+
+# %% [markdown]
+# ## Lengths of stay
+#
+# Stays are counted in days; an open placement counts up to a date you give.
+
+# %%
+import datetime as dt
+
+after_crisis.length_of_stay_by_level(as_of=dt.date(2024, 6, 1))
+
+# %% [markdown]
 # ## Exports
 #
 # The graph exports to Mermaid (renders on GitHub and in many wikis), DOT, GraphML and
