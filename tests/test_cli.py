@@ -118,18 +118,25 @@ def _row(out: str, code: str) -> str:
 def test_levels_table_shows_the_codes(code: str, column: str, cell: str, source: str) -> None:
     result = invoke(["levels"])
     assert result.exit_code == 0
-    header = result.stdout.splitlines()[next(
-        i for i, line in enumerate(result.stdout.splitlines()) if line.startswith("code ")
-    )]
+    header = result.stdout.splitlines()[
+        next(i for i, line in enumerate(result.stdout.splitlines()) if line.startswith("code "))
+    ]
     start = header.index(column)
     assert _row(result.stdout, code)[start:].split()[0] == cell, source
 
 
 def test_levels_are_listed_least_to_most_intensive() -> None:
     out = invoke(["levels"]).stdout
-    order = [out.index(f"\n{code} ") for code in (
-        "outpatient", "intensive_outpatient", "partial_hospitalization", "residential",
-        "inpatient_acute")]
+    order = [
+        out.index(f"\n{code} ")
+        for code in (
+            "outpatient",
+            "intensive_outpatient",
+            "partial_hospitalization",
+            "residential",
+            "inpatient_acute",
+        )
+    ]
     assert order == sorted(order)  # [SEED]
 
 
@@ -153,7 +160,14 @@ def test_modalities_lists_the_catalog() -> None:
     result = invoke(["modalities"])
     assert result.exit_code == 0
     assert "cognitive_behavioral_therapy" in result.stdout
-    assert "12 sessions" in result.stdout  # MATCH CBT: 12 sessions [MATCH]
+
+
+def test_modalities_detail_shows_the_documented_structure() -> None:
+    out = invoke(["modalities", "--detail"]).stdout
+    cbt = out[out.index("Cognitive behavioral therapy (CBT)\n") :]
+    assert "12 sessions; 8 core + 4 elective sessions" in cbt.split("\n\n")[0]  # [MATCH]
+    met = out[out.index("Motivational enhancement therapy (MET)\n") :]
+    assert "4 sessions" in met.split("\n\n")[0]  # weeks 1, 2, 6, 12 [MATCH]
 
 
 def test_modalities_by_category() -> None:

@@ -21,6 +21,7 @@ from ._support import (
     EXIT_OK,
     EXIT_USAGE,
     FeatureUnavailableError,
+    RawHelpFormatter,
     UsageError,
 )
 
@@ -30,8 +31,8 @@ PROG = "carecontinuum"
 _DESCRIPTION = """\
 Explore the behavioral-health continuum of care: levels (outpatient, intensive
 outpatient, partial hospitalization, residential, inpatient acute) and how ASAM,
-LOCUS and TEDS code them; modalities; how many hours a week a schedule adds up to
-and which level that is under each published rule set; step-up and step-down
+LOCUS and TEDS code them; modalities; how many hours a week a schedule adds up
+to and which level that is under each published rule set; step-up and step-down
 pathways; and checking program or journey files.
 
 Start with:  carecontinuum tour"""
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description=_DESCRIPTION,
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=RawHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
@@ -101,10 +102,14 @@ def _report(prog: str, exc: Exception) -> int:
     if isinstance(exc, UnknownKeyError | InvalidQuantityError):
         return _fail(prog, str(exc), EXIT_USAGE)
     if _is_validation_error(exc):
+        from ._render import paragraph
         from ._validate import problems_from_validation_error
 
-        lines = [f"{p.location}: {p.message}" for p in problems_from_validation_error(exc)]
-        return _fail(prog, "invalid value\n  " + "\n  ".join(lines), EXIT_USAGE)
+        lines = [
+            paragraph(f"{p.location}: {p.message}", indent=2, hang=2)
+            for p in problems_from_validation_error(exc)
+        ]
+        return _fail(prog, "invalid value\n" + "\n".join(lines), EXIT_USAGE)
     if isinstance(exc, CareContinuumError):
         return _fail(prog, str(exc), EXIT_FINDINGS)
     if isinstance(exc, json.JSONDecodeError):

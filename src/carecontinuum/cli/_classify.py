@@ -3,20 +3,31 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, number, paragraph, table
-from ._support import EXIT_OK, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit, library
 
 if TYPE_CHECKING:
+    from ..intensity import Classification
     from ..schedules import Schedule
 
-__all__ = ["add_parser", "make_schedule", "rule_set_id", "run", "verdicts_table"]
+__all__ = [
+    "add_parser",
+    "level_text",
+    "make_schedule",
+    "run",
+    "schedule_line",
+    "verdicts_table",
+    "why",
+]
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "classify",
+        formatter_class=HelpFormatter,
         help="which level a schedule is, under one or every rule set",
         description="Classify a weekly schedule (hours per day × days per week) into a level "
         "of care. The published rule sets disagree (ASAM adult and adolescent, Medicare, "
@@ -65,38 +76,52 @@ def make_schedule(hours_per_day: str, days_per_week: str, weeks: str | None = No
     return schedule
 
 
-def rule_set_id(value: Any) -> str:
-    """The id of a rule set given as an object or as its id."""
-    return value if isinstance(value, str) else str(getattr(value, "id", value))
-
-
-def _verdicts(schedule: Schedule, rules: str | None) -> list[Any]:
+def _verdicts(schedule: Schedule, rules: str | None) -> list[Classification]:
     if rules is not None:
         return [library("classify")(schedule, rules=rules)]
     return list(library("classify_all")(schedule))
 
 
-def _level_text(verdict: Any) -> str:
-    lv = verdict.level
-    return lv.code if lv is not None else "(none)"
+def level_text(verdict: Classification) -> str:
+    """A verdict's level code, or ``(none)`` where the rule set defines no level."""
+    return verdict.level_code or "(none)"
 
 
-def verdicts_table(verdicts: list[Any]) -> str:
-    """The rule set / level / reason table of ``classify``."""
-    rows = [[rule_set_id(v.rule_set), _level_text(v), v.reason] for v in verdicts]
+def why(verdict: Classification) -> str:
+    """What decided, without repeating the level or the rule set: basis, note, sources.
+
+    >>> import carecontinuum as cc
+    >>> why(cc.classify(cc.Schedule(hours_per_day=2, days_per_week=4), rules="asam3-adult"))
+    '8 h/week < 9 h/week [ASAM3]'
+    """
+    text = verdict.basis
+    note = verdict.rule_set.below_note
+    if verdict.level is None and note and not verdict.by_setting:
+        text += f" ({note})"
+    if verdict.sources:
+        text += f" [{', '.join(verdict.sources)}]"
+    return text
+
+
+def verdicts_table(verdicts: Sequence[Classification]) -> str:
+    """The rule set / level / why table of ``classify``."""
+    rows = [[v.rule_set.id, level_text(v), why(v)] for v in verdicts]
     return table(["rule set", "level", "why"], rows)
 
 
 def schedule_line(schedule: Schedule) -> str:
-    """``3 h/day × 3 days/week = 9 h/week``."""
+    """``3 h/day × 3 days/week = 9 h/week``.
+
+    >>> schedule_line(make_schedule("2.5", "3", "6"))
+    '2.5 h/day × 3 days/week = 7.5 h/week, for 6 weeks'
+    """
     days = "day" if schedule.days_per_week == 1 else "days"
     text = (
         f"{number(schedule.hours_per_day)} h/day × {schedule.days_per_week} {days}/week"
         f" = {number(schedule.weekly_hours)} h/week"
     )
-    weeks = getattr(schedule, "weeks", None)
-    if weeks is not None:
-        text += f", for {number(weeks)} weeks"
+    if schedule.weeks is not None:
+        text += f", for {number(schedule.weeks)} weeks"
     return text
 
 
@@ -107,22 +132,14 @@ def run(args: argparse.Namespace) -> int:
         data = {
             "schedule": schedule.model_dump(mode="json"),
             "hours_per_week": schedule.weekly_hours,
-            "classifications": [
-                {
-                    "rule_set": rule_set_id(v.rule_set),
-                    "level": v.level.code if v.level is not None else None,
-                    "reason": v.reason,
-                }
-                for v in verdicts
-            ],
+            "classifications": [v.to_dict() for v in verdicts],
         }
         emit(dumps(data))
         return EXIT_OK
     emit(paragraph("Schedule: " + schedule_line(schedule)))
     emit()
     emit(verdicts_table(verdicts))
-    levels = {_level_text(v) for v in verdicts}
-    if len(levels) > 1:
+    if len({v.level_code for v in verdicts}) > 1:
         emit()
         emit(paragraph("The rule sets disagree: each draws its own line (see the 'why' column)."))
     return EXIT_OK

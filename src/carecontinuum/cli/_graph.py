@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, paragraph
-from ._support import EXIT_OK, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit, library
 
 if TYPE_CHECKING:
     from ..levels import CareLevel
@@ -22,6 +22,7 @@ FORMATS = ("mermaid", "dot", "json")
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     path = commands.add_parser(
         "path",
+        formatter_class=HelpFormatter,
         help="the pathway between two levels, with each move's rationale",
         description="Show the typical pathway from one level to another in the default "
         "transition graph: the step-down pathway when TO is less intensive (fewest moves, "
@@ -38,6 +39,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     graph = commands.add_parser(
         "graph",
+        formatter_class=HelpFormatter,
         help="the transition graph as Mermaid, DOT or node-link JSON",
         description="Print the default transition graph for other tools: Mermaid (Markdown "
         "and docs), Graphviz DOT, or node-link JSON that carecontinuum reads back.",
@@ -138,7 +140,7 @@ def run_path(args: argparse.Namespace) -> int:
         return EXIT_OK
     moves = len(levels) - 1
     if not moves:
-        emit(paragraph(f"{a.name} ({a.code}) is both start and end: no moves."))
+        emit(paragraph(f"No moves: {a.code} is both the start and the end."))
         return EXIT_OK
     plural = "s" * (moves != 1)
     emit(

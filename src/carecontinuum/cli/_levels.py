@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, heading, paragraph, table
-from ._support import EXIT_OK, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit, library
 
 if TYPE_CHECKING:
     from ..levels import CareLevel, Framework
@@ -21,6 +21,7 @@ APPROX = "~"
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "levels",
+        formatter_class=HelpFormatter,
         help="the levels of care of a framework (default: the continuum)",
         description="List the levels of care of a framework, least to most intensive. "
         "For the default continuum, show each level's ASAM and TEDS codes; for another "

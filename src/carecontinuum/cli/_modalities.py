@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._render import dumps, fields, heading, number, table
-from ._support import EXIT_OK, emit, library, suggest
+from ._support import EXIT_OK, HelpFormatter, emit, library, suggest
 
 if TYPE_CHECKING:
     from ..modalities import Modality
@@ -24,6 +24,7 @@ __all__ = [
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "modalities",
+        formatter_class=HelpFormatter,
         help="the modalities programs deliver (built-in and plug-ins)",
         description="List the registered modalities: built-ins, runtime registrations and "
         "plug-ins advertised through the carecontinuum.modalities entry-point group.",

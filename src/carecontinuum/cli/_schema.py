@@ -6,14 +6,13 @@ import argparse
 from typing import Any
 
 from ._render import dumps, fields, heading, paragraph, table
-from ._support import EXIT_OK, emit, library, suggest
+from ._support import EXIT_OK, HelpFormatter, emit, library, suggest
 
 __all__ = ["MODELS", "add_parser", "describe_type", "resolve_model", "run"]
 
 #: The models ``schema`` knows, by the name users import them under.
 MODELS: tuple[str, ...] = (
     "CareLevel",
-    "Classification",
     "Crosswalk",
     "ExternalCode",
     "Finding",
@@ -22,10 +21,14 @@ MODELS: tuple[str, ...] = (
     "LevelMapping",
     "Modality",
     "ModalityStructure",
+    "Move",
     "Placement",
     "Program",
     "QuantityRange",
+    "RuleSet",
     "Schedule",
+    "Session",
+    "Tier",
     "Transition",
     "WeeklySchedule",
 )
@@ -34,6 +37,7 @@ MODELS: tuple[str, ...] = (
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "schema",
+        formatter_class=HelpFormatter,
         help="a model's JSON Schema (fields, types, required)",
         description="Describe a model's JSON Schema: its fields, their types and defaults. "
         "With --json, print the full JSON Schema (for FastAPI, form builders or "

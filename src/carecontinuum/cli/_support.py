@@ -6,6 +6,7 @@ models, pint or networkx.
 
 from __future__ import annotations
 
+import argparse
 import difflib
 import importlib
 import sys
@@ -18,6 +19,8 @@ __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
     "FeatureUnavailableError",
+    "HelpFormatter",
+    "RawHelpFormatter",
     "UsageError",
     "emit",
     "library",
@@ -32,6 +35,20 @@ EXIT_USAGE = 2
 """The command line was wrong: unknown command, option, level, rule set or model."""
 EXIT_INTERNAL = 70
 """A bug in carecontinuum (``EX_SOFTWARE``)."""
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """Help wrapped to 80 columns whatever the terminal, so help text is deterministic."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80, max_help_position=28)
+
+
+class RawHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """:class:`HelpFormatter` that keeps the description's own line breaks."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80, max_help_position=28)
 
 
 class UsageError(Exception):

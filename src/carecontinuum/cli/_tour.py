@@ -11,18 +11,21 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ._render import heading, paragraph, table
-from ._support import EXIT_OK, FeatureUnavailableError, emit, library
+from ._render import heading, number, paragraph, table
+from ._support import EXIT_OK, FeatureUnavailableError, HelpFormatter, emit, library
 
 __all__ = ["SECTIONS", "add_parser", "run"]
 
 TOUR_SCHEDULE = (3.0, 3)
-"""The tour's example schedule: 3 h/day × 3 days/week = 9 h/week [SEED: IOP 2–3 h/day]."""
+"""The tour's first schedule: 3 h/day × 3 days/week = 9 h/week [SEED: IOP 2–3 h/day]."""
+LIGHTER_SCHEDULE = (2.5, 3)
+"""The second: 2.5 h/day × 3 days/week = 7.5 h/week, where the rule sets disagree."""
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "tour",
+        formatter_class=HelpFormatter,
         help="a guided walk through the continuum of care (start here)",
         description="Print a guided walk through the continuum: the levels of care and how "
         "ASAM, LOCUS and TEDS code them, the modalities, the two uses of intensive "
@@ -153,22 +156,33 @@ def _uses_of_iop() -> str:
 
 
 def _intensity() -> str:
-    from ._classify import schedule_line, verdicts_table
+    from ._classify import level_text, schedule_line, why
 
-    hours, days = TOUR_SCHEDULE
-    schedule = library("Schedule")(hours_per_day=hours, days_per_week=days)
-    verdicts = list(library("classify_all")(schedule))
-    return "\n".join(
-        [
-            heading("5. How intensive is a schedule? It depends who asks", underline="-"),
-            paragraph(
-                f"{schedule_line(schedule)}. Each published rule set draws its own lines, "
-                "and every verdict names the rule that decided:"
-            ),
-            "",
-            verdicts_table(verdicts),
-        ]
-    )
+    schedule = library("Schedule")
+    classify_all = library("classify_all")
+    at_floor = schedule(hours_per_day=TOUR_SCHEDULE[0], days_per_week=TOUR_SCHEDULE[1])
+    lighter = schedule(hours_per_day=LIGHTER_SCHEDULE[0], days_per_week=LIGHTER_SCHEDULE[1])
+    verdicts = list(zip(classify_all(at_floor), classify_all(lighter), strict=True))
+    rows = [[a.rule_set.id, level_text(a), level_text(b)] for a, b in verdicts]
+    headers = [
+        "rule set",
+        f"{number(at_floor.weekly_hours)} h/week",
+        f"{number(lighter.weekly_hours)} h/week",
+    ]
+    lines = [
+        heading("5. How intensive is a schedule? It depends who asks", underline="-"),
+        paragraph(
+            f"Two IOP-like weeks: {schedule_line(at_floor)}, and "
+            f"{schedule_line(lighter)} [SEED: IOP runs 2–3 h/day, 3–5 days/week]. Each "
+            "published rule set draws its own lines (floors are inclusive):"
+        ),
+        "",
+        table(headers, rows, indent=2),
+        "",
+        paragraph(f"Why, at {number(lighter.weekly_hours)} h/week:"),
+    ]
+    lines.extend(paragraph(f"{b.rule_set.id}: {why(b)}", indent=2, hang=2) for _, b in verdicts)
+    return "\n".join(lines)
 
 
 def _step_down() -> str:
@@ -192,39 +206,53 @@ def _step_down() -> str:
     )
 
 
-#: The tour's example journey: (level, first day, last day).
+#: The tour's example journey: (level, first day, last day); a transfer ends one
+#: placement on the day the next begins.
 TOUR_JOURNEY = (
     ("inpatient_acute", dt.date(2024, 3, 1), dt.date(2024, 3, 8)),
-    ("partial_hospitalization", dt.date(2024, 3, 11), dt.date(2024, 3, 29)),
-    ("intensive_outpatient", dt.date(2024, 4, 1), dt.date(2024, 5, 10)),
-    ("outpatient", dt.date(2024, 5, 13), None),
+    ("partial_hospitalization", dt.date(2024, 3, 8), dt.date(2024, 3, 29)),
+    ("intensive_outpatient", dt.date(2024, 3, 29), dt.date(2024, 5, 10)),
+    ("outpatient", dt.date(2024, 5, 10), None),
 )
 
 
 def _journey() -> str:
-    placement = library("Placement")
+    graph = library("default_graph")()
     journey = library("Journey")(
-        placements=[placement(level=code, start=a, end=b) for code, a, b in TOUR_JOURNEY]
+        placements=[{"level": code, "start": a, "end": b} for code, a, b in TOUR_JOURNEY]
     )
-    rows = [
-        [str(i), p.level.code, p.start.isoformat(), p.end.isoformat() if p.end else "ongoing"]
-        for i, p in enumerate(journey.placements)
-    ]
+    rows = []
+    for i, p in enumerate(journey.placements):
+        days = p.length_of_stay()
+        end = p.end.isoformat() if p.end else "ongoing"
+        rows.append(
+            [str(i), p.level.code, p.start.isoformat(), end, "" if days is None else str(days)]
+        )
     lines = [
         heading("7. A journey through the continuum", underline="-"),
         paragraph("One person's placements, and the moves the library reads from them:"),
         "",
-        table(["#", "level", "start", "end"], rows, indent=2),
+        table(["#", "level", "start", "end", "days"], rows, indent=2),
         "",
     ]
-    for t in journey.transitions:
-        lines.append(paragraph(f"{t.source} {t.kind.arrow} {t.target} ({t.kind.label})", indent=2))
-    findings = journey.check(library("default_graph")())
+    for move in journey.transitions:
+        edge = graph.transition(move.source, move.target)
+        text = (
+            f"{move.on.isoformat()} {move.source} {move.kind.arrow} {move.target} "
+            f"({move.kind.label}): {edge.rationale}"
+        )
+        lines.append(paragraph(text, indent=2, hang=2))
+    findings = journey.check(graph)
     lines.append("")
     if findings:
         lines.extend(paragraph(str(f), indent=2, hang=2) for f in findings)
     else:
-        lines.append(paragraph("Checked against the transition graph: every move is allowed."))
+        lines.append(
+            paragraph(
+                "Journey.check() against the transition graph: every move is allowed, with "
+                "no overlaps and no gaps."
+            )
+        )
     return "\n".join(lines)
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._render import dumps, paragraph
-from ._support import EXIT_FINDINGS, EXIT_OK, UsageError, emit, library
+from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit, library
 
 __all__ = [
     "KINDS",
@@ -47,6 +47,7 @@ class Problem:
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         "validate",
+        formatter_class=HelpFormatter,
         help="check a program or journey JSON file and list its problems",
         description="Check a program or journey JSON file: JSON syntax, every field against "
         "the model (its location, value and the rule broken) and, for a journey, each "
@@ -104,12 +105,18 @@ def _shown_input(value: Any) -> str:
     return f" (got {text})"
 
 
+def _with_input(message: str, value: Any) -> str:
+    """The message, plus the rejected value unless the message already shows it."""
+    shown = isinstance(value, str) and value in message
+    return message if shown or "got " in message else message + _shown_input(value)
+
+
 def problems_from_validation_error(exc: Any) -> list[Problem]:
     """One :class:`Problem` per error in a pydantic ``ValidationError``."""
     return [
         Problem(
             location=format_location(err["loc"]),
-            message=str(err["msg"]) + _shown_input(err.get("input")),
+            message=_with_input(str(err["msg"]), err.get("input")),
             code=str(err["type"]),
         )
         for err in exc.errors(include_url=False)
@@ -174,7 +181,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_FINDINGS if counted else EXIT_OK
-    emit(paragraph(f"{args.file}: checked as a {kind}"))
+    emit(paragraph((f"Checked as a {kind}: " if kind else "Could not read: ") + args.file))
     for p in problems:
         emit(paragraph(f"{p.location}: {p.severity}: {p.message}", indent=2, hang=2))
     emit(_summary(problems))
