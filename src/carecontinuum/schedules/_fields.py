@@ -9,8 +9,13 @@ shared :class:`~carecontinuum.units.InUnit` conversion.
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Annotated, Any, get_args
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
 
 from ..units import DaysPerWeek, Hours, HoursPerDay, SessionsPerWeek, Weeks
 from ..units import InUnit as _InUnit
@@ -20,24 +25,49 @@ __all__ = ["FastDaysPerWeek", "FastHours", "FastHoursPerDay", "FastSessionsPerWe
 
 @dataclass(frozen=True, slots=True)
 class _FastUnit(_InUnit):
-    """:class:`~carecontinuum.units.InUnit` that accepts in-range plain numbers at once."""
+    """:class:`~carecontinuum.units.InUnit` that accepts in-range plain numbers at once.
 
-    def to_magnitude(self, value: Any) -> float | int:
-        kind = type(value)
-        if (kind is float or kind is int) and self._within(value):
-            if self.integer:
-                if kind is int:
-                    return value  # type: ignore[no-any-return]
-            else:
-                return float(value)
-        return _InUnit.to_magnitude(self, value)
+    The fast path is one Python call per field: an ``int`` or ``float`` within
+    the bounds is returned as is (as ``float``, or ``int`` for a whole-number
+    field).  Everything else goes through the shared conversion, so results
+    and error messages are those of :class:`~carecontinuum.units.InUnit`.
+    """
 
-    def _within(self, value: float) -> bool:
-        gt, ge, le = self.gt, self.ge, self.le
-        return (
-            (gt is None or value > gt)
-            and (ge is None or value >= ge)
-            and (le is None or value <= le)
+    def __get_pydantic_core_schema__(
+        self, source_type: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        shared = _InUnit.__get_pydantic_core_schema__(self, source_type, handler)
+        slow: Callable[[Any], Any] = shared["function"]["function"]
+        bound = self.gt if self.gt is not None else self.ge
+        low = -math.inf if bound is None else bound
+        high = math.inf if self.le is None else self.le
+        strict = self.gt is not None
+
+        if self.integer:
+
+            def validate(value: Any) -> Any:
+                if (
+                    type(value) is int
+                    and (low < value if strict else low <= value)
+                    and (value <= high)
+                ):
+                    return value
+                return slow(value)
+
+        else:
+
+            def validate(value: Any) -> Any:
+                kind = type(value)
+                if (
+                    (kind is float or kind is int)
+                    and (low < value if strict else low <= value)
+                    and value <= high
+                ):
+                    return float(value)
+                return slow(value)
+
+        return core_schema.no_info_plain_validator_function(
+            validate, serialization=shared.get("serialization")
         )
 
 

@@ -1,0 +1,278 @@
+"""``classify``: the level a schedule reaches under one rule set, and why."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
+from ..schedules import Schedule, WeeklySchedule
+from ..schedules._display import html_table, num
+from ._engine import CompiledCondition
+from ._registry import rule_set as _rule_set
+from ._rules import DailyHours, RuleSet, Tier, WeeklyHours
+
+if TYPE_CHECKING:
+    from ..schedules import AnySchedule
+
+__all__ = ["Classification", "classify"]
+
+_BY_SETTING = -2
+_SETTING_NOT_COVERED = -3
+_BELOW = -1
+
+
+def level_words(level: CareLevel | None) -> str:
+    """A level in running text: ``'intensive outpatient'``; ``'no level'`` for ``None``."""
+    return "no level" if level is None else level.code.replace("_", " ")
+
+
+def _precise(x: float) -> str:
+    return f"{x:.12g}"
+
+
+class Classification:
+    """The verdict of one rule set on one schedule.
+
+    Attributes
+    ----------
+    level:
+        A level of the default continuum, or ``None`` when the rule set
+        defines no level for this schedule.
+    rule_set:
+        The :class:`RuleSet` applied.
+    schedule:
+        The schedule classified.
+
+    The readable :attr:`reason` is built on first access, so classifying
+    stays cheap.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> c = cc.classify(cc.Schedule(hours_per_day=3, days_per_week=3))
+    >>> c
+    Classification('intensive_outpatient', rules='asam3-adult', 9 h/week)
+    >>> c.reason
+    '9 h/week ≥ 9 h/week: intensive outpatient under ASAM 3rd ed. (adult)'
+    >>> c.hours_per_week
+    <Quantity(9.0, 'hour / week')>
+    """
+
+    __slots__ = ("_position", "_reason", "level", "rule_set", "schedule", "weekly_hours")
+
+    def __init__(
+        self,
+        level: CareLevel | None,
+        rule_set: RuleSet,
+        schedule: AnySchedule,
+        weekly_hours: float,
+        position: int,
+    ) -> None:
+        self.level = level
+        self.rule_set = rule_set
+        self.schedule = schedule
+        self.weekly_hours = weekly_hours
+        self._position = position
+        self._reason: str | None = None
+
+    # -- facts ------------------------------------------------------------------------------
+    @property
+    def hours_per_week(self) -> Any:
+        """The schedule's hours per week, a pint quantity in hour/week."""
+        from ..units import quantity
+
+        return quantity(self.weekly_hours, "hour / week")
+
+    @property
+    def level_code(self) -> str | None:
+        """The level's code, or ``None``."""
+        return None if self.level is None else self.level.code
+
+    @property
+    def defined(self) -> bool:
+        """Whether the rule set defines a level for this schedule."""
+        return self.level is not None
+
+    @property
+    def by_setting(self) -> bool:
+        """True when a 24-hour setting, not hours, decided."""
+        return self._position in (_BY_SETTING, _SETTING_NOT_COVERED)
+
+    @property
+    def tier(self) -> Tier | None:
+        """The tier met (``None`` below every tier, or when the setting decided)."""
+        return self.rule_set.tiers[self._position] if self._position >= 0 else None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Source ids behind the verdict: the tier met (or missed), else the rule set's."""
+        position = self._position
+        tiers = self.rule_set.tiers
+        tier = tiers[position] if position >= 0 else tiers[0] if position == _BELOW else None
+        return tier.sources if tier is not None and tier.sources else self.rule_set.sources
+
+    # -- words ------------------------------------------------------------------------------
+    @property
+    def basis(self) -> str:
+        """The comparison that decided, e.g. ``'9 h/week ≥ 9 h/week'``."""
+        position = self._position
+        if position in (_BY_SETTING, _SETTING_NOT_COVERED):
+            setting = self.schedule.care_setting.value
+            suffix = " (by setting, not hours)" if position == _BY_SETTING else ""
+            return f"24-hour {setting} setting{suffix}"
+        compiled = self.rule_set.compiled
+        if position >= 0:
+            tier = compiled.tiers[position]
+            return "; ".join(
+                self._condition_text(c, cc_, True)
+                for c, cc_ in zip(tier.tier.conditions, tier.conditions, strict=True)
+            )
+        lowest = compiled.tiers[0]
+        missed = [
+            self._condition_text(c, cc_, False)
+            for c, cc_ in zip(lowest.tier.conditions, lowest.conditions, strict=True)
+            if not self._holds(cc_)
+        ]
+        return "; ".join(missed)
+
+    def _holds(self, cond: CompiledCondition) -> bool:
+        if not cond.daily:
+            return self.weekly_hours >= cond.edge
+        return self._days_meeting(cond) >= cond.days
+
+    def _days_meeting(self, cond: CompiledCondition) -> int:
+        return sum(1 for h in self.schedule.day_hours if h >= cond.edge)
+
+    def _condition_text(
+        self, cond: WeeklyHours | DailyHours, compiled: CompiledCondition, met: bool
+    ) -> str:
+        if isinstance(cond, WeeklyHours):
+            sign = "≥" if met else "<"
+            return f"{_precise(self.weekly_hours)} h/week {sign} {num(cond.at_least)} h/week"
+        verb = "meets" if met else "falls short of"
+        schedule = self.schedule
+        if isinstance(schedule, Schedule):
+            days = f"{schedule.days_per_week} days/week"
+            seen = (
+                days
+                if cond.hours_at_least == 0
+                else (f"{_precise(schedule.hours_per_day)} h/day on {days}")
+            )
+        elif cond.hours_at_least == 0:
+            seen = f"{schedule.days_per_week} days/week"
+        else:
+            seen = (
+                f"{self._days_meeting(compiled)} of {schedule.days_per_week} days with "
+                f"≥ {num(cond.hours_at_least)} h"
+            )
+        return f"{seen} {verb} {cond.describe()}"
+
+    @property
+    def reason(self) -> str:
+        """A readable sentence: what was compared, the level, and the rule set."""
+        if self._reason is None:
+            self._reason = self._build_reason()
+        return self._reason
+
+    def _build_reason(self) -> str:
+        rs = self.rule_set
+        if self._position == _SETTING_NOT_COVERED:
+            return f"{self.basis}: no level under {rs.name}, which covers ambulatory programs only"
+        if self.level is None:
+            note = rs.below_note or "it defines no level below its lowest tier"
+            return f"{self.basis}: no level under {rs.name} ({note})"
+        return f"{self.basis}: {level_words(self.level)} under {rs.name}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary."""
+        return {
+            "rule_set": self.rule_set.id,
+            "level": self.level_code,
+            "hours_per_week": self.weekly_hours,
+            "by_setting": self.by_setting,
+            "reason": self.reason,
+            "sources": list(self.sources),
+        }
+
+    # -- display ----------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        return (
+            f"Classification({self.level_code!r}, rules={self.rule_set.id!r}, "
+            f"{num(self.weekly_hours)} h/week)"
+        )
+
+    def __str__(self) -> str:
+        return self.reason
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            "Classification",
+            [
+                ("level", self.level.name if self.level is not None else "— (none defined)"),
+                ("rule set", f"{self.rule_set.name} [{self.rule_set.id}]"),
+                ("population", self.rule_set.population),
+                ("hours/week", num(self.weekly_hours)),
+                ("reason", self.reason),
+                ("sources", ", ".join(self.sources)),
+            ],
+        )
+
+
+_RESIDENTIAL = DEFAULT_CONTINUUM.level("residential")
+_INPATIENT_ACUTE = DEFAULT_CONTINUUM.level("inpatient_acute")
+
+
+def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Classification:
+    """The level *schedule* reaches under a rule set, with the reason.
+
+    Thresholds are inclusive lower bounds compared exactly (see
+    :mod:`carecontinuum.intensity._engine`).  A 24-hour schedule is classified
+    by setting, not hours: residential, or inpatient acute when the schedule
+    says ``setting="hospital"``; a rule set that covers only ambulatory
+    programs gives no level for it.  Where a rule set defines no level (below
+    Medicare's IOP floor, say), :attr:`Classification.level` is ``None`` and
+    the reason says so.
+
+    Raises
+    ------
+    carecontinuum.UnknownRuleSetError
+        For an unknown rule-set id, with suggestions.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> s = cc.Schedule(hours_per_day=2, days_per_week=4)
+    >>> cc.classify(s).level.code
+    'outpatient'
+    >>> c = cc.classify(s, rules="medicare")
+    >>> print(c.level)
+    None
+    >>> print(c.reason)  # doctest: +NORMALIZE_WHITESPACE
+    8 h/week < 9 h/week: no level under Medicare
+    (Medicare defines no level below its 9 h/week IOP floor)
+    >>> cc.classify(s, rules="teds").level.code
+    'intensive_outpatient'
+    """
+    rs = rules if type(rules) is RuleSet else _rule_set(rules)
+    compiled = rs.compiled
+    if type(schedule) is Schedule:
+        hours_per_day = schedule.hours_per_day
+        days = schedule.days_per_week
+        weekly = hours_per_day * days
+        day_hours = None
+    elif isinstance(schedule, Schedule | WeeklySchedule):
+        weekly = schedule.weekly_hours
+        hours_per_day, days = 0.0, 0
+        day_hours = schedule.day_hours
+    else:
+        raise TypeError(
+            f"classify() takes a Schedule or a WeeklySchedule, got {type(schedule).__name__}"
+        )
+    if schedule.twenty_four_hour:
+        if not rs.twenty_four_hour:
+            return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
+        by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
+        return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)
+    position = compiled.tier_met(weekly, hours_per_day, days, day_hours)
+    level = compiled.tiers[position].level if position >= 0 else compiled.below_level
+    return Classification(level, rs, schedule, weekly, position)
