@@ -116,6 +116,20 @@ def _dates(column: Any, name: str, *, allow_missing: bool) -> Any:
     return values.to_numpy(dtype="datetime64[s]").view(np.int64)
 
 
+def _sort_order(person: Any, start: Any) -> Any:
+    """Stable order by person, then start: one argsort of a combined int64 key when it fits."""
+    if not len(start):
+        return np.zeros(0, dtype=np.int64)
+    same = person[1:] == person[:-1]
+    if (np.diff(person) >= 0).all() and (start[1:] >= start[:-1])[same].all():
+        return np.arange(len(start))  # already in order: the stable sort would not move a row
+    low = int(start.min())
+    span = int(start.max()) - low + 1
+    if (int(person.max()) + 1) * span < 2**62:
+        return np.argsort(person.astype(np.int64) * span + (start - low), kind="stable")
+    return np.lexsort((start, person))  # pragma: no cover - spans beyond ~146 years × people
+
+
 def read(
     df: Any,
     graph: ContinuumGraph,
@@ -154,7 +168,7 @@ def read(
                 f"{int(backwards.sum())} placement(s) end before they start, in rows "
                 f"{_rows(backwards, df.index)}"
             )
-    order = np.lexsort((start, person))
+    order = _sort_order(person, start)
     ranks = np.asarray([lv.rank for lv in graph.levels], dtype=float)
     return SortedPlacements(
         codes=graph.codes,

@@ -33,6 +33,8 @@ class GraphIndex:
     """(code, kind) → moves of that kind, nearest target first."""
     _catalog: Catalog[CareLevel] | None = None
     reach: dict[str, frozenset[str]] = field(default_factory=dict)
+    paths: dict[tuple[str, str, bool], tuple[CareLevel, ...]] = field(default_factory=dict)
+    _aliases: dict[str, str] = field(default_factory=dict)
 
     @property
     def catalog(self) -> Catalog[CareLevel]:
@@ -50,7 +52,10 @@ class GraphIndex:
         if isinstance(key, str):
             if key in self.levels:
                 return key
-            return self.catalog.get(key).code
+            code = self._aliases.get(key)
+            if code is None:
+                code = self._aliases[key] = self.catalog.get(key).code
+            return code
         if isinstance(key, CareLevel):
             found = self.levels.get(key.code)
             if found is not None and found.framework == key.framework:

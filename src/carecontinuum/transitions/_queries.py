@@ -77,6 +77,15 @@ def step_down_path(
 ) -> tuple[CareLevel, ...]:
     """The typical step-down pathway from *source* to *target* (see ``ContinuumGraph``)."""
     a, b = idx.code(source), idx.code(target)
+    cached = idx.paths.get((a, b, gradual))
+    if cached is None:
+        cached = idx.paths[(a, b, gradual)] = _step_down_path(idx, name, a, b, gradual=gradual)
+    return cached
+
+
+def _step_down_path(
+    idx: GraphIndex, name: str, a: str, b: str, *, gradual: bool
+) -> tuple[CareLevel, ...]:
     la, lb = idx.levels[a], idx.levels[b]
     if a == b:
         return (la,)
