@@ -195,3 +195,43 @@ def test_schema_shows_required_fields_and_units() -> None:
     row = next(line for line in out.splitlines() if line.startswith("hours_per_day "))
     assert "quantity in hour / day" in row
     assert "yes" in row
+
+
+# -- errors that are not the user's ------------------------------------------------------------
+def _boom(args: object) -> int:
+    raise RuntimeError("kaboom")
+
+
+def test_an_internal_error_is_reported_without_a_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from carecontinuum.cli import _levels
+
+    monkeypatch.delenv("CARECONTINUUM_TRACEBACK", raising=False)
+    monkeypatch.setattr(_levels, "run", _boom)
+    result = invoke(["levels"])
+    assert result.exit_code == 70
+    assert "internal error: RuntimeError: kaboom" in result.stderr
+    assert "CARECONTINUUM_TRACEBACK=1" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_the_traceback_can_be_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from carecontinuum.cli import _levels
+
+    monkeypatch.setenv("CARECONTINUUM_TRACEBACK", "1")
+    monkeypatch.setattr(_levels, "run", _boom)
+    with pytest.raises(RuntimeError, match="kaboom"):
+        invoke(["levels"])
+
+
+def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from carecontinuum.cli import _levels
+
+    def closed(args: object) -> int:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(_levels, "run", closed)
+    result = invoke(["levels"])
+    assert result.exit_code == 0
+    assert result.stderr == ""

@@ -11,13 +11,13 @@ code  name
 ----  --------------------
 iop   Intensive outpatient
 php   Partial
->>> print(table(["a", "b"], [["x" * 50, "y " * 30]], width=40))
-a                   b
-------------------  ------------------
-xxxxxxxxxxxxxxxxxx  y y y y y y y y y
-xxxxxxxxxxxxxxxxxx  y y y y y y y y y
-xxxxxxxxxxxxxx      y y y y y y y y y
-                    y y y
+>>> print(table(["code", "description"], [["partial_hospitalization",
+...     "Group and individual therapy about 5 hours a day, 5 days a week"]], width=50))
+code                     description
+-----------------------  -------------------------
+partial_hospitalization  Group and individual
+                         therapy about 5 hours a
+                         day, 5 days a week
 """
 
 from __future__ import annotations
@@ -82,7 +82,10 @@ def table(
         max([len(headers[i]), *(max(map(len, r[i].splitlines() or [""])) for r in cells)])
         for i in range(n)
     ]
-    words = [_longest_word([headers[i], *(r[i] for r in cells)]) for i in range(n)]
+    words = [
+        max(_longest_word([headers[i], *(r[i] for r in cells)]), min(natural[i], _MIN_COLUMN))
+        for i in range(n)
+    ]
     kept = [natural[i] if i in keep else min(natural[i], _MIN_COLUMN) for i in range(n)]
     hard = [min(natural[i], _MIN_COLUMN) for i in range(n)]
     room = width - indent - len(_GAP) * (n - 1)
