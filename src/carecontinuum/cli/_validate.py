@@ -53,10 +53,17 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "the model (its location, value and the rule broken) and, for a journey, each "
         "move against the transition graph. The kind is detected from the content "
         "('placements' → journey; 'schedule' or 'level' → program) unless --kind is given. "
+        "A program's stated level is checked against what its schedule classifies to. "
         "Exit code 1 when errors are found.",
     )
     parser.add_argument("file", metavar="FILE", help="path of the JSON file")
     parser.add_argument("--kind", choices=sorted(KINDS), help="skip detection: the file's kind")
+    parser.add_argument(
+        "--rules",
+        metavar="ID",
+        default="asam3-adult",
+        help="for a program: the rule set its stated level is checked under (default: asam3-adult)",
+    )
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings as problems too (exit code 1)"
     )
@@ -111,15 +118,64 @@ def _with_input(message: str, value: Any) -> str:
     return message if shown or "got " in message else message + _shown_input(value)
 
 
+_TYPE_TAGS = frozenset({"str", "int", "float", "bool", "none", "date", "datetime", "list", "dict"})
+
+
+def _is_member_tag(part: int | str) -> bool:
+    """Whether a location part names a union member (``Schedule``, ``function-after[...]``)."""
+    if not isinstance(part, str) or not part:
+        return False
+    return part[0].isupper() or part in _TYPE_TAGS or any(c in part for c in "[]()-")
+
+
+def prune_union_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep, for each union field, only the errors of the member that came closest.
+
+    Pydantic reports a failed union once per member (``schedule.Schedule.x``
+    and ``schedule.WeeklySchedule.y``); the member with the fewest errors is
+    almost always the one meant.  Its errors are kept, without the member tag.
+
+    >>> errs = [{"loc": ("schedule", "Schedule", "hours_per_day"), "msg": "too many"},
+    ...         {"loc": ("schedule", "WeeklySchedule", "sessions"), "msg": "missing"},
+    ...         {"loc": ("schedule", "WeeklySchedule", "hours_per_day"), "msg": "extra"}]
+    >>> [(e["loc"], e["msg"]) for e in prune_union_errors(errs)]
+    [(('schedule', 'hours_per_day'), 'too many')]
+    """
+    groups: dict[tuple[int | str, ...], dict[int | str, list[int]]] = {}
+    for n, err in enumerate(errors):
+        loc = tuple(err["loc"])
+        at = next((i for i, part in enumerate(loc) if _is_member_tag(part)), None)
+        if at is not None:
+            groups.setdefault(loc[:at], {}).setdefault(loc[at], []).append(n)
+    if not groups:
+        return errors
+    chosen: dict[int, tuple[int | str, ...]] = {}
+    dropped: set[int] = set()
+    for prefix, members in groups.items():
+        best = min(members.values(), key=len)
+        for indices in members.values():
+            if indices is not best:
+                dropped.update(indices)
+        for n in best:
+            loc = tuple(errors[n]["loc"])
+            chosen[n] = loc[: len(prefix)] + loc[len(prefix) + 1 :]
+    out = [
+        {**err, "loc": chosen.get(n, err["loc"])}
+        for n, err in enumerate(errors)
+        if n not in dropped
+    ]
+    return prune_union_errors(out)  # a member's own fields may hold a union too
+
+
 def problems_from_validation_error(exc: Any) -> list[Problem]:
-    """One :class:`Problem` per error in a pydantic ``ValidationError``."""
+    """One :class:`Problem` per error in a pydantic ``ValidationError`` (unions pruned)."""
     return [
         Problem(
             location=format_location(err["loc"]),
             message=_with_input(str(err["msg"]), err.get("input")),
             code=str(err["type"]),
         )
-        for err in exc.errors(include_url=False)
+        for err in prune_union_errors(list(exc.errors(include_url=False)))
     ]
 
 
@@ -137,8 +193,14 @@ def _from_findings(findings: Iterable[Any], kind: str) -> list[Problem]:
     return out
 
 
-def check_text(text: str, kind: str | None) -> tuple[str | None, list[Problem]]:
-    """Check JSON *text*; return the kind it was read as and the problems found."""
+def check_text(
+    text: str, kind: str | None, rules: str = "asam3-adult"
+) -> tuple[str | None, list[Problem]]:
+    """Check JSON *text*; return the kind it was read as and the problems found.
+
+    A program's stated level is compared with what its schedule classifies to
+    under the rule set *rules*.
+    """
     from pydantic import ValidationError
 
     try:
@@ -158,16 +220,23 @@ def check_text(text: str, kind: str | None) -> tuple[str | None, list[Problem]]:
         obj = model.model_validate_json(text)
     except ValidationError as exc:
         return kind, problems_from_validation_error(exc)
-    check = getattr(obj, "check", None)
-    if check is None:
-        return kind, []
-    findings = check(library("default_graph")()) if kind == "journey" else check()
-    return kind, _from_findings(findings, kind)
+    if kind == "journey":
+        return kind, _from_findings(obj.check(library("default_graph")()), kind)
+    return kind, _program_problems(obj, rules)
+
+
+def _program_problems(program: Any, rules: str) -> list[Problem]:
+    """Whether the program's stated level matches what its schedule classifies to."""
+    check = program.check_level(rules)
+    if check.status == "consistent":
+        return []
+    severity = "error" if check.status == "mismatch" else "warning"
+    return [Problem("level", check.message, severity, f"level-{check.status}")]
 
 
 def run(args: argparse.Namespace) -> int:
     text = Path(args.file).read_text(encoding="utf-8")
-    kind, problems = check_text(text, args.kind)
+    kind, problems = check_text(text, args.kind, args.rules)
     counted = [p for p in problems if args.strict or p.severity == "error"]
     if args.json:
         emit(
