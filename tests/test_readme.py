@@ -70,3 +70,23 @@ def test_readme_links_the_docs_and_examples() -> None:
     for extra in ("`plot`", "`dataframe`", "`docs`"):
         assert extra in README
     assert "carecontinuum.SOURCES" in README
+
+
+CONSOLE = [body for lang, body in BLOCKS if lang == "console"]
+
+
+@pytest.mark.parametrize("index", range(len(CONSOLE)))
+def test_console_examples_show_the_real_output(index: int) -> None:
+    import shlex
+
+    from carecontinuum.cli import invoke
+
+    command, *expected = CONSOLE[index].splitlines()
+    assert command.startswith("$ carecontinuum ")
+    result = invoke(shlex.split(command)[2:])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected
+
+
+def test_there_is_a_console_example() -> None:
+    assert len(CONSOLE) >= 1
