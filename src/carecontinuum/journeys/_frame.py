@@ -104,9 +104,16 @@ def _level_positions(column: Any, name: str, graph: ContinuumGraph) -> Any:
 def _dates(column: Any, name: str, *, allow_missing: bool) -> Any:
     """The column as int64 seconds since the epoch (NaT as the minimum int64)."""
     try:
-        values = pd.to_datetime(column)
+        values = (
+            column
+            if pd.api.types.is_datetime64_any_dtype(column)
+            else pd.to_datetime(column, format="ISO8601")
+        )
     except (ValueError, TypeError) as err:
-        raise PlacementFrameError(f"column {name!r} does not hold dates: {err}") from None
+        first = str(err).splitlines()[0]
+        raise PlacementFrameError(
+            f"column {name!r} does not hold dates (datetimes, dates or ISO 8601 text): {first}"
+        ) from None
     missing = values.isna().to_numpy()
     if missing.any() and not allow_missing:
         raise PlacementFrameError(

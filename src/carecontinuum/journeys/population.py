@@ -186,8 +186,8 @@ def length_of_stay_stats(
             }
         )
         stats.insert(0, "placements", np.bincount(data.level, minlength=len(data.codes)))
-        stats.insert(2, "open", stats["placements"] - stats["closed"].astype("int64"))
-        stats["closed"] = stats["closed"].astype("int64")
+        stats["closed"] = stats["closed"].fillna(0).astype("int64")
+        stats.insert(2, "open", stats["placements"] - stats["closed"])
         stats["total_days"] = np.bincount(
             data.level[closed], weights=days, minlength=len(data.codes)
         ).astype("int64")

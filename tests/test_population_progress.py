@@ -1,0 +1,74 @@
+"""The progress helper: silent by default in tests and CI, shown on request or in a terminal."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from carecontinuum._progress import Progress, progress_enabled
+from carecontinuum.journeys import population, synthetic_cohort
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+class _Broken(io.StringIO):
+    def write(self, text: str) -> int:
+        raise OSError("stream closed")
+
+
+def test_explicit_choice_wins() -> None:
+    assert progress_enabled(True) is True
+    assert progress_enabled(False, _Terminal()) is False
+
+
+def test_silent_under_pytest_and_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert progress_enabled(None, _Terminal()) is False  # PYTEST_CURRENT_TEST is set
+    monkeypatch.delenv("PYTEST_CURRENT_TEST")
+    monkeypatch.delenv("CI", raising=False)
+    assert progress_enabled(None, _Terminal()) is True
+    assert progress_enabled(None, io.StringIO()) is False  # not a terminal
+    monkeypatch.setenv("CI", "true")
+    assert progress_enabled(None, _Terminal()) is False
+
+
+def test_progress_line() -> None:
+    out = io.StringIO()
+    with Progress("counting", total=3, enabled=True, stream=out, interval=0) as bar:
+        for _ in range(3):
+            bar.advance(note="rows")
+    text = out.getvalue()
+    assert "\rcounting: 3/3 rows" in text
+    assert text.endswith("\n")
+    assert bar.done == 3
+
+
+def test_progress_is_never_required() -> None:
+    with Progress("x", total=2, enabled=True, stream=_Broken(), interval=0) as bar:
+        bar.advance()
+        bar.advance()
+    assert bar.enabled is False
+    quiet = io.StringIO()
+    with Progress("x", enabled=False, stream=quiet) as bar:
+        bar.advance(5)
+    assert quiet.getvalue() == ""
+
+
+def test_batch_functions_report_progress_only_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    df = synthetic_cohort(30, seed=2)
+    capsys.readouterr()
+    silent = population.transition_matrix(df)
+    assert capsys.readouterr().err == ""
+    shown = population.transition_matrix(df, progress=True)
+    assert "transition matrix: 2/2" in capsys.readouterr().err
+    assert shown.equals(silent)
+    population.length_of_stay_stats(df, progress=True)
+    population.journeys_from_frame(df, progress=True)
+    err = capsys.readouterr().err
+    assert "length of stay: 2/2" in err
+    assert "journeys: 30/30" in err
