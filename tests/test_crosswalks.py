@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 import carecontinuum as cc
 from carecontinuum.levels import MatchKind, code_system
-from carecontinuum.levels._registry import _CROSSWALKS, _FRAMEWORKS
+from carecontinuum.levels._registry import _CROSSWALKS
 
 _MARK = {"=": MatchKind.EXACT, "~": MatchKind.APPROXIMATE, "-": MatchKind.NONE}
 
@@ -361,8 +361,8 @@ def mine() -> Iterator[cc.Framework]:
     )
     cc.register_framework(fw)
     yield fw
-    _CROSSWALKS.pop(("mine", "continuum"), None)
-    _FRAMEWORKS.remove("mine")
+    cc.unregister_framework("mine")
+    assert ("mine", "continuum") not in _CROSSWALKS
 
 
 def test_check_rejects_unknown_codes(mine: cc.Framework) -> None:
@@ -412,6 +412,23 @@ def test_register_crosswalk(mine: cc.Framework) -> None:
     with pytest.raises(cc.DuplicateRegistrationError, match="'mine→continuum' is already"):
         cc.register_crosswalk(walk)
     assert cc.register_crosswalk(walk, replace=True) is walk
+    assert cc.unregister_crosswalk("My levels", "seed") is walk
+    with pytest.raises(cc.UnknownKeyError, match="unknown crosswalk 'mine→continuum'"):
+        cc.crosswalk("mine", "continuum")
+
+
+def test_register_crosswalk_keys_by_framework_code(mine: cc.Framework) -> None:
+    walk = cc.Crosswalk.model_validate(
+        _walk(
+            {"source": "low", "target": "outpatient", "match": "exact"},
+            {"source": "high", "target": "inpatient_acute", "match": "exact"},
+            source="My levels",
+            target="default",
+        )
+    )
+    cc.register_crosswalk(walk)
+    assert cc.crosswalk("mine", "continuum") is walk
+    assert [lv.code for lv in walk.targets("H")] == ["inpatient_acute"]
 
 
 # -- serialization ------------------------------------------------------------------------

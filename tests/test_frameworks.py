@@ -362,6 +362,10 @@ def _level(code: str, rank: float, framework: str = "mine", **extra: Any) -> cc.
         ),
         ([_level("b", 0), _level("a", 0)], "must be listed in rank order (rank, then code): a, b"),
         ([_level("a", 0, framework="other")], "level 'a' belongs to framework 'other'"),
+        (
+            [_level("a", 0), _level("b", 1, aliases=("A",))],
+            "'A' (a code or alias of level 'b') also names level 'a' in framework 'mine'",
+        ),
         ([], "levels\n  Tuple should have at least 1 item"),
     ],
 )
@@ -401,7 +405,15 @@ def custom() -> Iterator[cc.Framework]:
     )
     yield fw
     if "state-x" in _FRAMEWORKS.codes():
-        _FRAMEWORKS.remove("state-x")
+        cc.unregister_framework("state-x")
+
+
+def test_a_level_is_found_by_its_name_unless_another_claims_it() -> None:
+    named = _level("a", 0).model_copy(update={"name": "First"})
+    clash = _level("b", 1, aliases=("first",))
+    assert cc.Framework(code="mine", name="Mine", levels=(named,)).level("FIRST") is named
+    both = cc.Framework(code="mine", name="Mine", levels=(named, clash))
+    assert both.level("first") is clash  # an explicit alias wins over a name
 
 
 def test_register_framework(custom: cc.Framework) -> None:
@@ -410,6 +422,24 @@ def test_register_framework(custom: cc.Framework) -> None:
     assert cc.framework("sx") is custom
     assert cc.level("B", framework="SX").code == "b"
     assert custom in cc.list_frameworks()
+
+
+def test_unregister_framework(custom: cc.Framework) -> None:
+    cc.register_framework(custom)
+    walk = cc.Crosswalk(
+        source_framework="state-x",
+        target_framework="continuum",
+        mappings=(
+            cc.LevelMapping(source="a", target="outpatient", match="exact"),
+            cc.LevelMapping(source="b", match="none", lost="no counterpart"),
+        ),
+    )
+    cc.register_crosswalk(walk)
+    assert cc.unregister_framework("State X levels") is custom  # by name, too
+    assert "sx" not in _FRAMEWORKS
+    assert walk not in cc.list_crosswalks()  # its crosswalks go with it
+    with pytest.raises(cc.UnknownFrameworkError, match="unknown framework 'state-x'"):
+        cc.unregister_framework("state-x")
 
 
 def test_register_framework_duplicate(custom: cc.Framework) -> None:

@@ -6,6 +6,7 @@ shared/domain/FACTS.md).
 
 from __future__ import annotations
 
+import doctest
 from typing import Any
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import carecontinuum as cc
-from carecontinuum.levels import CodeSystem, Setting, code_system
+from carecontinuum.levels import CodeSystem, Setting, _registry, code_system
 from carecontinuum.levels._model import SYSTEM_URIS
 
 CONTINUUM = cc.default_continuum()
@@ -418,6 +419,32 @@ def test_external_code_validation() -> None:
         cc.ExternalCode(system="icd10", code="F10")
     with pytest.raises(ValidationError, match="code\n  String should have at least 1"):
         cc.ExternalCode(system="hcpcs", code="")
+
+
+# -- the registry's own examples ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "crosswalk",
+        "default_continuum",
+        "framework",
+        "level",
+        "list_crosswalks",
+        "list_frameworks",
+        "register_crosswalk",
+        "register_framework",
+    ],
+)
+def test_registry_examples(name: str) -> None:
+    """The facade's published functions, whose examples the module-wide doctest walk skips."""
+    func = getattr(_registry, name)
+    (test,) = doctest.DocTestFinder().find(func, name, globs=dict(vars(_registry)))
+    assert test.examples
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
 
 
 # -- serialization ------------------------------------------------------------------------

@@ -62,6 +62,8 @@ _LAZY: dict[str, str] = {
     "level": ".levels",
     "register_crosswalk": ".levels",
     "register_framework": ".levels",
+    "unregister_crosswalk": ".levels",
+    "unregister_framework": ".levels",
     # modalities
     "AnyModality": ".modalities",
     "Format": ".modalities",
@@ -191,6 +193,8 @@ __all__ = [
     "rule_set",
     "source",
     "unit_registry",
+    "unregister_crosswalk",
+    "unregister_framework",
     "unregister_modality",
     "unregister_rule_set",
     "weekly_compliance",
@@ -271,6 +275,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         list_frameworks,
         register_crosswalk,
         register_framework,
+        unregister_crosswalk,
+        unregister_framework,
     )
     from .modalities import (
         AnyModality,

@@ -42,6 +42,8 @@ from ._registry import (
     list_frameworks,
     register_crosswalk,
     register_framework,
+    unregister_crosswalk,
+    unregister_framework,
 )
 
 __all__ = [
@@ -66,6 +68,8 @@ __all__ = [
     "list_frameworks",
     "register_crosswalk",
     "register_framework",
+    "unregister_crosswalk",
+    "unregister_framework",
 ]
 
 publish(
@@ -90,6 +94,8 @@ publish(
         "level",
         "register_crosswalk",
         "register_framework",
+        "unregister_crosswalk",
+        "unregister_framework",
     ],
 )
 

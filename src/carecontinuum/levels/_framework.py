@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .._errors import UnknownLevelError
-from .._lookup import Catalog
+from .._lookup import Catalog, normalize_key
 from ._model import CareLevel
 
 __all__ = ["Framework"]
@@ -17,6 +17,20 @@ __all__ = ["Framework"]
 #: levels and name the index was built from, the catalog, and a memo of keys already found
 _Entry = tuple[tuple[CareLevel, ...], str, Catalog[CareLevel], dict[str, CareLevel]]
 _MEMO_SIZE = 1024
+
+
+def _key_owners(levels: tuple[CareLevel, ...], framework: str) -> dict[str, str]:
+    """Normalised code or alias → the level code it names; an alias naming two levels fails."""
+    owners: dict[str, str] = {}
+    for lv in levels:
+        for key in (lv.code, *lv.aliases):
+            owner = owners.setdefault(normalize_key(key), lv.code)
+            if owner != lv.code:
+                raise ValueError(
+                    f"{key!r} (a code or alias of level {lv.code!r}) also names level "
+                    f"{owner!r} in framework {framework!r}"
+                )
+    return owners
 
 
 class _LookupCache:
@@ -92,6 +106,7 @@ class Framework(BaseModel):
             if lv.code in seen:
                 raise ValueError(f"level code {lv.code!r} appears twice in framework {self.code!r}")
             seen.add(lv.code)
+        _key_owners(self.levels, self.code)  # raises on an ambiguous alias
         if list(self.levels) != sorted(self.levels):
             order = ", ".join(lv.code for lv in sorted(self.levels))
             raise ValueError(
@@ -108,8 +123,11 @@ class Framework(BaseModel):
         if entry is not None and entry[0] is self.levels and entry[1] == self.name:
             return entry
         catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
+        owners = _key_owners(self.levels, self.code)
         for lv in self.levels:
-            catalog.add(lv.code, lv, lv.aliases)
+            # a level's name finds it too, unless another level claims that key
+            named = owners.get(normalize_key(lv.name), lv.code) == lv.code
+            catalog.add(lv.code, lv, (*lv.aliases, lv.name) if named else lv.aliases)
         entry = (self.levels, self.name, catalog, {lv.code: lv for lv in self.levels})
         cache.entry = entry  # one assignment: a thread-safe swap
         return entry

@@ -18,6 +18,8 @@ __all__ = [
     "list_frameworks",
     "register_crosswalk",
     "register_framework",
+    "unregister_crosswalk",
+    "unregister_framework",
 ]
 
 
@@ -96,21 +98,57 @@ def framework(key: str) -> Framework:
 
 
 def list_frameworks() -> tuple[Framework, ...]:
-    """Every registered framework, built-ins first."""
+    """Every registered framework, built-ins first.
+
+    Examples
+    --------
+    >>> [fw.code for fw in list_frameworks()][:5]
+    ['continuum', 'asam3', 'asam4', 'locus', 'teds']
+    """
     return tuple(_FRAMEWORKS)
 
 
 def register_framework(fw: Framework, *, replace: bool = False) -> Framework:
     """Register a framework of your own (a state's levels, a payer's categories).
 
+    It is then found by code, name or alias, by :func:`framework` and by
+    ``level(key, framework=...)``.
+
     Raises
     ------
     carecontinuum.DuplicateRegistrationError
-        When the code is taken and ``replace`` is false.
+        When the code, the name or an alias is taken and ``replace`` is false.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> mine = cc.Framework(code="state-x", name="State X levels", aliases=("SX",), levels=(
+    ...     cc.CareLevel(code="a", name="Level A", framework="state-x", rank=0,
+    ...                  setting="ambulatory"),))
+    >>> register_framework(mine)
+    Framework('state-x', 1 levels)
+    >>> level("level a", framework="SX").code
+    'a'
+    >>> unregister_framework("state-x") is mine
+    True
     """
     _FRAMEWORKS.codes()  # built-ins first, so a clash with one is detected
     _FRAMEWORKS.add(fw.code, fw, _framework_aliases(fw), replace=replace)
     return fw
+
+
+def unregister_framework(key: str) -> Framework:
+    """Remove a registered framework, and the crosswalks from or to it; return it.
+
+    Raises
+    ------
+    carecontinuum.UnknownFrameworkError
+        When no registered framework matches *key*.
+    """
+    code = _FRAMEWORKS.resolve(key)
+    for pair in [pair for pair in _CROSSWALKS if code in pair]:
+        del _CROSSWALKS[pair]
+    return _FRAMEWORKS.remove(code)
 
 
 def crosswalk(source: str, target: str) -> Crosswalk:
@@ -135,7 +173,13 @@ def crosswalk(source: str, target: str) -> Crosswalk:
 
 
 def list_crosswalks() -> tuple[Crosswalk, ...]:
-    """Every registered crosswalk."""
+    """Every registered crosswalk.
+
+    Examples
+    --------
+    >>> [str(walk) for walk in list_crosswalks()][:2]
+    ['asam3→continuum', 'asam4→continuum']
+    """
     _FRAMEWORKS.codes()
     return tuple(_CROSSWALKS.values())
 
@@ -143,14 +187,46 @@ def list_crosswalks() -> tuple[Crosswalk, ...]:
 def register_crosswalk(walk: Crosswalk, *, replace: bool = False) -> Crosswalk:
     """Register a crosswalk between two registered frameworks.
 
-    The crosswalk is checked first: every code must exist in its framework.
+    The crosswalk is checked first (:meth:`Crosswalk.check`): every code must
+    be a level of its framework and every source level must be mapped.
+
+    Raises
+    ------
+    carecontinuum.UnknownLevelError, carecontinuum.InvalidCrosswalkError
+        When the check fails.
+    carecontinuum.DuplicateRegistrationError
+        When a crosswalk joins the same two frameworks and ``replace`` is false.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> walk = cc.Crosswalk(source_framework="teds", target_framework="asam3", mappings=(
+    ...     cc.LevelMapping(source=code, match="none", lost="not mapped in this example")
+    ...     for code in cc.framework("teds").codes))
+    >>> register_crosswalk(walk)
+    Crosswalk('teds' → 'asam3', 8 mappings)
+    >>> crosswalk("TEDS", "ASAM3") is unregister_crosswalk("teds", "asam3") is walk
+    True
     """
     from .._errors import DuplicateRegistrationError
 
     _FRAMEWORKS.codes()
     walk.check()
-    key = (walk.source_framework, walk.target_framework)
+    key = (framework(walk.source_framework).code, framework(walk.target_framework).code)
     if key in _CROSSWALKS and not replace:
         raise DuplicateRegistrationError("crosswalk", f"{key[0]}→{key[1]}")
     _CROSSWALKS[key] = walk
+    return walk
+
+
+def unregister_crosswalk(source: str, target: str) -> Crosswalk:
+    """Remove the crosswalk from framework *source* to *target*, and return it.
+
+    Raises
+    ------
+    carecontinuum.UnknownKeyError
+        When no crosswalk joins them.
+    """
+    walk = crosswalk(source, target)
+    del _CROSSWALKS[(framework(source).code, framework(target).code)]
     return walk
