@@ -134,21 +134,24 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "NC-WM",
-            'NC Medicaid, "Clinical Coverage Policy Updates: 1115 Substance Use Disorder Waiver '
-            'Demonstration" (2024-02-16): CCP 8A-7 and 8A-8 name the ASAM Criteria 3rd ed. '
-            "levels 1-WM and 2-WM",
+            "NC Medicaid, clinical coverage policy updates for the 1115 Substance Use Disorder "
+            "waiver demonstration (2024-02-16, medicaid.ncdhhs.gov/blog/2024/02/16/clinical-"
+            "coverage-policy-updates-1115-substance-use-disorder-waiver-demonstration): CCP 8A-7 "
+            "and 8A-8 name the ASAM Criteria 3rd ed. levels 1-WM and 2-WM",
         ),
         Source(
             "OAR-WM",
-            "Oregon Administrative Rules 415-050-0110, -0160 and -0165 (standards for "
-            "withdrawal management programs): ASAM levels of care 3.2-WM and 3.7-WM, by name",
+            "Oregon Administrative Rules 415-050-0110, -0160 and -0165 (chapter 415 division 50, "
+            "standards for alcohol detoxification centers): ASAM levels of care 3.2-WM and "
+            "3.7-WM, by name",
         ),
         Source(
             "LOCUS-GPS",
-            'Gateway Psychiatric Services, "Level of care assessment" (provider web page): '
-            "LOCUS levels 2–6 glossed as office outpatient, intensive outpatient, partial "
-            "hospitalization, crisis or high-intensity residential, and inpatient-unit care "
-            "(secondary)",
+            "A psychiatric practice's web page on level-of-care assessment (gatewaypsychiatric.com"
+            "/treatment-resources-health-info/level-of-care-assessment): LOCUS levels 2–6 "
+            "glossed as office outpatient, intensive outpatient, partial hospitalization, crisis "
+            "or high-intensity residential, and inpatient-unit care (secondary; it calls level 6 "
+            '"Medically Supervised Residential Services")',
         ),
     )
 }
