@@ -42,12 +42,22 @@ def _module_sources() -> dict[str, str]:
     return sources
 
 
+_DEFINITION = re.compile(r"^(?:(?:class|def)\s+(\w+)|(\w+)\s*(?::[^\n=]*)?=)", re.M)
+
+
+@functools.cache
+def _definitions() -> dict[str, tuple[str, ...]]:
+    """Top-level name -> the modules that define it (class, def or assignment)."""
+    index: dict[str, list[str]] = {}
+    for module, text in _module_sources().items():
+        for match in _DEFINITION.finditer(text):
+            index.setdefault(match.group(1) or match.group(2), []).append(module)
+    return {name: tuple(dict.fromkeys(mods)) for name, mods in index.items()}
+
+
 def defining_module(name: str, obj: object) -> str | None:
     """The module whose source defines *name* at top level (class, def or assignment)."""
-    pattern = re.compile(
-        rf"^(?:class|def)\s+{re.escape(name)}\b|^{re.escape(name)}\s*(?::[^\n=]*)?=", re.M
-    )
-    found = [mod for mod, text in _module_sources().items() if pattern.search(text)]
+    found = _definitions().get(name, ())
     for mod in found:
         if vars(importlib.import_module(mod)).get(name) is obj:
             return mod
