@@ -76,7 +76,7 @@ class WeeklySchedule(ScheduleBase):
     (<Quantity(9.0, 'hour / week')>, 3, 3)
     >>> week.total_hours
     <Quantity(54.0, 'hour')>
-    >>> week.hours_per_day[cc.schedules.Weekday.MONDAY]
+    >>> week.hours_per_day[cc.Weekday.MONDAY]
     3.0
     """
 

@@ -1,0 +1,66 @@
+"""Programs: concrete offerings, the questions to ask them, and matching them to needs.
+
+A :class:`Program` is a level, a schedule and modalities, plus whom it serves
+(ages, special groups, languages) and how it is paid, in the SAMHSA
+treatment-locator's categories [LOCATOR].  :data:`PROGRAM_QUESTIONS` holds the
+seed's nine questions to ask a program [SEED]; :meth:`Program.answers`
+answers them.  :func:`check_level` flags a program whose schedule does not
+reach the level it claims; :func:`match_programs` filters and ranks programs
+by a person's :class:`Needs`.
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> len(cc.PROGRAM_QUESTIONS)
+9
+"""
+
+from __future__ import annotations
+
+from .._facade import publish
+from ._ages import ADULT_AGE, AgeRange
+from ._codes import AgeGroup, Payment, SpecialGroup
+from ._consistency import LevelCheck, check_level
+from ._matching import Needs, ProgramMatch, assess_program, match_programs
+from ._program import Program
+from ._questions import PROGRAM_QUESTIONS, ProgramQuestion
+
+__all__ = [
+    "ADULT_AGE",
+    "PROGRAM_QUESTIONS",
+    "AgeGroup",
+    "AgeRange",
+    "LevelCheck",
+    "Needs",
+    "Payment",
+    "Program",
+    "ProgramMatch",
+    "ProgramQuestion",
+    "SpecialGroup",
+    "assess_program",
+    "check_level",
+    "match_programs",
+]
+
+publish(
+    "carecontinuum",
+    globals(),
+    [
+        "AgeGroup",
+        "AgeRange",
+        "LevelCheck",
+        "Needs",
+        "Payment",
+        "Program",
+        "ProgramMatch",
+        "ProgramQuestion",
+        "SpecialGroup",
+        "assess_program",
+        "check_level",
+        "match_programs",
+    ],
+)
+
+
+def __dir__() -> list[str]:
+    return list(__all__)

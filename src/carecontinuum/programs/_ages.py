@@ -1,0 +1,61 @@
+"""``AgeRange``: the ages a program serves."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ._codes import AgeGroup
+
+__all__ = ["ADULT_AGE", "AgeRange"]
+
+#: The locator's line between youth and adults [LOCATOR]: adults are 18 and older.
+ADULT_AGE = 18
+
+
+class AgeRange(BaseModel):
+    """Ages served, in whole years, both ends inclusive; ``max_age=None`` is "and older".
+
+    Examples
+    --------
+    >>> r = AgeRange(min_age=13, max_age=17)
+    >>> str(r), 15 in r, 18 in r
+    ('13–17', True, False)
+    >>> r.age_groups
+    (<AgeGroup.YOUTH: 'CHLD'>,)
+    >>> str(AgeRange(min_age=18))
+    '18 and older'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    min_age: int = Field(default=0, ge=0, le=130)
+    max_age: int | None = Field(default=None, ge=0, le=130)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AgeRange:
+        if self.max_age is not None and self.max_age < self.min_age:
+            raise ValueError(f"max_age ({self.max_age}) is below min_age ({self.min_age})")
+        return self
+
+    def __contains__(self, age: object) -> bool:
+        if not isinstance(age, int | float) or isinstance(age, bool):
+            return False
+        return self.min_age <= age and (self.max_age is None or age <= self.max_age)
+
+    @property
+    def age_groups(self) -> tuple[AgeGroup, ...]:
+        """The locator age groups this range overlaps."""
+        groups = []
+        if self.min_age < ADULT_AGE:
+            groups.append(AgeGroup.YOUTH)
+        if self.max_age is None or self.max_age >= ADULT_AGE:
+            groups.append(AgeGroup.ADULTS)
+        return tuple(sorted(groups, key=lambda g: g is AgeGroup.YOUTH))
+
+    def __str__(self) -> str:
+        if self.max_age is None:
+            return f"{self.min_age} and older"
+        return f"{self.min_age}–{self.max_age}"
+
+    def __repr__(self) -> str:
+        return f"AgeRange({self})"

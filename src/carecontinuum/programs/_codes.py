@@ -1,0 +1,131 @@
+"""Who a program serves and how it is paid: the SAMHSA treatment-locator categories.
+
+Codes and wording follow the locator's public source [LOCATOR].  Each enum's
+value is the locator code; fields accept the code, the member name or the
+label, in any case.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from .._lookup import normalize_key
+
+__all__ = [
+    "AgeGroup",
+    "AgeGroupField",
+    "Payment",
+    "PaymentField",
+    "SpecialGroup",
+    "SpecialGroupField",
+]
+
+
+class Payment(StrEnum):
+    """Payment a program accepts; value = locator code [LOCATOR]."""
+
+    PRIVATE_INSURANCE = "PI"
+    MEDICAID = "MD"
+    MEDICARE = "MC"
+    MILITARY_INSURANCE = "MI"
+    IHS_TRIBAL_URBAN_FUNDS = "ITU"
+    SLIDING_FEE_SCALE = "SS"
+    CASH_OR_SELF_PAYMENT = "SF"
+    FREE_CARE = "NP"
+    PAYMENT_ASSISTANCE = "PA"
+
+    @property
+    def label(self) -> str:
+        """The locator's wording."""
+        return _PAYMENT_LABELS[self]
+
+
+_PAYMENT_LABELS = {
+    Payment.PRIVATE_INSURANCE: "private health insurance",
+    Payment.MEDICAID: "Medicaid",
+    Payment.MEDICARE: "Medicare",
+    Payment.MILITARY_INSURANCE: "military insurance (e.g. TRICARE)",
+    Payment.IHS_TRIBAL_URBAN_FUNDS: "IHS/Tribal/Urban (ITU) funds",
+    Payment.SLIDING_FEE_SCALE: "sliding fee scale",
+    Payment.CASH_OR_SELF_PAYMENT: "cash or self-payment",
+    Payment.FREE_CARE: "free or no-cost care",
+    Payment.PAYMENT_ASSISTANCE: "payment assistance available",
+}
+
+
+class AgeGroup(StrEnum):
+    """Age groups of the locator [LOCATOR]."""
+
+    ADULTS = "ADLT"
+    """Adults, 18 and older."""
+    YOUTH = "CHLD"
+    """Youth, under 18."""
+
+    @property
+    def label(self) -> str:
+        """The locator's wording."""
+        return "adults (18 and older)" if self is AgeGroup.ADULTS else "youth (under 18)"
+
+
+class SpecialGroup(StrEnum):
+    """Special groups a program offers services for [LOCATOR]."""
+
+    VETERANS = "VET"
+    LGBTQ = "GL"
+    DEAF_AND_HARD_OF_HEARING = "AH"
+
+    @property
+    def label(self) -> str:
+        """The group in words."""
+        return _GROUP_LABELS[self]
+
+
+_GROUP_LABELS = {
+    SpecialGroup.VETERANS: "veterans",
+    SpecialGroup.LGBTQ: "LGBTQ+ clients",
+    SpecialGroup.DEAF_AND_HARD_OF_HEARING: "deaf and hard of hearing clients",
+}
+
+_EXTRA_KEYS: dict[str, str] = {"lgbt": "GL", "lgbtq+": "GL", "lgbtq": "GL", "self_pay": "SF"}
+
+
+def _coder(enum: type[StrEnum]) -> Any:
+    index: dict[str, StrEnum] = {}
+    for member in enum:
+        for key in (member.value, member.name, getattr(member, "label", "")):
+            if key:
+                index[normalize_key(key)] = member
+    for key, code in _EXTRA_KEYS.items():
+        if code in enum._value2member_map_:
+            index[normalize_key(key)] = enum(code)
+
+    def coerce(value: Any) -> Any:
+        if isinstance(value, enum):
+            return value
+        if isinstance(value, str):
+            found = index.get(normalize_key(value))
+            if found is not None:
+                return found
+        raise PydanticCustomError(
+            "locator_code",
+            "{value} is not a known {kind}; expected one of {known}",
+            {
+                "value": repr(value),
+                "kind": enum.__name__,
+                "known": ", ".join(f"{m.value} ({m.name.lower()})" for m in enum),
+            },
+        )
+
+    return BeforeValidator(coerce)
+
+
+#: A payment field: a :class:`Payment`, its code ("MD"), name or label, any case.
+PaymentField = Annotated[Payment, _coder(Payment)]
+#: An age-group field: ``"ADLT"``, ``"adults"``, ``"CHLD"``, ``"youth"`` …
+AgeGroupField = Annotated[AgeGroup, _coder(AgeGroup)]
+#: A special-group field: ``"VET"``, ``"veterans"``, ``"GL"``, ``"LGBTQ+"``, ``"AH"`` …
+SpecialGroupField = Annotated[SpecialGroup, _coder(SpecialGroup)]

@@ -1,0 +1,108 @@
+"""Does a program's stated level match what its schedule classifies to?"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from ..intensity import Classification, RuleSet, classify
+from ..intensity._classify import level_words
+from ..schedules._display import html_table
+
+if TYPE_CHECKING:
+    from ._program import Program
+
+__all__ = ["LevelCheck", "check_level"]
+
+Status = Literal["consistent", "mismatch", "undetermined"]
+
+
+class LevelCheck:
+    """The result of comparing a program's stated level with its schedule's.
+
+    ``status`` is ``"consistent"``, ``"mismatch"``, or ``"undetermined"`` when
+    the rule set defines no level for the schedule.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> php = cc.Program(name="Lite PHP", level="PHP",
+    ...                  schedule=cc.Schedule(hours_per_day=3, days_per_week=4))
+    >>> check = php.check_level()
+    >>> check
+    LevelCheck('Lite PHP': mismatch)
+    >>> print(check.message)  # doctest: +NORMALIZE_WHITESPACE
+    'Lite PHP' says partial hospitalization, but its schedule classifies as intensive
+    outpatient: 12 h/week ≥ 9 h/week: intensive outpatient under ASAM 3rd ed. (adult)
+    """
+
+    __slots__ = ("classification", "program")
+
+    def __init__(self, program: Program, classification: Classification) -> None:
+        self.program = program
+        self.classification = classification
+
+    @property
+    def status(self) -> Status:
+        """``consistent``, ``mismatch`` or ``undetermined``."""
+        found = self.classification.level
+        if found is None:
+            return "undetermined"
+        return "consistent" if found.code == self.program.level else "mismatch"
+
+    @property
+    def consistent(self) -> bool:
+        """True when the schedule classifies to the stated level."""
+        return self.status == "consistent"
+
+    @property
+    def mismatch(self) -> bool:
+        """True when the schedule classifies to another level."""
+        return self.status == "mismatch"
+
+    @property
+    def message(self) -> str:
+        """What was found, in a sentence."""
+        stated = level_words(self.program.care_level)
+        found = self.classification
+        name = repr(self.program.name)
+        if self.status == "consistent":
+            return f"{name} says {stated}, and its schedule agrees: {found.reason}"
+        if self.status == "undetermined":
+            return f"{name} says {stated}; the rule set cannot tell: {found.reason}"
+        return (
+            f"{name} says {stated}, but its schedule classifies as "
+            f"{level_words(found.level)}: {found.reason}"
+        )
+
+    def __repr__(self) -> str:
+        return f"LevelCheck({self.program.name!r}: {self.status})"
+
+    def __str__(self) -> str:
+        return self.message
+
+    def _repr_html_(self) -> str:
+        return html_table(
+            f"Level check: {self.program.name}",
+            [
+                ("status", self.status),
+                ("stated", self.program.care_level.name),
+                (
+                    "schedule",
+                    self.classification.level.name
+                    if self.classification.level is not None
+                    else "—",
+                ),
+                ("reason", self.classification.reason),
+            ],
+        )
+
+
+def check_level(program: Program, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
+    """Compare *program*'s stated level with what its schedule classifies to under *rules*.
+
+    Raises
+    ------
+    carecontinuum.UnknownRuleSetError
+        For an unknown rule-set id.
+    """
+    return LevelCheck(program, classify(program.schedule, rules))

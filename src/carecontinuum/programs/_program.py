@@ -1,0 +1,182 @@
+"""``Program``: a concrete offering — level, schedule, modalities and whom it serves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .._errors import UnknownLevelError
+from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
+from ..modalities import AnyModality, Modality
+from ..schedules import Schedule, WeeklySchedule
+from ..schedules._display import html_table
+from ..units import QuantityRange
+from ._ages import AgeRange
+from ._codes import AgeGroup, AgeGroupField, PaymentField, SpecialGroupField
+
+if TYPE_CHECKING:
+    from ..intensity import RuleSet
+    from ._consistency import LevelCheck
+
+__all__ = ["Program"]
+
+_STAY_UNITS = ("day", "week", "month", "year")
+
+
+class Program(BaseModel):
+    """A concrete treatment program: the level it offers, its schedule, who it serves.
+
+    ``level`` is a level of the default continuum (code or alias: ``"IOP"``
+    is stored as ``"intensive_outpatient"``).  Modalities are any registered
+    modality, plug-ins included.  Payment, age groups and special groups use
+    the SAMHSA treatment-locator categories [LOCATOR].  Empty fields mean the
+    program does not say.
+
+    :meth:`answers` answers the nine questions the seed suggests asking a
+    program [SEED]; :meth:`check_level` compares the stated level with what
+    the schedule classifies to.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> p = cc.Program(
+    ...     name="Evening IOP", level="IOP",
+    ...     schedule=cc.Schedule(hours_per_day=3, days_per_week=3, weeks=6),
+    ...     modalities=["CBT", "matrix model"], payment=["MD", "private insurance"],
+    ...     ages={"min_age": 18}, languages=["English", "Spanish"])
+    >>> p
+    Program('Evening IOP', intensive_outpatient, 9 h/week)
+    >>> p.care_level.name
+    'Intensive outpatient (IOP)'
+    >>> [m.value for m in p.payment]
+    ['MD', 'PI']
+    >>> p.check_level().consistent
+    True
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1)
+    level: LevelCode
+    schedule: Schedule | WeeklySchedule
+    modalities: tuple[AnyModality, ...] = ()
+    ages: AgeRange | None = None
+    age_groups: tuple[AgeGroupField, ...] = ()
+    special_groups: tuple[SpecialGroupField, ...] = ()
+    languages: tuple[str, ...] = ()
+    payment: tuple[PaymentField, ...] = ()
+    conditions: tuple[str, ...] = ()
+    """Issues and diagnoses the program treats."""
+    communities: tuple[str, ...] = ()
+    """Identities the program has worked with (for example race or sexuality), in its words."""
+    length_of_stay: QuantityRange | None = None
+    """How long people usually stay."""
+    philosophy: str = ""
+    """The treatment philosophy."""
+    structure: str = ""
+    """How the program is structured, in words (the schedule holds the hours)."""
+    transition_plan: str = ""
+    """How the program prepares people for the transition back to everyday life."""
+    description: str = ""
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _known_level(cls, value: Any) -> Any:
+        if isinstance(value, CareLevel):
+            value = value.code
+        if isinstance(value, str):
+            try:
+                return DEFAULT_CONTINUUM.level(value).code
+            except UnknownLevelError as err:
+                raise PydanticCustomError(
+                    "unknown_level", "{message}", {"message": str(err)}
+                ) from None
+        return value
+
+    @field_validator("length_of_stay")
+    @classmethod
+    def _stay_is_a_duration(cls, stay: QuantityRange | None) -> QuantityRange | None:
+        if stay is not None and stay.unit not in _STAY_UNITS:
+            raise PydanticCustomError(
+                "stay_unit",
+                "a length of stay is in {units}, got {unit!r}",
+                {"units": ", ".join(_STAY_UNITS), "unit": stay.unit},
+            )
+        return stay
+
+    @model_validator(mode="after")
+    def _groups_fit_ages(self) -> Program:
+        if self.ages is not None and self.age_groups:
+            outside = [g for g in self.age_groups if g not in self.ages.age_groups]
+            if outside:
+                raise ValueError(
+                    f"age_groups {', '.join(g.value for g in outside)} lie outside the age range "
+                    f"{self.ages}"
+                )
+        return self
+
+    # -- derived ----------------------------------------------------------------------------
+    @property
+    def care_level(self) -> CareLevel:
+        """The level offered, as a :class:`~carecontinuum.CareLevel`."""
+        return DEFAULT_CONTINUUM.level(self.level)
+
+    @property
+    def served_age_groups(self) -> tuple[AgeGroup, ...]:
+        """Age groups served: as given, else derived from :attr:`ages` (empty: not stated)."""
+        if self.age_groups:
+            return self.age_groups
+        return self.ages.age_groups if self.ages is not None else ()
+
+    @property
+    def all_modalities(self) -> tuple[Modality, ...]:
+        """The program's modalities plus those of its sessions, without repeats."""
+        seen: dict[str, Modality] = {m.code: m for m in self.modalities}
+        if isinstance(self.schedule, WeeklySchedule):
+            for m in self.schedule.modalities:
+                seen.setdefault(m.code, m)
+        return tuple(seen.values())
+
+    # -- questions and checks ----------------------------------------------------------------
+    def answers(self) -> dict[str, str | None]:
+        """The seed's nine questions for a program, each with this program's answer.
+
+        ``None`` where the program does not say.  See
+        :data:`carecontinuum.programs.PROGRAM_QUESTIONS`.
+        """
+        from ._questions import answers
+
+        return answers(self)
+
+    def check_level(self, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
+        """Compare the stated level with what the schedule classifies to under *rules*."""
+        from ._consistency import check_level
+
+        return check_level(self, rules)
+
+    # -- display ----------------------------------------------------------------------------
+    def __repr__(self) -> str:
+        hours = self.schedule.weekly_hours
+        text = f"{hours:g} h/week"
+        if self.schedule.twenty_four_hour:
+            text = f"24-hour, {text}"
+        return f"Program({self.name!r}, {self.level}, {text})"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def _repr_html_(self) -> str:
+        rows: list[tuple[str, object]] = [
+            ("level", self.care_level.name),
+            ("schedule", repr(self.schedule)),
+        ]
+        answers = self.answers()
+        from ._questions import PROGRAM_QUESTIONS
+
+        for question in PROGRAM_QUESTIONS:
+            answer = answers[question.text]
+            if answer is not None and question.topic not in ("structure",):
+                rows.append((question.topic.replace("_", " "), answer))
+        return html_table(self.name, rows)
