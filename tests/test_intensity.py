@@ -8,7 +8,7 @@ import pickle
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -164,6 +164,7 @@ def test_classify_all_with_chosen_rule_sets_and_agreement() -> None:
     assert table.disagreements == {}
 
 
+@settings(deadline=None)
 @given(
     st.integers(1, 24 * 60), st.integers(1, 7), st.booleans(), st.sampled_from([None, "hospital"])
 )

@@ -7,7 +7,7 @@ import pickle
 from typing import Any, Literal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -406,6 +406,7 @@ def programs(draw: st.DrawFn) -> cc.Program:
     )
 
 
+@settings(deadline=None)
 @given(programs())
 def test_program_json_round_trip(program: cc.Program) -> None:
     back = cc.Program.model_validate_json(program.model_dump_json())

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import carecontinuum as cc
@@ -166,6 +166,7 @@ def _rank(level: cc.CareLevel | None) -> float:
 _minutes = st.integers(min_value=1, max_value=24 * 60)
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from([rs.id for rs in cc.list_rule_sets()]),
     _minutes,
@@ -182,6 +183,7 @@ def test_more_hours_never_give_a_less_intensive_level(
     assert _rank(more.level) >= _rank(less.level)
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from([rs.id for rs in cc.list_rule_sets()]),
     st.lists(

@@ -8,7 +8,7 @@ import pickle
 from typing import Any, Literal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
@@ -374,12 +374,14 @@ def weekly_schedules(draw: st.DrawFn) -> cc.WeeklySchedule:
     return cc.WeeklySchedule(sessions=sessions, weeks=draw(st.none() | st.integers(1, 52)))
 
 
+@settings(deadline=None)
 @given(schedules())
 def test_schedule_json_round_trip(schedule: cc.Schedule) -> None:
     assert cc.Schedule.model_validate_json(schedule.model_dump_json()) == schedule
     assert pickle.loads(pickle.dumps(schedule)) == schedule
 
 
+@settings(deadline=None)
 @given(weekly_schedules())
 def test_weekly_schedule_json_round_trip(week: cc.WeeklySchedule) -> None:
     back = cc.WeeklySchedule.model_validate_json(week.model_dump_json())
@@ -387,6 +389,7 @@ def test_weekly_schedule_json_round_trip(week: cc.WeeklySchedule) -> None:
     assert back.weekly_hours == week.weekly_hours
 
 
+@settings(deadline=None)
 @given(weekly_schedules())
 def test_weekly_figures_are_consistent(week: cc.WeeklySchedule) -> None:
     assert week.days_per_week == len(week.days_attended) == len(week.hours_per_day)

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import carecontinuum as cc
@@ -37,6 +37,7 @@ _near = st.sampled_from([2, 3, 6, 9, 20]).flatmap(
 )
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from(RULE_IDS),
     st.lists(
@@ -52,6 +53,7 @@ def test_scalar_and_vectorized_paths_agree(rules: str, rows: list[tuple[float, i
     assert classify_array(hours_per_day=h, days_per_week=d, rules=rules).tolist() == expected
 
 
+@settings(deadline=None)
 @given(
     st.sampled_from(["asam3-adult", "asam3-adolescent", "medicare"]),
     st.integers(1, 90),
