@@ -58,8 +58,7 @@ def bench_lookups() -> bool:
     all_ok = True
     for label, stmt in (
         ("level('intensive_outpatient')", "cc.level('intensive_outpatient')"),
-        ("modality('cognitive_behavioral_therapy')",
-         "cc.modality('cognitive_behavioral_therapy')"),
+        ("modality('cognitive_behavioral_therapy')", "cc.modality('cognitive_behavioral_therapy')"),
         ("level('IOP')  [alias]", "cc.level('IOP')"),
         ("modality('CBT') [alias]", "cc.modality('CBT')"),
     ):
@@ -68,8 +67,10 @@ def bench_lookups() -> bool:
         ok = t < 1e-6
         all_ok &= ok or not exact
         verdict = ("OK" if ok else "MISSED") if exact else "(info)"
-        print(f"{label:42s} {t * 1e9:7.0f} ns  = {t / ref:5.1f}× a dict lookup "
-              f"({ref * 1e9:.0f} ns)  target < 1000 ns {verdict}")
+        print(
+            f"{label:42s} {t * 1e9:7.0f} ns  = {t / ref:5.1f}× a dict lookup "
+            f"({ref * 1e9:.0f} ns)  target < 1000 ns {verdict}"
+        )
     return all_ok
 
 

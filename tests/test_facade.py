@@ -31,8 +31,16 @@ def test_unknown_attribute_is_a_clear_attribute_error() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["CareLevel", "Framework", "Modality", "CareContinuumError", "UnknownLevelError", "level",
-     "modality", "register_modality"],
+    [
+        "CareLevel",
+        "Framework",
+        "Modality",
+        "CareContinuumError",
+        "UnknownLevelError",
+        "level",
+        "modality",
+        "register_modality",
+    ],
 )
 def test_public_objects_report_the_facade_module(name: str) -> None:
     assert getattr(cc, name).__module__ == "carecontinuum"
@@ -51,9 +59,16 @@ def test_domain_objects_pickle_through_the_facade() -> None:
 
 
 def test_errors_form_one_hierarchy() -> None:
-    for name in ("UnknownLevelError", "UnknownModalityError", "UnknownFrameworkError",
-                 "UnknownRuleSetError", "DuplicateRegistrationError", "InvalidTransitionError",
-                 "InvalidQuantityError", "MissingExtraError"):
+    for name in (
+        "UnknownLevelError",
+        "UnknownModalityError",
+        "UnknownFrameworkError",
+        "UnknownRuleSetError",
+        "DuplicateRegistrationError",
+        "InvalidTransitionError",
+        "InvalidQuantityError",
+        "MissingExtraError",
+    ):
         assert issubclass(getattr(cc, name), cc.CareContinuumError), name
     for name in ("UnknownLevelError", "UnknownModalityError", "UnknownRuleSetError"):
         assert issubclass(getattr(cc, name), LookupError)

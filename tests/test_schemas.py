@@ -10,8 +10,16 @@ from pydantic import BaseModel
 
 import carecontinuum as cc
 
-_SUBPACKAGES = ("units", "levels", "modalities", "schedules", "intensity", "programs",
-                "transitions", "journeys")
+_SUBPACKAGES = (
+    "units",
+    "levels",
+    "modalities",
+    "schedules",
+    "intensity",
+    "programs",
+    "transitions",
+    "journeys",
+)
 
 
 def _public_models() -> dict[str, type[BaseModel]]:

@@ -107,8 +107,13 @@ def test_days_per_week_is_a_whole_number(value: object, expected: int) -> None:
 
 @pytest.mark.parametrize(
     ("value", "error_type"),
-    [(8, "quantity_out_of_range"), (0, "quantity_out_of_range"), (4.5, "quantity_not_whole"),
-     ("3 h", "quantity_out_of_range"), ("3 kg", "quantity_dimension")],
+    [
+        (8, "quantity_out_of_range"),
+        (0, "quantity_out_of_range"),
+        (4.5, "quantity_not_whole"),
+        ("3 h", "quantity_out_of_range"),
+        ("3 kg", "quantity_dimension"),
+    ],
 )
 def test_days_per_week_rejects(value: object, error_type: str) -> None:
     with pytest.raises(ValidationError) as info:
@@ -246,9 +251,7 @@ class TestQuantityRange:
         unit=st.sampled_from(["hour", "day / week", "month", "session / week"]),
         approximate=st.booleans(),
     )
-    def test_round_trip(
-        self, low: float, span: float | None, unit: str, approximate: bool
-    ) -> None:
+    def test_round_trip(self, low: float, span: float | None, unit: str, approximate: bool) -> None:
         high = None if span is None else low + span
         r = QuantityRange.model_validate(
             {"low": low, "high": high, "unit": unit, "approximate": approximate}
