@@ -15,7 +15,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .api import ApiDirective
-from .models import add_field_tables, model_signature
+from .models import add_field_tables, model_signature, undo_property_types
 from .sources import SourcesDirective
 
 
@@ -24,4 +24,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("carecontinuum-sources", SourcesDirective)
     app.connect("autodoc-process-docstring", add_field_tables)
     app.connect("autodoc-process-signature", model_signature)
+    app.connect("autodoc-process-docstring", undo_property_types, priority=600)  # after napoleon
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

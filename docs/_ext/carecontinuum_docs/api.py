@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
-from typing import Any, ClassVar, get_origin
+from typing import Annotated, Any, ClassVar, get_args, get_origin
 
 from docutils import nodes
 from pydantic import BaseModel
@@ -20,7 +20,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.parsing import nested_parse_to_nodes
 
-from .models import PACKAGE, data_doc, defining_module
+from .models import PACKAGE, data_doc, defining_module, type_text
 
 __all__ = ["API_MODULES", "ApiDirective"]
 
@@ -94,7 +94,7 @@ def _directive(name: str, obj: Any, target: str) -> list[str]:
                 hidden = ["model_config", *obj.model_fields]
                 lines.append("   :exclude-members: " + ", ".join(hidden))
         return [*lines, ""]
-    text = repr(obj)
+    text = _alias_text(obj) if get_origin(obj) is not None else repr(obj)
     lines = [f".. py:data:: {target}"]
     if len(text) <= 90 and "\n" not in text:
         lines.append(f"   :value: {text}")
@@ -102,6 +102,16 @@ def _directive(name: str, obj: Any, target: str) -> list[str]:
     if not doc:
         logger.info("carecontinuum-api: no docstring or #: comment for %s", target)
     return [*lines, "", f"   {doc}", ""]
+
+
+def _alias_text(alias: Any) -> str:
+    """``Annotated[float, InUnit('hour / day')]`` rather than the marker's full repr."""
+    if get_origin(alias) is Annotated:
+        base, *meta = get_args(alias)
+        units = [m.unit for m in meta if isinstance(getattr(m, "unit", None), str)]
+        marker = f"InUnit({units[0]!r})" if units else "..."
+        return f"Annotated[{type_text(base)}, {marker}]"
+    return type_text(alias)
 
 
 class ApiDirective(SphinxDirective):

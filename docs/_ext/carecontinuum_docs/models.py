@@ -21,7 +21,14 @@ from pydantic.fields import FieldInfo
 from sphinx.application import Sphinx
 from sphinx.pycode import ModuleAnalyzer
 
-__all__ = ["add_field_tables", "attr_doc", "data_doc", "defining_module", "model_signature"]
+__all__ = [
+    "add_field_tables",
+    "attr_doc",
+    "data_doc",
+    "defining_module",
+    "model_signature",
+    "undo_property_types",
+]
 
 PACKAGE = "carecontinuum"
 _NOISE = re.compile(r"\b(?:typing|collections\.abc|[a-z_][\w]*(?:\.[a-z_]\w*)*)\.(?=[A-Za-z_])")
@@ -179,3 +186,25 @@ def model_signature(  # noqa: PLR0917  (Sphinx's event signature)
     if what == "class" and isinstance(obj, type) and issubclass(obj, BaseModel):
         return "(**fields)", None
     return None
+
+
+def undo_property_types(  # noqa: PLR0917  (Sphinx's event signature)
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """``autodoc-process-docstring``, after napoleon: keep a property's first sentence whole.
+
+    napoleon reads a property docstring that starts ``"Words: more words"`` as
+    ``type: description`` (a Google-style convention).  This codebase states
+    types as annotations and never uses that convention, so the "type" napoleon
+    split off is put back in front of the description.
+    """
+    if what != "property":
+        return
+    for i, line in enumerate(lines):
+        if line.startswith(":type: "):
+            head = line.removeprefix(":type: ")
+            del lines[i]
+            while lines and not lines[-1].strip():
+                lines.pop()
+            lines[0:1] = [f"{head}: {lines[0]}" if lines else head]
+            return
