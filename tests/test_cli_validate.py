@@ -137,3 +137,68 @@ def test_unknown_kind_option_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke(["validate", _write(tmp_path, GOOD_JOURNEY), "--kind", "episode"])
     assert result.exit_code == 2
     assert "invalid choice: 'episode'" in result.stderr
+
+
+# -- programs ----------------------------------------------------------------------------------
+def _program(level: str, hours: object, days: int, **extra: object) -> dict[str, object]:
+    schedule = {"hours_per_day": hours, "days_per_week": days}
+    return {"name": "Evening IOP", "level": level, "schedule": schedule, **extra}
+
+
+def test_a_consistent_program_passes(tmp_path: Path) -> None:
+    # 3 h/day × 3 days/week = 9 h/week: IOP under ASAM3 adult, floor inclusive [ASAM3]
+    path = _write(tmp_path, _program("IOP", 3, 3, modalities=["CBT", "matrix model"]))
+    result = invoke(["validate", path])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.startswith("Checked as a program:")
+
+
+def test_a_stated_level_the_schedule_does_not_reach_is_an_error(tmp_path: Path) -> None:
+    # 3 h/day × 4 days = 12 h/week: IOP, not PHP (≥ 20 h/week) [ASAM3]
+    path = _write(tmp_path, _program("PHP", "180 min", 4))
+    result = invoke(["validate", path])
+    assert result.exit_code == 1
+    flat = " ".join(result.stdout.split())
+    assert "level: error: 'Evening IOP' says partial hospitalization, but its schedule" in flat
+    assert "12 h/week ≥ 9 h/week" in flat
+    data = json.loads(invoke(["validate", path, "--json"]).stdout)
+    assert data["kind"] == "program"
+    assert data["problems"][0]["code"] == "level-mismatch"
+
+
+def test_the_rule_set_of_the_level_check_can_be_chosen(tmp_path: Path) -> None:
+    # 2 h/day × 4 days = 8 h/week: outpatient for ASAM3 adults, IOP for adolescents [ASAM3]
+    path = _write(tmp_path, _program("IOP", 2, 4))
+    assert invoke(["validate", path]).exit_code == 1
+    assert invoke(["validate", path, "--rules", "asam3-adolescent"]).exit_code == 0
+    # Medicare defines no level below 9 h/week: undetermined is a warning [CMS-IOP]
+    medicare = invoke(["validate", path, "--rules", "medicare"])
+    assert medicare.exit_code == 0
+    assert "level: warning:" in medicare.stdout
+    assert invoke(["validate", path, "--rules", "medicare", "--strict"]).exit_code == 1
+    unknown = invoke(["validate", path, "--rules", "asam-adlt"])
+    assert unknown.exit_code == 2
+    assert "asam-adlt" in unknown.stderr
+
+
+def test_program_field_problems_name_their_fields(tmp_path: Path) -> None:
+    bad = {
+        "name": "",
+        "level": "PHPP",
+        "schedule": {"hours_per_day": "30 h", "days_per_week": 4},
+        "modalities": ["CBTT"],
+    }
+    result = invoke(["validate", _write(tmp_path, bad)])
+    assert result.exit_code == 1
+    locations = [
+        p["location"]
+        for p in json.loads(invoke(["validate", _write(tmp_path, bad), "--json"]).stdout)[
+            "problems"
+        ]
+    ]
+    # the schedule union reports only the member the data was meant for
+    assert locations == ["name", "level", "schedule.hours_per_day", "modalities[0]"]
+    flat = " ".join(result.stdout.split())
+    assert "did you mean 'partial_hospitalization'?" in flat
+    assert "did you mean 'cognitive_behavioral_therapy'?" in flat
+    assert "Found 4 errors." in flat
