@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import carecontinuum as cc
 from carecontinuum.cli import invoke
@@ -91,3 +93,34 @@ def test_bad_values_are_usage_errors(argv: list[str], message: str) -> None:
     assert message in result.stderr
     assert "Traceback" not in result.stderr
     assert all(len(line) <= 80 for line in result.stderr.splitlines()[1:])
+
+
+# -- any input: a verdict or a clean usage error, never a crash ---------------------------------
+_junk = st.one_of(
+    st.text(max_size=12),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.integers(-10, 200).map(str),
+    st.sampled_from(["3 h", "180 min", "2.5 hours", "3 kg", "1e309", "nan", "-1", "0", "24"]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hours=_junk, days=_junk)
+def test_any_input_gives_a_verdict_or_a_usage_error(hours: str, days: str) -> None:
+    result = invoke(["classify", f"--hours-per-day={hours}", f"--days-per-week={days}"])
+    assert result.exit_code in (0, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 0:
+        assert "h/week" in result.stdout
+
+
+@settings(max_examples=40, deadline=None)
+@given(hours=st.floats(0.25, 24), days=st.integers(1, 7))
+def test_the_cli_agrees_with_the_library(hours: float, days: int) -> None:
+    data = json.loads(
+        invoke(
+            ["classify", "--hours-per-day", repr(hours), "--days-per-week", str(days), "--json"]
+        ).stdout
+    )
+    expected = cc.classify_all(cc.Schedule(hours_per_day=hours, days_per_week=days))
+    assert [c["level"] for c in data["classifications"]] == [v.level_code for v in expected]

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from carecontinuum.cli import invoke
 
@@ -202,3 +204,48 @@ def test_program_field_problems_name_their_fields(tmp_path: Path) -> None:
     assert "did you mean 'partial_hospitalization'?" in flat
     assert "did you mean 'cognitive_behavioral_therapy'?" in flat
     assert "Found 4 errors." in flat
+
+
+# -- any file: problems or a clean usage error, never a crash -----------------------------------
+_json = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 40)
+    | st.text(max_size=12)
+    | st.sampled_from(["IOP", "PHP", "2024-03-01", "2024-02-30", "3 h", "CBT"]),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "placements",
+                    "level",
+                    "start",
+                    "end",
+                    "schedule",
+                    "name",
+                    "hours_per_day",
+                    "days_per_week",
+                    "modalities",
+                    "discharge_reason",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=_json)
+def test_any_json_gives_problems_or_a_usage_error(tmp_path: Path, data: object) -> None:
+    result = invoke(["validate", _write(tmp_path, data), "--json"])
+    assert result.exit_code in (0, 1, 2), result.stderr
+    assert "Traceback" not in result.stderr
+    if result.exit_code != 2:
+        report = json.loads(result.stdout)
+        assert report["valid"] is (result.exit_code == 0)
