@@ -259,3 +259,27 @@ def test_synthetic_cohort_without_pandas(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(cc.MissingExtraError, match=r"pip install 'carecontinuum\[dataframe\]'"):
         synthetic_cohort(3)
+
+
+@pytest.mark.parametrize(
+    ("people", "span"),
+    [
+        (50, 86_400 * 400),  # whole days: packed keys, one plain sort
+        (50, 10**7 + 1),  # seconds, small: packed keys
+        (10**6, 10**12),  # too wide to pack: stable argsort of person × span + start
+        (10**7, 10**12),  # too wide for one key: lexsort
+    ],
+)
+def test_sort_order_matches_a_stable_lexsort(people: int, span: int) -> None:
+    from carecontinuum.journeys._frame import _sort_order
+
+    rng = np.random.default_rng(people)
+    person = rng.integers(0, people, 500)
+    start = (
+        rng.integers(0, span // 86_400 + 1, 500) * 86_400
+        if span % 86_400 == 0
+        else (rng.integers(0, span, 500))
+    )
+    start[::7] = start[0]  # ties keep their input order
+    person[::7] = person[0]
+    assert (_sort_order(person, start) == np.lexsort((start, person))).all()

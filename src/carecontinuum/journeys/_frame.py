@@ -10,6 +10,8 @@ from .._errors import CareContinuumError, UnknownLevelError
 from ..transitions import ContinuumGraph
 from ._pandas import np, pd
 
+_SECONDS_PER_DAY = 86_400
+
 __all__ = ["Columns", "PlacementFrameError", "SortedPlacements", "UnknownLevelCodesError", "read"]
 
 
@@ -50,15 +52,18 @@ class Columns:
 
 @dataclass(frozen=True, slots=True)
 class SortedPlacements:
-    """Placements as arrays, sorted by person then start (stable: ties keep input order)."""
+    """Placements as arrays, sorted by person then start (stable: ties keep input order).
+
+    ``order`` is ``None`` when the rows were left in input order.
+    """
 
     codes: tuple[str, ...]
     """The graph's level codes; ``level`` holds positions in this tuple."""
     ranks: Any
-    order: Any
+    order: Any | None
     person: Any
     level: Any
-    start: Any
+    start: Any | None
     end: Any | None
 
     def same_person(self) -> Any:
@@ -124,17 +129,30 @@ def _dates(column: Any, name: str, *, allow_missing: bool) -> Any:
 
 
 def _sort_order(person: Any, start: Any) -> Any:
-    """Stable order by person, then start: one argsort of a combined int64 key when it fits."""
-    if not len(start):
+    """Stable order by person, then start.
+
+    The fastest way that fits in int64: when ``person × start span × rows`` fits,
+    the row number is packed into the key, so a plain (SIMD) sort of unique keys
+    is stable; otherwise a stable argsort of ``person × span + start``; else a
+    lexsort.
+    """
+    n = len(start)
+    if not n:
         return np.zeros(0, dtype=np.int64)
     same = person[1:] == person[:-1]
     if (np.diff(person) >= 0).all() and (start[1:] >= start[:-1])[same].all():
-        return np.arange(len(start))  # already in order: the stable sort would not move a row
+        return np.arange(n)  # already in order: a stable sort would not move a row
+    if not (start % _SECONDS_PER_DAY).any():
+        start = start // _SECONDS_PER_DAY  # whole days: a much smaller span
     low = int(start.min())
     span = int(start.max()) - low + 1
-    if (int(person.max()) + 1) * span < 2**62:
-        return np.argsort(person.astype(np.int64) * span + (start - low), kind="stable")
-    return np.lexsort((start, person))  # pragma: no cover - spans beyond ~146 years × people
+    people = int(person.max()) + 1
+    key = person.astype(np.int64) * span + (start - low) if people * span < 2**62 else None
+    if key is None:  # spans too wide for one int64 key
+        return np.lexsort((start, person))
+    if people * span * n < 2**62:
+        return np.sort(key * n + np.arange(n)) % n
+    return np.argsort(key, kind="stable")
 
 
 def read(
@@ -143,8 +161,14 @@ def read(
     columns: Columns,
     *,
     need_end: bool = False,
+    sort: bool = True,
+    keep_dates: bool = False,
 ) -> SortedPlacements:
-    """Check the columns of *df*, code the levels and sort the rows by person then start."""
+    """Check the columns of *df*, code the levels and (unless not *sort*) sort the rows.
+
+    Rows are sorted by person then start; dates are kept (sorted) only with
+    *keep_dates*, or unsorted when *sort* is false.
+    """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
     wanted = [columns.person, columns.level, columns.start] + ([columns.end] if need_end else [])
@@ -175,14 +199,16 @@ def read(
                 f"{int(backwards.sum())} placement(s) end before they start, in rows "
                 f"{_rows(backwards, df.index)}"
             )
-    order = _sort_order(person, start)
     ranks = np.asarray([lv.rank for lv in graph.levels], dtype=float)
+    if not sort:
+        return SortedPlacements(graph.codes, ranks, None, person, level, start, end)
+    order = _sort_order(person, start)
     return SortedPlacements(
         codes=graph.codes,
         ranks=ranks,
         order=order,
         person=person[order],
         level=level[order],
-        start=start[order],
-        end=None if end is None else end[order],
+        start=start[order] if keep_dates else None,
+        end=end[order] if keep_dates and end is not None else None,
     )

@@ -67,8 +67,10 @@ def _read(  # noqa: PLR0917
     end: str,
     *,
     need_end: bool = False,
+    sort: bool = True,
 ) -> SortedPlacements:
-    return read(df, _graph(graph), Columns(person, level, start, end), need_end=need_end)
+    columns = Columns(person, level, start, end)
+    return read(df, _graph(graph), columns, need_end=need_end, sort=sort, keep_dates=not sort)
 
 
 def _counts(data: SortedPlacements) -> Any:
@@ -165,8 +167,9 @@ def length_of_stay_stats(
     statistics.  A stay is ``end - start`` in whole days.
     """
     with Progress("length of stay", total=2, enabled=progress) as bar:
-        data = _read(df, graph, person, level, start, end, need_end=True)
+        data = _read(df, graph, person, level, start, end, need_end=True, sort=False)
         bar.advance(note="statistics")
+        assert data.start is not None
         assert data.end is not None
         closed = data.end != _NAT
         days = (data.end[closed] - data.start[closed]) // _SECONDS_PER_DAY
@@ -214,12 +217,14 @@ def journeys_from_frame(
     *graph* (codes or aliases accepted).
     """
     g = _graph(graph)
-    data = read(df, g, Columns(person, level, start, end), need_end=end in df.columns)
+    columns = Columns(person, level, start, end)
+    data = read(df, g, columns, need_end=end in df.columns, keep_dates=True)
+    assert data.start is not None
     levels = g.levels
-    reasons = None
+    reasons: Any = None
     if discharge_reason is not None and discharge_reason in df.columns:
-        reasons = df[discharge_reason].astype(object).where(df[discharge_reason].notna(), None)
-        reasons = reasons.to_numpy()[data.order]
+        column = df[discharge_reason]
+        reasons = column.astype(object).where(column.notna(), None).to_numpy()[data.order]
     ids = df[person].to_numpy(dtype=object)[data.order]
     starts = data.start.astype("datetime64[s]").astype(object)
     ends = None if data.end is None else data.end.astype("datetime64[s]").astype(object)
