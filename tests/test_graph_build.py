@@ -226,3 +226,14 @@ def test_framework_graph_of_the_continuum_is_the_default() -> None:
 def test_framework_graph_unknown() -> None:
     with pytest.raises(cc.UnknownFrameworkError):
         cc.framework_graph("asam5")
+
+
+def test_graph_pickles_without_its_caches() -> None:
+    import pickle
+
+    g = cc.default_graph()
+    g.transition("IOP", "OP")  # builds the alias index (which holds a lock)
+    g._repr_mimebundle_(include=["text/markdown"])
+    back = pickle.loads(pickle.dumps(g))
+    assert back == g
+    assert back.transition("IOP", "OP") == g.transition("IOP", "OP")

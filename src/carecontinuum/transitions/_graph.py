@@ -168,6 +168,16 @@ class ContinuumGraph:
 
     __hash__ = None  # type: ignore[assignment]  # mutable
 
+    def __getstate__(self) -> dict[str, Any]:
+        # caches (with their locks) are rebuilt on demand, never pickled
+        return {"_g": self._g, "_name": self._name}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._g = state["_g"]
+        self._name = state["_name"]
+        self._index = None
+        self._display_cache = {}
+
     # -- building ----------------------------------------------------------------------
     def add_level(self, level: CareLevel, *, replace: bool = False) -> CareLevel:
         """Add a level (a framework's finer level, or a custom one such as crisis stabilization).
