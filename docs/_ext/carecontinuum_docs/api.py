@@ -95,7 +95,8 @@ def _directive(name: str, obj: Any, target: str) -> list[str]:
                 lines.append("   :exclude-members: " + ", ".join(hidden))
         return [*lines, ""]
     text = _alias_text(obj) if get_origin(obj) is not None else repr(obj)
-    lines = [f".. py:data:: {target}"]
+    module, _, short = target.rpartition(".")
+    lines = [f".. py:data:: {short}", f"   :module: {module}"]
     if len(text) <= 90 and "\n" not in text:
         lines.append(f"   :value: {text}")
     doc = data_doc(name, obj)
@@ -153,7 +154,8 @@ class ApiDirective(SphinxDirective):
         if module_name == PACKAGE:
             lines += _facade_table(module)
             groups["data"] += [
-                f".. py:data:: {PACKAGE}.__version__",
+                ".. py:data:: __version__",
+                f"   :module: {PACKAGE}",
                 "   :type: str",
                 "",
                 "   The installed version of the library.",
