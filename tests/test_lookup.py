@@ -41,7 +41,9 @@ def test_exact_alias_and_forgiving_lookup(catalog: Catalog[str]) -> None:
     assert catalog.codes() == ("red", "green")
     assert list(catalog) == ["#f00", "#0f0"]
     assert len(catalog) == 2
-    assert "rot" in catalog and "blue" not in catalog and 3 not in catalog
+    assert "rot" in catalog
+    assert "blue" not in catalog
+    assert 3 not in catalog
 
 
 def test_miss_raises_the_catalogs_error_with_suggestions(catalog: Catalog[str]) -> None:

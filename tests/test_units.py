@@ -222,7 +222,10 @@ class TestQuantityRange:
     def test_renders_and_contains(self) -> None:
         r = QuantityRange(low=3, high=5, unit="day / week")
         assert str(r) == "3–5 day / week"
-        assert 3 in r and 5 in r and 6 not in r and "4" not in r
+        assert 3 in r
+        assert 5 in r
+        assert 6 not in r
+        assert "4" not in r
 
     def test_open_and_approximate(self) -> None:
         assert str(QuantityRange(low=1, unit="month", approximate=True)) == "about ≥ 1 month"
@@ -230,7 +233,8 @@ class TestQuantityRange:
 
     def test_quantities_use_the_shared_registry(self) -> None:
         low, high = QuantityRange(low=2, high=4, unit="hour / day").quantities()
-        assert low == quantity(2, "hour / day") and high == quantity(4, "hour / day")
+        assert low == quantity(2, "hour / day")
+        assert high == quantity(4, "hour / day")
 
     @pytest.mark.parametrize(
         ("kwargs", "fragment"),

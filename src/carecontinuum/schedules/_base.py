@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..levels import Setting
+from ..units import Weeks
 from ._display import num
-from ._fields import FastWeeks
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,7 +30,7 @@ class ScheduleBase(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    weeks: FastWeeks | None = None
+    weeks: Weeks | None = None
     start: _dt.date | None = None
     end: _dt.date | None = None
     twenty_four_hour: bool = False

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..units import DaysPerWeek, HoursPerDay, SessionsPerWeek
 from ._base import ScheduleBase
 from ._display import html_table, num
-from ._fields import FastDaysPerWeek, FastHoursPerDay, FastSessionsPerWeek
 
 __all__ = ["Schedule"]
 
@@ -37,9 +37,9 @@ class Schedule(ScheduleBase):
     Schedule(5 h/day × 7 days/week = 35 h/week, 24-hour residential)
     """
 
-    hours_per_day: FastHoursPerDay
-    days_per_week: FastDaysPerWeek
-    sessions_per_week: FastSessionsPerWeek | None = None
+    hours_per_day: HoursPerDay
+    days_per_week: DaysPerWeek
+    sessions_per_week: SessionsPerWeek | None = None
 
     @property
     def weekly_hours(self) -> float:

@@ -11,9 +11,9 @@ from pydantic_core import PydanticCustomError
 
 from .._errors import UnknownKeyError
 from ..modalities import AnyModality, Format
+from ..units import Hours
 from ._display import html_table, num
 from ._exact import MICROSECONDS_PER_DAY, microseconds, time_of_day
-from ._fields import FastHours
 
 __all__ = ["Session", "Weekday", "WeekdayField", "weekday"]
 
@@ -122,7 +122,7 @@ class Session(BaseModel):
 
     weekday: WeekdayField
     start: _dt.time
-    duration: FastHours
+    duration: Hours
     format: Format
     modality: AnyModality | None = None
 

@@ -30,6 +30,8 @@ from .._errors import InvalidQuantityError
 
 __all__ = ["InUnit", "convert"]
 
+_INF = math.inf
+
 
 class _ConversionError(Exception):
     def __init__(self, error_type: str, message: str, context: dict[str, Any]) -> None:
@@ -266,8 +268,24 @@ class InUnit:
         self, source_type: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
         to_magnitude = self.to_magnitude
+        # The fast path: an in-range finite int or float is accepted with a few
+        # comparisons (models such as Schedule are built in bulk).  Everything
+        # else, out-of-range numbers included, takes the full conversion, so
+        # results and error messages are the same either way.
+        strict_low = self.gt is not None
+        low = self.gt if self.gt is not None else (self.ge if self.ge is not None else -_INF)
+        high = self.le if self.le is not None else _INF
+        integer = self.integer
 
         def validate(value: Any) -> float | int:
+            kind = type(value)
+            if (
+                (kind is int or (kind is float and not integer))
+                and -_INF < value < _INF
+                and (low < value if strict_low else low <= value)
+                and value <= high
+            ):
+                return value if integer else float(value)
             try:
                 return to_magnitude(value)
             except _ConversionError as problem:
