@@ -78,3 +78,21 @@ def test_missing_extra_error_says_what_to_install() -> None:
     err = cc.MissingExtraError("matplotlib", "plot", "Drawing a graph")
     assert "pip install 'carecontinuum[plot]'" in str(err)
     assert isinstance(err, ImportError)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "units",
+        "levels",
+        "modalities",
+        "schedules",
+        "intensity",
+        "programs",
+        "transitions",
+        "journeys",
+    ],
+)
+def test_subpackages_are_reachable_as_attributes(name: str) -> None:
+    module = getattr(cc, name)
+    assert module.__name__ == f"carecontinuum.{name}"

@@ -243,11 +243,27 @@ for _cls in (
 del _cls
 
 
+_SUBPACKAGES = frozenset(
+    {
+        "units",
+        "levels",
+        "modalities",
+        "schedules",
+        "intensity",
+        "programs",
+        "transitions",
+        "journeys",
+    }
+)
+
+
 def __getattr__(name: str) -> Any:
     if name == "__version__":
         from ._version import __version__
 
         return __version__
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'carecontinuum' has no attribute {name!r}")
