@@ -110,6 +110,14 @@ for walk in cc.list_crosswalks():
     print(walk, "— lossy" if walk.lossy else "")
 
 # %% [markdown]
+# The 4th edition's level 2.7 (medically managed intensive outpatient) has no single 3rd-edition
+# counterpart; the crosswalk says so, and what each approximate mapping loses:
+
+# %%
+for m in cc.crosswalk("asam4", "asam3").map("2.7"):
+    print(f"2.7 → {m.target:<5} {m.match.value:<12} loses: {m.lost}")
+
+# %% [markdown]
 # ## Modalities
 #
 # The therapies and adjuncts programs deliver, with their documented structure.
@@ -122,8 +130,26 @@ for m in cc.list_modalities():
 cc.modality("CBT")
 
 # %% [markdown]
+# ## Intensity and movement, in brief
+#
+# How many hours a week a schedule adds up to decides which ambulatory level it is — under a
+# given rule set (notebook 2 goes deeper). And people move between levels along a graph of
+# step-ups and step-downs (notebook 3).
+
+# %%
+evening = cc.Schedule(hours_per_day="3 h", days_per_week=3)
+print(cc.classify(evening).reason)
+
+# %%
+[lv.code for lv in cc.default_graph().step_down_path("inpatient acute", "outpatient")]
+
+# %% [markdown]
 # ## Where the facts come from
 
 # %%
 for source_id in iop.sources:
     print(f"[{source_id}] {cc.source(source_id).citation}")
+
+# %% [markdown]
+# Next: [2. an IOP week](02_iop_week.py) · [3. transitions](03_transitions.py) ·
+# [4. extending](04_extending.py) · [5. population analytics](05_population_analytics.py).

@@ -114,6 +114,40 @@ with_individual = cc.WeeklySchedule(
 cc.classify_all(with_individual).levels
 
 # %% [markdown]
+# ## The week as a program
+#
+# A `Program` puts the schedule together with what a person choosing a program wants to know:
+# the level it says it offers, its modalities, whom it serves and how it is paid (in the SAMHSA
+# treatment locator's categories [LOCATOR]). This one is, again, an invented example.
+
+# %%
+program = cc.Program(
+    name="Evening IOP (example)",
+    level="IOP",
+    schedule=trimmed,
+    ages={"min_age": 18},
+    payment=["MD", "private insurance"],
+    languages=["English", "Spanish"],
+)
+program
+
+# %% [markdown]
+# `check_level` compares the level the program claims with what its schedule adds up to under a
+# rule set — the trimmed week claims IOP but is outpatient by ASAM's adult count:
+
+# %%
+for rules in ("asam3-adult", "teds"):
+    print(program.check_level(rules))
+
+# %% [markdown]
+# The seed text suggests nine questions to ask a program before choosing it [SEED].
+# `answers()` answers the ones the program's data can answer and leaves the rest open (`None`):
+
+# %%
+for question, answer in program.answers().items():
+    print(f"- {question}\n    {answer or '(ask the program)'}")
+
+# %% [markdown]
 # ## Hours per day, by format
 #
 # A chart of the three designs. The dashed lines are the daily floors of TEDS (2 h) and H0015
