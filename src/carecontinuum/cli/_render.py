@@ -2,7 +2,8 @@
 
 Everything is laid out for a fixed width of 80 columns, whatever the
 terminal, so output is the same everywhere (and in tests).  Cells that do not
-fit are wrapped inside their column; a word longer than its column is broken.
+fit are wrapped inside their column, with column widths chosen to keep the
+table short; a word is broken only when a column cannot hold it.
 
 Examples
 --------
@@ -42,19 +43,54 @@ def _lines(text: str, width: int) -> list[str]:
     return out
 
 
-def _widths(natural: list[int], floors: Sequence[list[int]], room: int) -> list[int]:
-    """Shrink the widest columns until they fit *room*, one set of floors at a time.
+def _widths(
+    columns: list[list[str]], natural: list[int], floors: Sequence[list[int]], room: int
+) -> list[int]:
+    """Column widths that fit *room* and wrap the table onto as few lines as possible.
 
-    The first floors keep whole words intact; the last allow breaking them.
+    Start every column at its floor (the first floors that fit: whole words
+    first, broken words only if they must), then hand out the spare room a
+    few characters at a time to the column where they save the most wrapped
+    lines per character.  Deterministic: ties go to the leftmost column.
     """
-    widths = list(natural)
-    for floor in floors:
-        while sum(widths) > room:
-            candidates = [i for i, w in enumerate(widths) if w > floor[i]]
-            if not candidates:
-                break
-            widest = max(candidates, key=lambda i: (widths[i], -i))
-            widths[widest] -= 1
+    n, rows = len(columns), len(columns[0])
+    cache: dict[tuple[int, int], list[int]] = {}
+
+    def heights(i: int, w: int) -> list[int]:
+        if (i, w) not in cache:
+            cache[i, w] = [len(_lines(cell, w)) for cell in columns[i]]
+        return cache[i, w]
+
+    def cost(widths: list[int]) -> tuple[int, int]:
+        cols = [heights(j, widths[j]) for j in range(n)]
+        table_lines = sum(max(col[r] for col in cols) for r in range(rows))
+        return table_lines, sum(sum(col) for col in cols)
+
+    widths = next((list(f) for f in floors if sum(f) <= room), list(floors[-1]))
+    spare = room - sum(widths)
+    current = cost(widths)
+    while spare > 0:
+        best: tuple[float, float, int, int] | None = None  # (-gain, -gain2, column, step)
+        for i in range(n):
+            for step in range(1, min(spare, natural[i] - widths[i]) + 1):
+                trial = [*widths[:i], widths[i] + step, *widths[i + 1 :]]
+                lines, cells = cost(trial)
+                if (lines, cells) < current:
+                    gain = ((current[0] - lines) / step, (current[1] - cells) / step)
+                    if best is None or (-gain[0], -gain[1], i, step) < best:
+                        best = (-gain[0], -gain[1], i, step)
+                    break
+        if best is None:
+            break
+        widths[best[2]] += best[3]
+        spare -= best[3]
+        current = cost(widths)
+    # room that saves no line still makes wrapped text easier to read
+    while spare > 0 and any(w < nat for w, nat in zip(widths, natural, strict=True)):
+        i = max(range(n), key=lambda j: (natural[j] - widths[j], -j))
+        step = min(spare, natural[i] - widths[i])
+        widths[i] += step
+        spare -= step
     return widths
 
 
@@ -89,7 +125,8 @@ def table(
     kept = [natural[i] if i in keep else min(natural[i], _MIN_COLUMN) for i in range(n)]
     hard = [min(natural[i], _MIN_COLUMN) for i in range(n)]
     room = width - indent - len(_GAP) * (n - 1)
-    widths = _widths(natural, [words, kept, hard], room)
+    columns = [[headers[i], *(r[i] for r in cells)] for i in range(n)]
+    widths = _widths(columns, natural, [words, kept, hard], room)
     pad = " " * indent
 
     def line(parts: Sequence[str]) -> str:
