@@ -151,5 +151,5 @@ for source_id in iop.sources:
     print(f"[{source_id}] {cc.source(source_id).citation}")
 
 # %% [markdown]
-# Next: [2. an IOP week](02_iop_week.py) · [3. transitions](03_transitions.py) ·
-# [4. extending](04_extending.py) · [5. population analytics](05_population_analytics.py).
+# Next: `02_iop_week.py` (designing an IOP week), `03_transitions.py` (stepping up and down),
+# `04_extending.py` (your own modalities and rules), `05_population_analytics.py` (cohorts).
