@@ -392,3 +392,39 @@ def test_registered_levels_are_written_as_text() -> None:
     changed = cc.level("IOP").model_copy(update={"name": "My IOP"})
     written = cc.Placement(level=changed, start=D(2024, 1, 1)).model_dump(mode="json")["level"]
     assert written["name"] == "My IOP"
+
+
+# -- programs --------------------------------------------------------------------------
+
+
+def _evening_iop() -> cc.Program:
+    return cc.Program(
+        name="Evening IOP",
+        level="IOP",
+        schedule=cc.Schedule(hours_per_day=3, days_per_week=3, weeks=6),
+    )
+
+
+def test_placement_in_a_program() -> None:
+    p = cc.Placement(program=_evening_iop(), start=D(2024, 1, 1), end=D(2024, 3, 1))
+    assert p.level == cc.level("IOP")  # the program's level
+    assert p.effective_schedule == _evening_iop().schedule
+    assert p.treatment_hours().magnitude == pytest.approx(54.0)  # the 6-week course, capped
+    assert cc.Placement.model_validate_json(p.model_dump_json()) == p
+    assert "Evening IOP" in p._repr_html_()
+    own = cc.Schedule(hours_per_day=2, days_per_week=3)
+    q = cc.Placement(program=_evening_iop(), schedule=own, start=D(2024, 1, 1), end=D(2024, 1, 8))
+    assert q.treatment_hours().magnitude == pytest.approx(6.0)  # its own schedule wins
+
+
+def test_program_at_another_level_is_a_finding() -> None:
+    p = cc.Placement(level="PHP", program=_evening_iop(), start=D(2024, 1, 1))
+    (finding,) = cc.Journey(placements=[p]).check()
+    assert (finding.code, finding.severity, finding.location) == ("program-level", "warning", 0)
+    assert "offers 'intensive_outpatient'" in finding.message
+
+
+def test_placement_without_level_or_program() -> None:
+    with pytest.raises(ValidationError, match="a placement needs a level") as err:
+        cc.Placement(start=D(2024, 1, 1))
+    assert err.value.errors()[0]["loc"] == ("level",)

@@ -77,6 +77,18 @@ def check_placements(
                     location=i,
                 )
             )
+        if p.program is not None and p.program.care_level != lv:
+            findings.append(
+                Finding(
+                    code="program-level",
+                    message=(
+                        f"placement {i} is at {lv.code!r} but its program {p.program.name!r} "
+                        f"offers {p.program.level!r}"
+                    ),
+                    severity="warning",
+                    location=i,
+                )
+            )
         if p.discharge_reason is not None and p.end is None:
             findings.append(
                 Finding(

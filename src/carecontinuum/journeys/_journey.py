@@ -122,8 +122,9 @@ class Journey(BaseModel):
         Errors: ``unsorted`` placements, ``overlap``, ``open-not-last`` (no end
         date but followed by another), ``unknown-level`` (not in the graph),
         ``move-not-allowed`` (the graph has no such move), ``after-death``.
-        Warnings: ``gap`` (more than *max_gap_days* days between placements) and
-        ``reason-without-end``.  A move between two placements at the same level
+        Warnings: ``gap`` (more than *max_gap_days* days between placements),
+        ``reason-without-end`` and ``program-level`` (a program that offers
+        another level).  A move between two placements at the same level
         is not checked against the graph.  ``location`` is the placement index.
 
         Parameters

@@ -10,6 +10,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Field,
     PlainSerializer,
     model_validator,
 )
@@ -17,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..levels import level as _find_level
+from ..programs import Program
 from ..schedules import Schedule, WeeklySchedule
 from ._reason import DischargeReason, coerce_reason
 
@@ -25,6 +27,10 @@ __all__ = ["LevelField", "Placement", "level_key"]
 
 def _to_level(value: Any) -> Any:
     """A code or alias of the default continuum, ``"framework:code"``, a dict or a CareLevel."""
+    if value is None:
+        raise PydanticCustomError(
+            "placement_level", "a placement needs a level (or a program, whose level it takes)"
+        )
     if not isinstance(value, str):
         return value
     fw, sep, code = value.partition(":")
@@ -39,8 +45,10 @@ def level_key(lv: CareLevel) -> str:
     return lv.code if lv.framework == DEFAULT_CONTINUUM.code else f"{lv.framework}:{lv.code}"
 
 
-def _level_json(lv: CareLevel) -> str | CareLevel:
+def _level_json(lv: CareLevel | None) -> str | CareLevel | None:
     # a registered level is written as its key; a custom one in full, so JSON round-trips
+    if lv is None:  # only the schema's view of the default: a validated placement has a level
+        return None
     try:
         registered = _find_level(lv.code, framework=lv.framework)
     except LookupError:
@@ -55,7 +63,7 @@ def _level_json(lv: CareLevel) -> str | CareLevel:
 LevelField = Annotated[
     CareLevel,
     BeforeValidator(_to_level, json_schema_input_type=str | CareLevel),
-    PlainSerializer(_level_json, return_type=str | CareLevel, when_used="json"),
+    PlainSerializer(_level_json, return_type=str | CareLevel | None, when_used="json"),
 ]
 
 
@@ -75,6 +83,11 @@ class Placement(BaseModel):
         starts.
     schedule:
         The treatment schedule followed, if known (for treatment hours).
+    program:
+        The program attended, if known.  Its schedule is used when no
+        ``schedule`` is given; without a ``level``, the program's level is the
+        placement's.  A program whose level differs from the placement's is
+        reported by ``Journey.check()``.
     discharge_reason:
         Why it ended, as a TEDS ``REASON`` code [TEDS].
 
@@ -93,11 +106,23 @@ class Placement(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    level: LevelField
+    level: LevelField = Field(default=None, validate_default=True)
     start: _dt.date
     end: _dt.date | None = None
     schedule: Schedule | WeeklySchedule | None = None
+    program: Program | None = None
     discharge_reason: Annotated[DischargeReason | None, BeforeValidator(coerce_reason)] = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _level_from_program(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("level") is None and data.get("program") is not None:
+            program = data["program"]
+            if isinstance(program, Program):
+                return {**data, "level": program.care_level}
+            if isinstance(program, dict) and program.get("level") is not None:
+                return {**data, "level": program["level"]}
+        return data
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> Placement:
@@ -129,24 +154,33 @@ class Placement(BaseModel):
             return None
         return max(0, (end - self.start).days)
 
+    @property
+    def effective_schedule(self) -> Schedule | WeeklySchedule | None:
+        """The schedule followed: the placement's own, else the program's."""
+        if self.schedule is not None:
+            return self.schedule
+        return None if self.program is None else self.program.schedule
+
     def _hours(self, as_of: _dt.date | None = None) -> float | None:
-        if self.schedule is None:
+        schedule = self.effective_schedule
+        if schedule is None:
             return None
         days = self.length_of_stay(as_of)
         if days is None:
             return None
-        hours = self.schedule.weekly_hours * days / 7
-        course = self.schedule.duration_weeks
+        hours = schedule.weekly_hours * days / 7
+        course = schedule.duration_weeks
         if course is not None:  # a finite course delivers no more than its hours
-            hours = min(hours, self.schedule.weekly_hours * course)
+            hours = min(hours, schedule.weekly_hours * course)
         return hours
 
     def treatment_hours(self, as_of: _dt.date | None = None) -> Any:
         """Hours of treatment under the schedule (a pint quantity), or ``None``.
 
         Weekly hours × weeks in the placement, capped at the schedule's total
-        when the schedule has a duration.  ``None`` without a schedule, or for an
-        open placement without *as_of*.
+        when the schedule has a duration.  The placement's schedule is used, else
+        its program's.  ``None`` without either, or for an open placement
+        without *as_of*.
         """
         hours = self._hours(as_of)
         if hours is None:
@@ -154,6 +188,9 @@ class Placement(BaseModel):
         from ..units import quantity
 
         return quantity(hours, "hour")
+
+    def __str__(self) -> str:
+        return repr(self)
 
     def __repr__(self) -> str:
         end = "ongoing" if self.end is None else self.end.isoformat()
@@ -169,8 +206,11 @@ class Placement(BaseModel):
         days = self.length_of_stay()
         if days is not None:
             rows.append(("length of stay", f"{days} days"))
-        if self.schedule is not None:
-            rows.append(("schedule", str(self.schedule)))
+        if self.program is not None:
+            rows.append(("program", self.program.name))
+        schedule = self.effective_schedule
+        if schedule is not None:
+            rows.append(("schedule", str(schedule)))
         if self.discharge_reason is not None:
             r = self.discharge_reason
             rows.append(("discharge reason", f"{r.value} {r.label}"))
