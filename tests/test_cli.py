@@ -70,7 +70,7 @@ def test_argparse_usage_errors_exit_2(argv: list[str]) -> None:
         (["levels", "--framework", "asam9"], "unknown framework 'asam9'"),
         (["modalities", "--category", "psycho"], "did you mean 'psychotherapy'?"),
         (["schema", "Jurney"], "unknown model 'Jurney'; did you mean 'Journey'?"),
-        (["schema", "Frobnicator"], "known: CareLevel"),
+        (["schema", "Frobnicator"], "known: AgeRange, CareLevel"),
     ],
 )
 def test_unknown_names_are_one_line_usage_errors(argv: list[str], message: str) -> None:
@@ -235,3 +235,16 @@ def test_a_closed_pipe_ends_quietly(monkeypatch: pytest.MonkeyPatch) -> None:
     result = invoke(["levels"])
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+def test_schema_knows_every_public_model() -> None:
+    from pydantic import BaseModel
+
+    import carecontinuum as cc
+
+    public = {
+        name
+        for name in cc.__all__
+        if isinstance(obj := getattr(cc, name), type) and issubclass(obj, BaseModel)
+    }
+    assert public == set(MODELS)

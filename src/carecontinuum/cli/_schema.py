@@ -12,24 +12,31 @@ __all__ = ["MODELS", "add_parser", "describe_type", "resolve_model", "run"]
 
 #: The models ``schema`` knows, by the name users import them under.
 MODELS: tuple[str, ...] = (
+    "AgeRange",
     "CareLevel",
     "Crosswalk",
+    "DailyHours",
     "ExternalCode",
     "Finding",
     "Framework",
     "Journey",
     "LevelMapping",
     "Modality",
+    "ModalityComponent",
     "ModalityStructure",
     "Move",
+    "Needs",
     "Placement",
     "Program",
+    "ProgramQuestion",
     "QuantityRange",
     "RuleSet",
     "Schedule",
     "Session",
     "Tier",
     "Transition",
+    "WeeklyCompliance",
+    "WeeklyHours",
     "WeeklySchedule",
 )
 
