@@ -37,6 +37,7 @@ API_MODULES = (
     f"{PACKAGE}.programs",
     f"{PACKAGE}.transitions",
     f"{PACKAGE}.journeys",
+    f"{PACKAGE}.journeys.population",
 )
 _PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
 
