@@ -54,6 +54,16 @@ def test_key_page_exists(built_docs: Path, page: str) -> None:
     assert (built_docs / page).is_file()
 
 
+def test_every_notebook_is_a_docs_page(built_docs: Path) -> None:
+    """docs/examples/ links each example notebook, and the built site has its page."""
+    notebooks = sorted(p.name for p in (ROOT / "examples").glob("[0-9][0-9]_*.py"))
+    linked = sorted(p.name for p in (DOCS / "examples").glob("[0-9][0-9]_*.py"))
+    assert linked == notebooks
+    for name in notebooks:
+        assert (DOCS / "examples" / name).resolve() == (ROOT / "examples" / name).resolve()
+        assert (built_docs / "examples" / name.replace(".py", ".html")).is_file()
+
+
 def test_api_reference_documents_the_facade(built_docs: Path) -> None:
     import carecontinuum as cc
 

@@ -34,7 +34,13 @@ def test_every_notebook_is_collected() -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     workdir = tmp_path / "examples"
-    shutil.copytree(EXAMPLES, workdir, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    shutil.copytree(
+        EXAMPLES,
+        workdir,
+        ignore=shutil.ignore_patterns(
+            "__pycache__", "*.egg-info", "build", "dist", ".ipynb_checkpoints"
+        ),
+    )
     notebook = jupytext.read(workdir / path.name, fmt="py:percent")
     assert sum(cell.cell_type == "code" for cell in notebook.cells) >= 3, "too few code cells"
 
