@@ -58,8 +58,9 @@ def test_python_blocks_run(index: int, capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     if index == 0:  # the quickstart prints real facts
         assert "Intensive outpatient (IOP) = ASAM 2.1" in out  # [ASAM3]
-        assert "asam3-adult" in out
-        assert out.count("intensive_outpatient") >= 2  # the lookup and a verdict
+        assert "  asam3-adult        outpatient\n" in out  # 7.5 h/week < 9 [ASAM3]
+        assert "  teds               intensive_outpatient\n" in out  # [TEDS]
+        assert "  medicare           (no level)\n" in out  # [CMS-IOP]
         assert "inpatient_acute →" in out
         assert out.rstrip().endswith("outpatient")
 
