@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from .._errors import DuplicateRegistrationError, InvalidTransitionError
+from .._errors import DuplicateRegistrationError
 from ..levels import CareLevel
 from . import _queries, _text
+from ._build import new_edge
 from ._export import (
     from_node_link,
     mimebundle,
@@ -19,7 +20,7 @@ from ._export import (
 )
 from ._finding import Finding
 from ._index import GraphIndex, build_index
-from ._model import Transition, TransitionKind, kind_between
+from ._model import Transition, TransitionKind
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -263,33 +264,20 @@ class ContinuumGraph:
         >>> g.add_transition("inpatient_acute", "OP", rationale="discharged to outpatient care")
         Transition('inpatient_acute' ↓ 'outpatient')
         """
-        idx = self._idx()
-        if isinstance(source, Transition):
-            if target is not None:
-                raise TypeError("add_transition(transition) takes no target level")
-            t = source
-            a, b = idx.code(t.source), idx.code(t.target)
-            if (a, b) != (t.source, t.target):
-                t = t.model_copy(update={"source": a, "target": b})
-        else:
-            if target is None:
-                raise TypeError("add_transition() needs a target level")
-            a, b = idx.code(source), idx.code(target)
-            actual = kind_between(idx.levels[a], idx.levels[b])
-            t = Transition(
-                source=a,
-                target=b,
-                kind=actual if kind is None else TransitionKind(kind),
-                typical=typical,
-                rationale=rationale,
-                sources=tuple(sources),
-                derived=derived,
-            )
-        if check:
-            _check_kind(idx, t)
-        if (a, b) in idx.edges and not replace:
-            raise DuplicateRegistrationError(f"transition in graph {self._name!r}", f"{a} -> {b}")
-        self._g.add_edge(a, b, transition=t)
+        t = new_edge(
+            self._idx(),
+            self._name,
+            source,
+            target,
+            kind,
+            typical=typical,
+            rationale=rationale,
+            sources=sources,
+            derived=derived,
+            replace=replace,
+            check=check,
+        )
+        self._g.add_edge(t.source, t.target, transition=t)
         self._changed()
         return t
 
@@ -503,17 +491,3 @@ class ContinuumGraph:
         self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
     ) -> dict[str, Any]:
         return mimebundle(self, include, exclude)
-
-
-def _check_kind(idx: GraphIndex, t: Transition) -> None:
-    a, b = idx.levels[t.source], idx.levels[t.target]
-    actual = kind_between(a, b)
-    if t.kind is not actual:
-        raise InvalidTransitionError(
-            f"a {t.kind.label} from {a.code!r} (rank {a.rank:g}) to {b.code!r} "
-            f"(rank {b.rank:g}) contradicts the levels' ranks: that move is a {actual.label}; "
-            f"pass kind={actual.value!r} or leave kind out to infer it",
-            source=a.code,
-            target=b.code,
-            allowed=tuple(m.target for m in idx.out[a.code]),
-        )
