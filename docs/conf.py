@@ -35,7 +35,6 @@ nb_custom_formats = {".py": ["jupytext.reads", {"fmt": "py:percent"}]}
 nb_execution_mode = "off"  # tests/test_notebooks.py executes every notebook on a real kernel
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
-suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # -- API reference ----------------------------------------------------------------------------
 autodoc_member_order = "bysource"

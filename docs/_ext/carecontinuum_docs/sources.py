@@ -90,6 +90,10 @@ def _extra_records() -> Iterator[Record]:
     if list_rule_sets is not None:
         for rs in list_rule_sets():
             yield _record("rule set", str(_ident(rs)), rs)
+    questions = _optional("PROGRAM_QUESTIONS")
+    if questions is not None:
+        for q in questions:
+            yield _record("program question", f"{q.number}. {q.text}", q)
     default_graph = _optional("default_graph")
     if default_graph is not None:
         for item in _graph_items(default_graph()):
@@ -117,7 +121,15 @@ def _graph_items(graph: Any) -> Iterable[Any]:
     return []
 
 
-_KIND_ORDER = ("framework", "level", "crosswalk mapping", "modality", "rule set", "transition")
+_KIND_ORDER = (
+    "framework",
+    "level",
+    "crosswalk mapping",
+    "modality",
+    "rule set",
+    "transition",
+    "program question",
+)
 
 
 class SourcesDirective(SphinxDirective):
