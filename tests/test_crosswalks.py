@@ -329,7 +329,7 @@ def _walk(*mappings: dict[str, Any], source: str = "mine", target: str = "contin
             ),
             "level 'a' has a none match and other mappings",
         ),
-        (_walk(), "mappings\n  Tuple should have at least 1 item"),
+        (_walk(), "mappings\n  at least one item is required"),
     ],
 )
 def test_bad_crosswalk(data: dict[str, Any], message: str) -> None:

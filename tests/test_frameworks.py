@@ -366,7 +366,7 @@ def _level(code: str, rank: float, framework: str = "mine", **extra: Any) -> cc.
             [_level("a", 0), _level("b", 1, aliases=("A",))],
             "'A' (a code or alias of level 'b') also names level 'a' in framework 'mine'",
         ),
-        ([], "levels\n  Tuple should have at least 1 item"),
+        ([], "levels\n  at least one item is required"),
     ],
 )
 def test_bad_framework_levels(levels: list[cc.CareLevel], message: str) -> None:

@@ -292,7 +292,7 @@ def test_register_refuses_what_is_not_a_rule_set() -> None:
         ({"below": "residential"}, "24-hour level"),
         ({"below": "partial_hospitalization"}, "must rise in intensity"),
         ({"below": "somewhere"}, "not a level code of the default continuum"),
-        ({"tiers": []}, "at least 1 item"),
+        ({"tiers": []}, "at least one item is required"),
         ({"id": "Bad Id"}, "should match pattern"),
         (
             {
@@ -395,5 +395,24 @@ def test_compliance_errors() -> None:
         cc.weekly_compliance([10], level="residential")
     with pytest.raises(ValidationError, match="greater than or equal to 0"):
         cc.weekly_compliance([10, -1])
-    with pytest.raises(ValidationError, match="at least 1 item"):
+    with pytest.raises(ValidationError, match="at least one item is required"):
         cc.weekly_compliance([])
+
+
+def test_a_bad_condition_is_reported_once_not_buried_under_empty_tuple_errors() -> None:
+    with pytest.raises(ValidationError) as info:
+        cc.RuleSet(
+            id="x",
+            name="x",
+            population="adults",
+            tiers=[
+                {
+                    "level": "intensive_outpatient",
+                    "conditions": [{"kind": "weekly_hours", "at_least": "3 meters"}],
+                }
+            ],
+            below="outpatient",
+        )
+    (error,) = info.value.errors()
+    assert error["loc"] == ("tiers", 0, "conditions", 0, "weekly_hours", "at_least")
+    assert error["type"] == "quantity_dimension"

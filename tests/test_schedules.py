@@ -283,7 +283,7 @@ def test_more_than_twenty_four_hours_in_a_day_names_the_sessions() -> None:
 
 
 def test_a_weekly_schedule_needs_a_session() -> None:
-    with pytest.raises(ValidationError, match="at least 1 item"):
+    with pytest.raises(ValidationError, match="at least one item is required"):
         cc.WeeklySchedule(sessions=[])
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
+from .._nonempty import NonEmpty
 from ..levels import CareLevel, LevelCode
 from ..schedules._display import html_table, num
 from ..units import HoursPerWeek
@@ -40,7 +41,7 @@ class WeeklyCompliance(BaseModel):
     rule_set: str
     level: LevelCode
     floor: HoursPerWeek
-    hours: tuple[HoursPerWeek, ...] = Field(min_length=1)
+    hours: Annotated[tuple[HoursPerWeek, ...], NonEmpty()]
     sources: tuple[str, ...] = ()
 
     @property

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .._nonempty import NonEmpty
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode, Setting
 from ..schedules._display import num
 from ..units import DaysPerWeek, HoursPerWeek, InUnit
@@ -109,7 +110,7 @@ class Tier(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: LevelCode
-    conditions: tuple[Condition, ...] = Field(min_length=1)
+    conditions: Annotated[tuple[Condition, ...], NonEmpty()]
     sources: tuple[_SourceId, ...] = ()
     firmness: Firmness = Firmness.PRIMARY
     note: str = ""
@@ -170,7 +171,7 @@ class RuleSet(BaseModel):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.\-]*$", max_length=64)
     name: str = Field(min_length=1)
     population: str = Field(min_length=1)
-    tiers: tuple[Tier, ...] = Field(min_length=1)
+    tiers: Annotated[tuple[Tier, ...], NonEmpty()]
     below: LevelCode | None = None
     below_note: str = ""
     twenty_four_hour: bool = True

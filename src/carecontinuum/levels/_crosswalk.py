@@ -5,10 +5,12 @@ from __future__ import annotations
 import html
 from collections import Counter
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .._errors import CareContinuumError
+from .._nonempty import NonEmpty
 from ._model import CareLevel
 
 __all__ = ["Crosswalk", "InvalidCrosswalkError", "LevelMapping", "MatchKind"]
@@ -116,7 +118,7 @@ class Crosswalk(BaseModel):
 
     source_framework: str = Field(min_length=1)
     target_framework: str = Field(min_length=1)
-    mappings: tuple[LevelMapping, ...] = Field(min_length=1)
+    mappings: Annotated[tuple[LevelMapping, ...], NonEmpty()]
     description: str = ""
     sources: tuple[str, ...] = ()
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .._errors import UnknownLevelError
 from .._lookup import Catalog, normalize_key
+from .._nonempty import NonEmpty
 from ._model import CareLevel
 
 __all__ = ["Framework"]
@@ -87,7 +89,7 @@ class Framework(BaseModel):
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
     """Other names :func:`carecontinuum.framework` finds it by ("ASAM3", "TEDS")."""
-    levels: tuple[CareLevel, ...] = Field(min_length=1)
+    levels: Annotated[tuple[CareLevel, ...], NonEmpty()]
     description: str = ""
     sources: tuple[str, ...] = ()
     verified: bool = True

@@ -5,10 +5,12 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from functools import cached_property
+from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
+from .._nonempty import NonEmpty
 from ..modalities import Format, Modality
 from ._base import ScheduleBase
 from ._display import html_table, num
@@ -80,7 +82,7 @@ class WeeklySchedule(ScheduleBase):
     3.0
     """
 
-    sessions: tuple[Session, ...] = Field(min_length=1)
+    sessions: Annotated[tuple[Session, ...], NonEmpty()]
 
     @field_validator("sessions")
     @classmethod
