@@ -32,6 +32,7 @@ class Source:
     citation: str
 
 
+#: Every cited source by id; catalog records name these ids in their ``sources``.
 SOURCES: dict[str, Source] = {
     s.id: s
     for s in (

@@ -343,6 +343,8 @@ INPATIENT_ACUTE = CareLevel(
     sources=("SEED", "LOCATOR", "ASAM3", "ASAM4", "TEDS", "FHIR"),
 )
 
+#: The default continuum as a :class:`Framework`: the seed's five levels, least to most
+#: intensive [SEED].  :func:`carecontinuum.default_continuum` returns it.
 DEFAULT_CONTINUUM = Framework(
     code=_FRAMEWORK,
     name="Continuum of care",

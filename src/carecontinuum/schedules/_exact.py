@@ -19,6 +19,8 @@ import datetime as _dt
 
 __all__ = ["MICROSECONDS_PER_DAY", "MICROSECONDS_PER_HOUR", "hours", "microseconds", "time_of_day"]
 
+#: Durations are summed in whole microseconds, so 27 sessions of 20 minutes make exactly
+#: 9 hours; this is the number of microseconds in an hour.
 MICROSECONDS_PER_HOUR = 3_600_000_000
 MICROSECONDS_PER_DAY = 24 * MICROSECONDS_PER_HOUR
 
