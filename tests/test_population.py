@@ -283,3 +283,25 @@ def test_sort_order_matches_a_stable_lexsort(people: int, span: int) -> None:
     start[::7] = start[0]  # ties keep their input order
     person[::7] = person[0]
     assert (_sort_order(person, start) == np.lexsort((start, person))).all()
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        [-5, -5, 7, 7],  # compact integers, negative ones included: shifted, not hashed
+        [10**12, 10**12, 3, 3],  # sparse integers: factorized
+        ["b", "b", "a", "a"],  # strings: factorized
+    ],
+)
+def test_person_ids_of_any_kind_group_the_same_rows(ids: list[object]) -> None:
+    df = pd.DataFrame(
+        {
+            "person_id": ids,
+            "level": ["inpatient_acute", "residential", "intensive_outpatient", "outpatient"],
+            "start": pd.to_datetime(["2024-01-01", "2024-01-05", "2024-02-01", "2024-03-01"]),
+        }
+    )
+    m = population.transition_matrix(df)
+    assert int(m.loc["inpatient_acute", "residential"]) == 1
+    assert int(m.loc["intensive_outpatient", "outpatient"]) == 1
+    assert int(m.to_numpy().sum()) == 2

@@ -155,6 +155,21 @@ def _sort_order(person: Any, start: Any) -> Any:
     return np.argsort(key, kind="stable")
 
 
+def _person_positions(column: Any) -> Any:
+    """Small non-negative integers standing for the person ids (equal ids, equal numbers).
+
+    Integer ids in a compact range are only shifted (no hashing); anything else
+    is factorized.
+    """
+    if column.dtype.kind in "iu" and len(column):
+        ids = column.to_numpy()
+        low, high = int(ids.min()), int(ids.max())
+        if high - low <= 4 * len(ids):
+            return ids.astype(np.int64, copy=False) - low
+    positions, _ = pd.factorize(column)
+    return positions
+
+
 def read(
     df: Any,
     graph: ContinuumGraph,
@@ -186,7 +201,7 @@ def read(
             f"column {columns.person!r} has {int(mask.sum())} missing person id(s), in rows "
             f"{_rows(mask, df.index)}"
         )
-    person, _ = pd.factorize(person_col)
+    person = _person_positions(person_col)
     level = _level_positions(df[columns.level], columns.level, graph)
     start = _dates(df[columns.start], columns.start, allow_missing=False)
     end = None
