@@ -149,7 +149,8 @@ PARTIAL_HOSPITALIZATION = CareLevel(
         "Group and individual therapy about 5 hours a day, 5 days a week [SEED]; a "
         "less-than-24-hour service [HCPCS] that the 4th ASAM edition calls high-intensity "
         "outpatient [ASAM4]. Minnesota requires LOCUS level 4 for adult partial "
-        "hospitalization [LOCUS]. TEDS has no separate code for it [TEDS]."
+        "hospitalization [LOCUS]. TEDS has no separate code for it [TEDS]; N-SSATS counts "
+        "it together with day treatment [NSSATS]."
     ),
     codes=(
         _code(CodeSystem.ASAM3, "2.5", "Partial Hospitalization", "ASAM3"),
@@ -188,7 +189,18 @@ PARTIAL_HOSPITALIZATION = CareLevel(
         _LOCATOR_OP,
         _AMB,
     ),
-    sources=("SEED", "ASAM3", "ASAM4", "HCPCS", "CMS-IOP", "LOCUS", "LOCATOR", "TEDS", "FHIR"),
+    sources=(
+        "SEED",
+        "ASAM3",
+        "ASAM4",
+        "HCPCS",
+        "CMS-IOP",
+        "LOCUS",
+        "LOCATOR",
+        "TEDS",
+        "FHIR",
+        "NSSATS",
+    ),
 )
 
 RESIDENTIAL = CareLevel(

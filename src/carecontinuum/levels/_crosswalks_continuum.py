@@ -144,7 +144,9 @@ ASAM4_TO_CONTINUUM = Crosswalk(
             "medical management and the folded-in withdrawal management; " + _ONE_RES,
             "ASAM4",
         ),
-        approx("4", _ACUTE, _LEVEL_4 + "; and the folded-in withdrawal management", "ASAM4"),
+        approx(
+            "4", _ACUTE, _LEVEL_4 + "; and the folded-in withdrawal management", "ASAM4", "SEED"
+        ),
     ),
     description=(
         "ASAM 4th edition to the continuum. 1.5 and 2.1 match outpatient and IOP; 2.5 is the "
@@ -247,8 +249,8 @@ TEDS_TO_CONTINUUM = Crosswalk(
             "TEDS",
             "SEED",
         ),
-        approx("4", _RES, "the planned stay of 30 days or fewer; " + _ONE_RES, "TEDS"),
-        approx("5", _RES, "the planned stay of more than 30 days; " + _ONE_RES, "TEDS"),
+        approx("4", _RES, "the short-term stay (30 days or fewer); " + _ONE_RES, "TEDS"),
+        approx("5", _RES, "the long-term stay (more than 30 days); " + _ONE_RES, "TEDS"),
         exact(
             "6",
             _IOP,

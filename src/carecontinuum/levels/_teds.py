@@ -62,7 +62,7 @@ _LEVELS = tuple(
                 "Rehab/residential, short term (30 days or fewer)",
                 _RES,
                 aliases=("short-term residential",),
-                description="Planned stay of 30 days or fewer [TEDS].",
+                description="Short term: 30 days or fewer [TEDS].",
                 note=_RESIDENTIAL_24H,
             ),
             _level(
@@ -70,7 +70,7 @@ _LEVELS = tuple(
                 "Rehab/residential, long term (more than 30 days)",
                 _RES,
                 aliases=("long-term residential",),
-                description="Planned stay of more than 30 days [TEDS].",
+                description="Long term: more than 30 days [TEDS].",
                 note=_RESIDENTIAL_24H,
             ),
             _level(
