@@ -64,7 +64,7 @@ QUESTIONS = [
     (
         4,
         "Have you worked with clients who identify like me (for example race or sexuality)?",
-        "LGBTQ+",
+        "LGBT clients",  # the locator's GL group [LOCATOR]
     ),
     (5, 'How will you prepare me for the transition back to my "regular" life?', "alumni"),
     (6, "What age range are the people in your program, usually?", "18–64"),

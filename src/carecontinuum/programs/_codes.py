@@ -76,17 +76,18 @@ class SpecialGroup(StrEnum):
 
     VETERANS = "VET"
     LGBTQ = "GL"
+    """The locator's "LGBT (lesbian, gay, bisexual, transgender)" group."""
     DEAF_AND_HARD_OF_HEARING = "AH"
 
     @property
     def label(self) -> str:
-        """The group in words."""
+        """The locator's group, in words."""
         return _GROUP_LABELS[self]
 
 
 _GROUP_LABELS = {
     SpecialGroup.VETERANS: "veterans",
-    SpecialGroup.LGBTQ: "LGBTQ+ clients",
+    SpecialGroup.LGBTQ: "LGBT clients",
     SpecialGroup.DEAF_AND_HARD_OF_HEARING: "deaf and hard of hearing clients",
 }
 
