@@ -345,6 +345,11 @@ def convert(value: Any, unit: str, *, per: str | None = None) -> float:
     carecontinuum.InvalidQuantityError: expected a quantity in hour (for example '3 hour'), \
 got '3 m' with dimension [length]
     """
+    from ._registry import checked_unit
+
+    checked_unit(unit)  # a bad target unit is the caller's error, not the value's
+    if per is not None:
+        checked_unit(per)
     try:
         return float(InUnit(unit, per=per).to_magnitude(value))
     except _ConversionError as problem:

@@ -13,6 +13,8 @@ import functools
 import threading
 from typing import Any
 
+from .._errors import InvalidQuantityError
+
 __all__ = ["CUSTOM_UNITS", "quantity", "unit_registry"]
 
 #: Definitions added to the application registry, in pint's definition syntax.
@@ -61,12 +63,50 @@ def _unit(spec: str) -> Any:
     return unit_registry().Unit(spec)
 
 
+def checked_unit(spec: Any) -> Any:
+    """The pint unit *spec* names, or :class:`~carecontinuum.InvalidQuantityError`.
+
+    pint raises many unrelated exception types (and ``AssertionError``) for a
+    bad unit string; this turns them all into one error that names the value.
+    """
+    if not isinstance(spec, str):
+        raise InvalidQuantityError(
+            f"a unit must be a string such as 'hour / week', got {type(spec).__name__} {spec!r}",
+            error_type="unit_type",
+        )
+    try:
+        return _unit(spec)
+    except Exception as exc:  # pint: UndefinedUnitError, ValueError, AssertionError, ...
+        reason = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+        raise InvalidQuantityError(
+            f"could not read {spec!r} as a unit: {reason}", error_type="unit_parse"
+        ) from None
+
+
 def quantity(magnitude: float, unit: str) -> Any:
     """Make a pint quantity in the shared registry.
+
+    Raises
+    ------
+    carecontinuum.InvalidQuantityError
+        When *unit* is not a unit pint knows, or *magnitude* is not a number.
 
     Examples
     --------
     >>> quantity(12, "hour / week")
     <Quantity(12, 'hour / week')>
     """
-    return unit_registry().Quantity(magnitude, _unit(unit))
+    target = checked_unit(unit)
+    if isinstance(magnitude, (bool, str, bytes)) or magnitude is None:
+        raise InvalidQuantityError(
+            f"the magnitude of a quantity in {unit} must be a number, "
+            f"got {type(magnitude).__name__} {magnitude!r}",
+            error_type="quantity_type",
+        )
+    try:
+        return unit_registry().Quantity(magnitude, target)
+    except (TypeError, ValueError) as exc:
+        raise InvalidQuantityError(
+            f"could not make a quantity in {unit} from {magnitude!r}: {exc}",
+            error_type="quantity_type",
+        ) from None
