@@ -57,10 +57,10 @@ def new_edge(
         t = Transition(
             source=a,
             target=b,
-            kind=actual if kind is None else TransitionKind(kind),
+            kind=actual if kind is None else kind,  # the model names a bad kind
             typical=typical,
             rationale=rationale,
-            sources=tuple(sources),
+            sources=sources,  # validated as a tuple: a bare string is refused, not split
             derived=derived,
         )
     if check:

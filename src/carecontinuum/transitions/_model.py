@@ -51,6 +51,12 @@ def kind_between(source: CareLevel, target: CareLevel) -> TransitionKind:
     >>> kind_between(cc.level("OP"), cc.level("IOP")).value
     'step_up'
     """
+    for name, value in (("source", source), ("target", target)):
+        if not isinstance(value, CareLevel):
+            raise TypeError(
+                f"kind_between() takes CareLevel objects (see carecontinuum.level()); "
+                f"{name} is {type(value).__name__} {value!r}"
+            )
     if target.rank > source.rank:
         return TransitionKind.STEP_UP
     if target.rank < source.rank:
