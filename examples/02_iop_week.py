@@ -15,9 +15,9 @@
 # # 2. Designing an IOP week, session by session
 #
 # The seed text describes intensive outpatient programs (IOPs) as group and individual therapy a
-# few hours a day, three to five days a week, often in the evening so people can keep working
-# [SEED]. Here we lay out one such week session by session, check it against **every** intensity
-# rule set the library knows, and see how small changes move it across their thresholds.
+# few hours a day, three to five days a week, often in the morning or evening so people can keep
+# working [SEED]. Here we lay out one such week session by session, check it against **every**
+# intensity rule set the library knows, and see how small changes move it across their thresholds.
 #
 # The week below is an invented example for the library's API — not a recommended program.
 

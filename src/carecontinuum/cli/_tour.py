@@ -194,8 +194,8 @@ def _step_down() -> str:
         [
             heading("6. A step-down pathway", underline="-"),
             paragraph(
-                "After a crisis, care typically steps down one level at a time as "
-                "reassessment shows the person is ready; moves follow reassessment, not a "
+                "After a crisis, care can step down gradually, through each level in turn, "
+                "as reassessment shows the person is ready; moves follow reassessment, not a "
                 "fixed length of stay [TIP47, ASAM3]:"
             ),
             "",
