@@ -51,8 +51,17 @@ def total_hours(hours_per_day: Any, days_per_week: Any, weeks: Any) -> Any:
     from ..units import quantity
 
     dose = _Dose(hours_per_day=hours_per_day, days_per_week=days_per_week, weeks=weeks)
-    assert dose.weeks is not None
-    return quantity(dose.hours_per_day * dose.days_per_week * dose.weeks, "hour")
+    weeks_ = _require_weeks(dose.weeks)
+    return quantity(dose.hours_per_day * dose.days_per_week * weeks_, "hour")
+
+
+def _require_weeks(weeks: float | None, *more: float | None) -> float:
+    if weeks is None or None in more:
+        raise IntensityInputError(
+            "weeks is required for a total: a duration such as 6 or '6 weeks', got None",
+            field="weeks",
+        )
+    return weeks
 
 
 def _bounds(name: str, value: Any) -> tuple[Any, Any]:
@@ -76,6 +85,8 @@ def _range_doses(**ranges: Any) -> tuple[_Dose, _Dose]:
     bounds = {name: _bounds(name, value) for name, value in ranges.items()}
     low = _Dose(**{name: b[0] for name, b in bounds.items()})
     high = _Dose(**{name: b[1] for name, b in bounds.items()})
+    if "weeks" in ranges:
+        _require_weeks(low.weeks, high.weeks)
     for name in ranges:
         if getattr(low, name) > getattr(high, name):
             raise IntensityInputError(

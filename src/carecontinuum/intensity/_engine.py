@@ -22,10 +22,12 @@ import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from numbers import Real
 from typing import TYPE_CHECKING
 
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..schedules._exact import MICROSECONDS_PER_HOUR
+from ._errors import IntensityInputError
 
 if TYPE_CHECKING:
     from ._rules import RuleSet, Tier
@@ -53,6 +55,8 @@ def _reaches(x: float, ticks: int) -> bool:
 
 def edge(hours: float) -> float:
     """The smallest float that reaches *hours* at microsecond resolution."""
+    if isinstance(hours, bool) or not isinstance(hours, Real) or not math.isfinite(hours):
+        raise IntensityInputError(f"hours must be a finite number, got {hours!r}", field="hours")
     ticks = round(hours * _TICKS)
     x = (ticks - 0.5) / _TICKS
     while _reaches(math.nextafter(x, -math.inf), ticks):

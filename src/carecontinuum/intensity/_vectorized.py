@@ -56,6 +56,10 @@ def _column(np: Any, name: str, value: Any) -> Any:
     array = np.asarray(value)
     if name not in _UNITS:  # a flag: checked by _flag
         return array
+    if array.dtype.kind == "c":  # astype(float) would drop the imaginary part with a warning
+        raise IntensityInputError(
+            f"{name} must hold real numbers in {_UNITS[name]}, got complex values", field=name
+        )
     if array.dtype.kind not in "iuf":
         try:
             array = array.astype(np.float64)
@@ -328,14 +332,32 @@ def level_codes(indexes: Any) -> Any:
     if _is_series(indexes):
         import pandas as pd
 
-        codes = indexes.to_numpy()
+        codes = _level_indexes(np, indexes.to_numpy())
         return pd.Series(
             pd.Categorical.from_codes(codes, categories=pd.Index(LEVEL_CODES)),
             index=indexes.index,
             name="level",
         )
     table = np.array([*LEVEL_CODES, None], dtype=object)
-    return table.take(np.asarray(indexes))
+    return table.take(_level_indexes(np, np.asarray(indexes)))
+
+
+def _level_indexes(np: Any, array: Any) -> Any:
+    """Refuse what is not a level index: ``take`` would wrap a negative one silently."""
+    if array.size == 0:
+        return array.astype(np.int8)
+    if array.dtype.kind not in "iu":
+        raise IntensityInputError(
+            f"indexes must be integers from classify_array() ({NO_LEVEL} for no level, "
+            f"0 to {len(LEVEL_CODES) - 1} for a level), got values of type {array.dtype}",
+            field="indexes",
+        )
+    ok = (array >= NO_LEVEL) & (array < len(LEVEL_CODES))
+    if not bool(np.all(ok)):
+        _reject(
+            np, "indexes", array, ok, f"a level index is from {NO_LEVEL} to {len(LEVEL_CODES) - 1}"
+        )
+    return array
 
 
 def classify_codes(
