@@ -138,6 +138,13 @@ class Journey(BaseModel):
             from ..transitions._default import shared_default_graph
 
             graph = shared_default_graph()
+        elif not isinstance(graph, ContinuumGraph):
+            raise TypeError(f"graph must be a ContinuumGraph or None, got {type(graph).__name__}")
+        if isinstance(max_gap_days, bool) or not isinstance(max_gap_days, int):
+            raise TypeError(
+                f"max_gap_days must be a whole number of days, got {type(max_gap_days).__name__} "
+                f"{max_gap_days!r:.40}"
+            )
         return check_placements(self.placements, graph, max_gap_days)
 
     # -- text and display -------------------------------------------------------------

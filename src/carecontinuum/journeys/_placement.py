@@ -149,6 +149,12 @@ class Placement(BaseModel):
 
         Returns ``None`` for an open placement without *as_of*.
         """
+        if as_of is not None and (
+            not isinstance(as_of, _dt.date) or isinstance(as_of, _dt.datetime)
+        ):
+            raise TypeError(
+                f"as_of must be a datetime.date, got {type(as_of).__name__} {as_of!r:.40}"
+            )
         end = self.end if self.end is not None else as_of
         if end is None:
             return None

@@ -52,6 +52,8 @@ _SECONDS_PER_DAY = 86_400
 
 def _graph(graph: ContinuumGraph | None) -> ContinuumGraph:
     if graph is not None:
+        if not isinstance(graph, ContinuumGraph):
+            raise TypeError(f"graph must be a ContinuumGraph or None, got {type(graph).__name__}")
         return graph
     from ..transitions._default import shared_default_graph
 
@@ -218,7 +220,7 @@ def journeys_from_frame(
     """
     g = _graph(graph)
     columns = Columns(person, level, start, end)
-    data = read(df, g, columns, need_end=end in df.columns, keep_dates=True)
+    data = read(df, g, columns, need_end=end in getattr(df, "columns", ()), keep_dates=True)
     assert data.start is not None
     levels = g.levels
     reasons: Any = None
@@ -264,6 +266,10 @@ def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = No
     }
     with Progress("placements", enabled=progress) as bar:
         for j in journeys:
+            if not isinstance(j, Journey):
+                raise TypeError(
+                    f"journeys_to_frame() takes Journey objects, got {type(j).__name__} {j!r:.40}"
+                )
             for p in j.placements:
                 rows["person_id"].append(j.person_id)
                 rows["level"].append(p.level.code)

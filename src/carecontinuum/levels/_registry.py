@@ -132,6 +132,8 @@ def register_framework(fw: Framework, *, replace: bool = False) -> Framework:
     >>> unregister_framework("state-x") is mine
     True
     """
+    if not isinstance(fw, Framework):
+        raise TypeError(f"register_framework() takes a Framework, got {type(fw).__name__}")
     _FRAMEWORKS.codes()  # built-ins first, so a clash with one is detected
     _FRAMEWORKS.add(fw.code, fw, _framework_aliases(fw), replace=replace)
     return fw
@@ -210,6 +212,8 @@ def register_crosswalk(walk: Crosswalk, *, replace: bool = False) -> Crosswalk:
     """
     from .._errors import DuplicateRegistrationError
 
+    if not isinstance(walk, Crosswalk):
+        raise TypeError(f"register_crosswalk() takes a Crosswalk, got {type(walk).__name__}")
     _FRAMEWORKS.codes()
     walk.check()
     key = (framework(walk.source_framework).code, framework(walk.target_framework).code)

@@ -105,4 +105,10 @@ def check_level(program: Program, rules: str | RuleSet = "asam3-adult") -> Level
     carecontinuum.UnknownRuleSetError
         For an unknown rule-set id.
     """
+    from ._program import Program
+
+    if not isinstance(program, Program):
+        raise TypeError(
+            f"check_level() takes a Program, got {type(program).__name__} {program!r:.80}"
+        )
     return LevelCheck(program, classify(program.schedule, rules))

@@ -115,6 +115,10 @@ class ProgramMatch:
 
 def assess_program(program: Program, needs: Needs) -> ProgramMatch:
     """Measure *program* against *needs*, criterion by criterion."""
+    if not isinstance(program, Program):
+        raise TypeError(f"expected a Program, got {type(program).__name__} {program!r:.80}")
+    if not isinstance(needs, Needs):
+        raise TypeError(f"expected Needs, got {type(needs).__name__} {needs!r:.80}")
     met: list[str] = []
     unknown: list[str] = []
     excluded: list[str] = []
