@@ -20,7 +20,7 @@ import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -345,11 +345,13 @@ def convert(value: Any, unit: str, *, per: str | None = None) -> float:
     carecontinuum.InvalidQuantityError: expected a quantity in hour (for example '3 hour'), \
 got '3 m' with dimension [length]
     """
+    from ._range import RangeUnit
     from ._registry import checked_unit
 
-    checked_unit(unit)  # a bad target unit is the caller's error, not the value's
-    if per is not None:
-        checked_unit(per)
+    known = get_args(RangeUnit)  # the library's own units: no need to load pint to trust them
+    for spec in (unit,) if per is None else (unit, per):
+        if spec not in known:
+            checked_unit(spec)  # a bad unit is the caller's error, even for a bare number
     try:
         return float(InUnit(unit, per=per).to_magnitude(value))
     except _ConversionError as problem:
