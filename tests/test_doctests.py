@@ -38,16 +38,18 @@ def _collect() -> dict[str, doctest.DocTest]:
     finder = doctest.DocTestFinder(exclude_empty=True)
     tests: dict[str, doctest.DocTest] = {}
     modules = _modules()
-    for module in modules:
-        for test in finder.find(module):
-            tests.setdefault(test.name, test)
     by_name = {m.__name__: m for m in modules}
+    # published objects first, so each keeps its defining module's globals even when a
+    # facade has already cached the name (which would make the facade look like its home)
     for obj, origin in list(ORIGINS.items()):
         module = by_name.get(origin)
         if module is None:
             continue
         qualified = f"{obj.__module__}.{obj.__qualname__}"  # type: ignore[attr-defined]
         for test in finder.find(obj, qualified, module=False, globs=dict(vars(module))):
+            tests.setdefault(test.name, test)
+    for module in modules:
+        for test in finder.find(module):
             tests.setdefault(test.name, test)
     return {name: t for name, t in sorted(tests.items()) if t.examples}
 
