@@ -26,7 +26,7 @@ from ._journey import Journey
 from ._move import Move
 from ._placement import LevelField, Placement
 from ._reason import DischargeReason
-from ._synthetic import synthetic_cohort
+from ._synthetic import SyntheticCohortError, synthetic_cohort
 
 __all__ = [
     "DischargeReason",
@@ -34,11 +34,12 @@ __all__ = [
     "LevelField",
     "Move",
     "Placement",
+    "SyntheticCohortError",
     "synthetic_cohort",
 ]
 
 publish("carecontinuum", globals(), ["DischargeReason", "Journey", "Move", "Placement"])
-publish(__name__, globals(), ["synthetic_cohort"])
+publish(__name__, globals(), ["SyntheticCohortError", "synthetic_cohort"])
 
 
 def __dir__() -> list[str]:

@@ -10,9 +10,11 @@ with arbitrary weights.  No figure in it describes real people or programs.
 from __future__ import annotations
 
 import datetime as _dt
+import math
+import numbers
 from typing import TYPE_CHECKING, Any
 
-from .._errors import MissingExtraError
+from .._errors import CareContinuumError, MissingExtraError
 from .._progress import Progress
 
 if TYPE_CHECKING:
@@ -56,6 +58,27 @@ def _chain(graph: ContinuumGraph, np: Any) -> Any:
             weights[i, i] = 0.0 if n > 1 else 1.0
     probs = weights / weights.sum(axis=1, keepdims=True)
     return np.cumsum(probs, axis=1)
+
+
+class SyntheticCohortError(CareContinuumError, ValueError):
+    """An argument of :func:`synthetic_cohort` is out of range or of the wrong type."""
+
+
+def _check_arguments(n_people: object, seed: object, per_person: object, start: object) -> None:
+    for name, value in (("n_people", n_people), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
+            raise SyntheticCohortError(f"{name} must be a whole number ≥ 0, not {value!r}")
+    if (
+        isinstance(per_person, bool)
+        or not isinstance(per_person, numbers.Real)
+        or not math.isfinite(per_person)
+        or per_person < 1
+    ):
+        raise SyntheticCohortError(
+            f"placements_per_person must be a finite number ≥ 1, not {per_person!r}"
+        )
+    if not isinstance(start, _dt.date):
+        raise SyntheticCohortError(f"start must be a datetime.date, not {start!r}")
 
 
 def synthetic_cohort(
@@ -105,10 +128,7 @@ def synthetic_cohort(
         import pandas as pd
     except ImportError as err:
         raise MissingExtraError("pandas", "dataframe", "synthetic_cohort()") from err
-    if n_people < 0:
-        raise ValueError(f"n_people must be at least 0, not {n_people}")
-    if placements_per_person < 1:
-        raise ValueError(f"placements_per_person must be at least 1, not {placements_per_person}")
+    _check_arguments(n_people, seed, placements_per_person, start)
     if graph is None:
         from ..transitions._default import shared_default_graph
 

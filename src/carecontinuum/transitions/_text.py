@@ -14,6 +14,8 @@ __all__ = ["describe_level", "describe_transition"]
 
 def describe_transition(t: Transition, target_name: str = "") -> str:
     """One line: arrow, destination, whether typical, rationale and sources."""
+    if not isinstance(t, Transition):
+        raise TypeError(f"describe_transition() takes a Transition, not {type(t).__name__}")
     line = f"{t.kind.arrow} {target_name or t.target}"
     if t.typical:
         line += " (typical)"
