@@ -242,9 +242,9 @@ def test_synthetic_cohort_size_and_bad_arguments() -> None:
     df = synthetic_cohort(1000, seed=0, placements_per_person=3)
     assert 2500 < len(df) < 3500
     assert len(synthetic_cohort(0)) == 0
-    with pytest.raises(ValueError, match="n_people must be at least 0"):
+    with pytest.raises(ValueError, match="n_people must be a whole number ≥ 0"):
         synthetic_cohort(-1)
-    with pytest.raises(ValueError, match="placements_per_person must be at least 1"):
+    with pytest.raises(ValueError, match="placements_per_person must be a finite number ≥ 1"):
         synthetic_cohort(5, placements_per_person=0.5)
 
 
