@@ -45,3 +45,22 @@ def test_describe_transition_names_a_wrong_argument() -> None:
         describe_transition("OP")  # type: ignore[arg-type]
     move = cc.default_graph().transition("OP", "IOP")
     assert describe_transition(move).startswith("↑ intensive_outpatient")
+
+
+def test_population_frames_with_unhashable_ids_or_column_labels() -> None:
+    import pandas as pd
+
+    from carecontinuum.journeys import population
+
+    df = pd.DataFrame(
+        {
+            "person_id": [[1], [1]],
+            "level": ["inpatient_acute", "residential"],
+            "start": pd.to_datetime(["2024-01-01", "2024-01-05"]),
+        }
+    )
+    with pytest.raises(population.PlacementFrameError, match="person ids that cannot be compared"):
+        population.transition_matrix(df)
+    df["person_id"] = [1, 1]
+    with pytest.raises(TypeError, match="level= names a column"):
+        population.transition_matrix(df, level=[])  # type: ignore[arg-type]

@@ -166,7 +166,13 @@ def _person_positions(column: Any) -> Any:
         low, high = int(ids.min()), int(ids.max())
         if high - low <= 4 * len(ids):
             return ids.astype(np.int64, copy=False) - low
-    positions, _ = pd.factorize(column)
+    try:
+        positions, _ = pd.factorize(column)
+    except TypeError as err:  # unhashable ids such as lists or dicts
+        raise PlacementFrameError(
+            f"column {column.name!r} holds person ids that cannot be compared ({err}); "
+            "use strings or integers"
+        ) from None
     return positions
 
 
@@ -187,6 +193,14 @@ def read(
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
     wanted = [columns.person, columns.level, columns.start] + ([columns.end] if need_end else [])
+    for role, name in zip(("person", "level", "start", "end"), wanted, strict=False):
+        try:
+            hash(name)
+        except TypeError:
+            raise TypeError(
+                f"{role}= names a column and must be a column label (such as a string), "
+                f"not {type(name).__name__}"
+            ) from None
     missing = [c for c in wanted if c not in df.columns]
     if missing:
         raise PlacementFrameError(
