@@ -35,8 +35,6 @@ def test_unknown_attribute_is_a_clear_attribute_error() -> None:
         "CareLevel",
         "Framework",
         "Modality",
-        "CareContinuumError",
-        "UnknownLevelError",
         "level",
         "modality",
         "register_modality",
@@ -44,6 +42,14 @@ def test_unknown_attribute_is_a_clear_attribute_error() -> None:
 )
 def test_public_objects_report_the_facade_module(name: str) -> None:
     assert getattr(cc, name).__module__ == "carecontinuum"
+
+
+@pytest.mark.parametrize("name", ["CareContinuumError", "UnknownLevelError", "InvalidJsonError"])
+def test_errors_live_in_the_public_errors_module(name: str) -> None:
+    import carecontinuum.errors
+
+    assert getattr(cc, name) is getattr(carecontinuum.errors, name)
+    assert getattr(cc, name).__module__ == "carecontinuum.errors"
 
 
 def test_version_is_a_string() -> None:

@@ -23,9 +23,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._errors import (
+from .errors import (
     CareContinuumError,
     DuplicateRegistrationError,
+    InvalidJsonError,
     InvalidQuantityError,
     InvalidTransitionError,
     MissingExtraError,
@@ -155,6 +156,7 @@ __all__ = [
     "Framework",
     "IntensityInputError",
     "InvalidCrosswalkError",
+    "InvalidJsonError",
     "InvalidQuantityError",
     "InvalidTransitionError",
     "Journey",
@@ -226,21 +228,6 @@ __all__ = [
     "unregister_rule_set",
     "weekly_compliance",
 ]
-
-for _cls in (
-    CareContinuumError,
-    DuplicateRegistrationError,
-    InvalidQuantityError,
-    InvalidTransitionError,
-    MissingExtraError,
-    UnknownFrameworkError,
-    UnknownKeyError,
-    UnknownLevelError,
-    UnknownModalityError,
-    UnknownRuleSetError,
-):
-    _cls.__module__ = __name__
-del _cls
 
 
 _SUBPACKAGES = frozenset(

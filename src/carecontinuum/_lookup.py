@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
-from ._errors import DuplicateRegistrationError, UnknownKeyError
+from .errors import DuplicateRegistrationError, UnknownKeyError
 
 __all__ = ["Catalog", "normalize_key"]
 
@@ -60,7 +60,7 @@ class Catalog(Generic[T]):
     >>> colours.get("rde")
     Traceback (most recent call last):
     ...
-    carecontinuum.UnknownKeyError: unknown colour 'rde'; did you mean 'red'?
+    carecontinuum.errors.UnknownKeyError: unknown colour 'rde'; did you mean 'red'?
     """
 
     def __init__(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._errors import UnknownKeyError
+from .errors import UnknownKeyError
 
 __all__ = ["SOURCES", "Source", "UnknownSourceError", "source"]
 

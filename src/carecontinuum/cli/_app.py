@@ -97,7 +97,7 @@ def _report(prog: str, exc: Exception) -> int:
     """Turn a known kind of error into a clean message and an exit code."""
     import json
 
-    from .._errors import CareContinuumError, InvalidQuantityError, UnknownKeyError
+    from ..errors import CareContinuumError, InvalidQuantityError, UnknownKeyError
 
     if isinstance(exc, UnknownKeyError | InvalidQuantityError):
         return _fail(prog, str(exc), EXIT_USAGE)

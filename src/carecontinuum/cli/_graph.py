@@ -80,7 +80,7 @@ def pathway(
 
 def _step_up_route(g: ContinuumGraph, a: CareLevel, b: CareLevel) -> tuple[CareLevel, ...]:
     """Fewest moves from *a* up to *b* over step-ups, typical moves preferred."""
-    from .._errors import InvalidTransitionError
+    from ..errors import InvalidTransitionError
 
     for typical in (True, None):
         previous: dict[str, str] = {a.code: ""}

@@ -99,7 +99,7 @@ def _name(lv: CareLevel) -> str:
 
 def _continuum_targets(fw: Framework) -> dict[str, str]:
     """Level code → the continuum level(s) it maps to, ``~`` marking lossy matches."""
-    from .._errors import UnknownKeyError
+    from ..errors import UnknownKeyError
 
     try:
         walk = library("crosswalk")(fw.code, "continuum")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._errors import CareContinuumError
+from ..errors import CareContinuumError
 
 __all__ = ["ArrayLengthError", "IntensityInputError"]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._errors import UnknownRuleSetError
 from .._lookup import Catalog
+from ..errors import UnknownRuleSetError
 from ._builtin import BUILTIN_RULE_SETS
 from ._rules import RuleSet
 
@@ -30,7 +30,7 @@ def rule_set(key: str | RuleSet) -> RuleSet:
     >>> rule_set("medicaire")
     Traceback (most recent call last):
     ...
-    carecontinuum.UnknownRuleSetError: unknown intensity rule set 'medicaire'; did you mean \
+    carecontinuum.errors.UnknownRuleSetError: unknown intensity rule set 'medicaire'; did you mean \
 'medicare'?
     """
     if isinstance(key, RuleSet):

@@ -215,7 +215,7 @@ class RuleSet(BaseModel):
         carecontinuum.UnknownLevelError
             When the rule set has no tier for that level.
         """
-        from .._errors import UnknownLevelError
+        from ..errors import UnknownLevelError
 
         code = DEFAULT_CONTINUUM.level(level).code
         for t in self.tiers:

@@ -67,7 +67,7 @@ class ClassificationTable:
         for c in self.classifications:
             if c.rule_set.id == wanted:
                 return c
-        from .._errors import UnknownRuleSetError
+        from ..errors import UnknownRuleSetError
 
         raise UnknownRuleSetError(
             "rule set in this table", key, known=[c.rule_set.id for c in self.classifications]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .._errors import MissingExtraError
+from ..errors import MissingExtraError
 from ._engine import LEVEL_CODES, NO_LEVEL
 from ._errors import ArrayLengthError, IntensityInputError
 from ._registry import rule_set as _rule_set

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .._errors import CareContinuumError, UnknownLevelError
+from ..errors import CareContinuumError, UnknownLevelError
 from ..transitions import ContinuumGraph
 from ._pandas import np, pd
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._errors import MissingExtraError
+from ..errors import MissingExtraError
 
 try:
     import numpy as np

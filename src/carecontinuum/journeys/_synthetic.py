@@ -14,8 +14,8 @@ import math
 import numbers
 from typing import TYPE_CHECKING, Any
 
-from .._errors import CareContinuumError, MissingExtraError
 from .._progress import Progress
+from ..errors import CareContinuumError, MissingExtraError
 
 if TYPE_CHECKING:
     import pandas as pd

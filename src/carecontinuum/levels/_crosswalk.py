@@ -9,8 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .._errors import CareContinuumError
 from .._nonempty import NonEmpty
+from ..errors import CareContinuumError
 from ._model import CareLevel
 
 __all__ = ["Crosswalk", "InvalidCrosswalkError", "LevelMapping", "MatchKind"]

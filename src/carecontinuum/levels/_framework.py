@@ -8,9 +8,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .._errors import UnknownLevelError
 from .._lookup import Catalog, normalize_key
 from .._nonempty import NonEmpty
+from ..errors import UnknownLevelError
 from ._model import CareLevel
 
 __all__ = ["Framework"]

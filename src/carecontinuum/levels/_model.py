@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .._errors import UnknownKeyError
 from .._lookup import normalize_key
+from ..errors import UnknownKeyError
 from ..units import QuantityRange
 
 __all__ = [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .._errors import UnknownFrameworkError, UnknownKeyError
 from .._lookup import Catalog
+from ..errors import UnknownFrameworkError, UnknownKeyError
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import Crosswalk
 from ._framework import Framework
@@ -210,7 +210,7 @@ def register_crosswalk(walk: Crosswalk, *, replace: bool = False) -> Crosswalk:
     >>> crosswalk("TEDS", "ASAM3") is unregister_crosswalk("teds", "asam3") is walk
     True
     """
-    from .._errors import DuplicateRegistrationError
+    from ..errors import DuplicateRegistrationError
 
     if not isinstance(walk, Crosswalk):
         raise TypeError(f"register_crosswalk() takes a Crosswalk, got {type(walk).__name__}")

@@ -15,7 +15,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler, SerializationIn
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .._errors import UnknownKeyError
+from ..errors import UnknownKeyError
 from ._model import Modality
 
 __all__ = ["AnyModality", "ModalityField"]

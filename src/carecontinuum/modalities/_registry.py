@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar, overload
 
-from .._errors import DuplicateRegistrationError, UnknownKeyError, UnknownModalityError
 from .._lookup import Catalog, normalize_key
+from ..errors import DuplicateRegistrationError, UnknownKeyError, UnknownModalityError
 from ._enums import ModalityCategory
 from ._model import Modality
 
@@ -127,7 +127,7 @@ def register_modality(item: Any = None, /, *, replace: bool = False) -> Any:
     >>> cc.register_modality(sauna)
     Traceback (most recent call last):
     ...
-    carecontinuum.DuplicateRegistrationError: a modality with code 'sauna_demo' is already \
+    carecontinuum.errors.DuplicateRegistrationError: a modality with code 'sauna_demo' is already \
 registered; pass replace=True to replace it on purpose
     >>> _ = cc.unregister_modality("sauna_demo")
     >>> _ = cc.unregister_modality(EquipmentModality)
@@ -196,8 +196,8 @@ def modality(key: str | Modality) -> Modality:
     >>> modality("esketamin")
     Traceback (most recent call last):
     ...
-    carecontinuum.UnknownModalityError: unknown modality 'esketamin'; did you mean 'esketamine' \
-or 'ketamine'?
+    carecontinuum.errors.UnknownModalityError: unknown modality 'esketamin'; did you mean \
+'esketamine' or 'ketamine'?
     """
     if isinstance(key, Modality):
         return key

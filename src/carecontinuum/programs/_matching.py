@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .._errors import UnknownLevelError
+from ..errors import UnknownLevelError
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
 from ..modalities import AnyModality
 from ._codes import PaymentField, SpecialGroupField

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .._errors import UnknownLevelError
+from ..errors import UnknownLevelError
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
 from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule

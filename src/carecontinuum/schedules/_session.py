@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from .._errors import UnknownKeyError
+from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
 from ..units import Hours
 from ._display import html_table, num
@@ -77,7 +77,8 @@ def weekday(key: Weekday | str) -> Weekday:
     >>> weekday("funday")
     Traceback (most recent call last):
     ...
-    carecontinuum.UnknownKeyError: unknown weekday 'funday'; did you mean 'sunday' or 'monday'?
+    carecontinuum.errors.UnknownKeyError: unknown weekday 'funday'; did you mean 'sunday' or \
+'monday'?
     """
     if isinstance(key, Weekday):
         return key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .._errors import DuplicateRegistrationError, InvalidTransitionError
+from ..errors import DuplicateRegistrationError, InvalidTransitionError
 from ..levels import CareLevel
 from ._index import GraphIndex
 from ._model import Transition, TransitionKind, kind_between

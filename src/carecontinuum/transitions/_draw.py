@@ -6,7 +6,7 @@ import io
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from .._errors import MissingExtraError
+from ..errors import MissingExtraError
 from ._model import TransitionKind
 
 if TYPE_CHECKING:

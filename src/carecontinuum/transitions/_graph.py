@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, overload
 
-from .._errors import DuplicateRegistrationError
+from ..errors import DuplicateRegistrationError
 from ..levels import CareLevel
 from . import _queries, _text
 from ._build import new_edge

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import UnknownLevelError
 from .._lookup import Catalog
+from ..errors import UnknownLevelError
 from ..levels import CareLevel
 from ._model import Transition, TransitionKind
 

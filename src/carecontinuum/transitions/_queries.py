@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import InvalidTransitionError
+from ..errors import InvalidTransitionError
 from ..levels import CareLevel
 from ._finding import Finding
 from ._index import GraphIndex

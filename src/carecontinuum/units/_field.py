@@ -26,7 +26,7 @@ from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from .._errors import InvalidQuantityError
+from ..errors import InvalidQuantityError
 
 __all__ = ["InUnit", "convert"]
 
@@ -342,7 +342,7 @@ def convert(value: Any, unit: str, *, per: str | None = None) -> float:
     >>> convert("3 m", "hour")
     Traceback (most recent call last):
     ...
-    carecontinuum.InvalidQuantityError: expected a quantity in hour (for example '3 hour'), \
+    carecontinuum.errors.InvalidQuantityError: expected a quantity in hour (for example '3 hour'), \
 got '3 m' with dimension [length]
     """
     from ._range import RangeUnit

@@ -13,7 +13,7 @@ import functools
 import threading
 from typing import Any
 
-from .._errors import InvalidQuantityError
+from ..errors import InvalidQuantityError
 
 __all__ = ["CUSTOM_UNITS", "quantity", "unit_registry"]
 

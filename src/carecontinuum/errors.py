@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 __all__ = [
     "CareContinuumError",
     "DuplicateRegistrationError",
+    "InvalidJsonError",
     "InvalidQuantityError",
     "InvalidTransitionError",
     "MissingExtraError",
@@ -118,6 +119,15 @@ class InvalidQuantityError(CareContinuumError, ValueError):
     def __init__(self, message: str, *, error_type: str = "quantity") -> None:
         self.error_type = error_type
         super().__init__(message)
+
+
+class InvalidJsonError(CareContinuumError, ValueError):
+    """Text that should be JSON is not, or is JSON the library refuses.
+
+    Raised for bytes that are not UTF-8, malformed JSON, a key repeated in one
+    object, ``NaN``/``Infinity``, huge integers and very deep nesting; the
+    message says where.
+    """
 
 
 class InvalidTransitionError(CareContinuumError, ValueError):

@@ -1,0 +1,171 @@
+"""One strict JSON reader for every file and text the library accepts.
+
+``json.loads`` quietly keeps the last of two duplicate keys, accepts
+``NaN``/``Infinity``, parses a 4,000-digit integer and recurses until the
+interpreter gives up.  :func:`loads` refuses each of these with an
+:class:`~carecontinuum.InvalidJsonError` that says where and why, so a CLI
+file, a FHIR resource or a locator listing never changes silently or crashes.
+
+Examples
+--------
+>>> loads('{"level": "IOP", "weeks": 6}')
+{'level': 'IOP', 'weeks': 6}
+>>> loads('{"level": "IOP", "level": "PHP"}')
+Traceback (most recent call last):
+...
+carecontinuum.errors.InvalidJsonError: JSON object at line 1 column 1 repeats the key 'level'
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ._text import echo
+from .errors import InvalidJsonError
+
+__all__ = ["MAX_DEPTH", "MAX_INT_DIGITS", "loads"]
+
+#: The deepest nesting of arrays and objects accepted.
+MAX_DEPTH = 64
+#: The longest integer literal accepted (a 64-bit integer has 19 digits).
+MAX_INT_DIGITS = 40
+
+
+_LONG_DIGITS = re.compile(rf"\d{{{MAX_INT_DIGITS + 1},}}")
+
+
+class _DuplicateKeyError(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"an integer of {len(text)} digits (at most {MAX_INT_DIGITS})")
+    return int(text)
+
+
+def _constant(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON (write a number, or null)")
+
+
+# a string, or an unterminated one running to the end (so the scan stays linear)
+_STRING = re.compile(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+
+
+def _too_deep(text: str, limit: int) -> bool:
+    """True when arrays and objects nest deeper than *limit*.
+
+    Strings are cut out and everything but brackets dropped (in C, by ``re``);
+    then each pass deletes the innermost ``[]`` and ``{}`` pairs, so *limit*
+    passes at most, each linear, and most documents are done in two or three.
+    """
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    for _ in range(limit):
+        if not brackets:
+            return False
+        shorter = brackets.replace("[]", "").replace("{}", "")
+        if len(shorter) == len(brackets):  # unbalanced: the parser will say where
+            return False
+        brackets = shorter
+    return bool(brackets)
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def loads(data: str | bytes | bytearray, *, what: str = "JSON", max_depth: int = MAX_DEPTH) -> Any:
+    """Parse JSON text strictly.
+
+    Parameters
+    ----------
+    data:
+        The text, or UTF-8 bytes (a leading byte-order mark is allowed).
+    what:
+        What the text is, for messages ("program file 'week.json'").
+    max_depth:
+        The deepest nesting of arrays and objects accepted.
+
+    Returns
+    -------
+    Any
+        The parsed value: dicts, lists, strings, ints, floats, bools and None.
+
+    Raises
+    ------
+    carecontinuum.InvalidJsonError
+        For bytes that are not UTF-8, malformed JSON, a duplicate key in an
+        object, ``NaN`` or ``Infinity``, an integer of more than
+        :data:`MAX_INT_DIGITS` digits, or nesting deeper than *max_depth*.
+
+    Examples
+    --------
+    >>> loads(b'\\xef\\xbb\\xbf[1, 2.5, null]')
+    [1, 2.5, None]
+    >>> loads("[NaN]")
+    Traceback (most recent call last):
+    ...
+    carecontinuum.errors.InvalidJsonError: JSON is not valid: NaN is not JSON (write a number, \
+or null)
+    >>> loads("[" * 100 + "]" * 100)
+    Traceback (most recent call last):
+    ...
+    carecontinuum.errors.InvalidJsonError: JSON nests deeper than 64 levels
+    """
+    if isinstance(data, bytes | bytearray):
+        try:
+            text = bytes(data).decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            bad = echo(bytes(data[err.start : err.start + 1]))
+            raise InvalidJsonError(f"{what} is not UTF-8 text: byte {err.start} is {bad}") from None
+    elif isinstance(data, str):
+        text = data[1:] if data.startswith("\ufeff") else data
+    else:
+        raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
+    if _too_deep(text, max_depth):
+        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels")
+    try:
+        # the integer hook costs a Python call per number: use it only when a long
+        # run of digits (perhaps inside a string) is there at all
+        hook = _int if _LONG_DIGITS.search(text) else None
+        value = json.loads(text, object_pairs_hook=_pairs, parse_int=hook, parse_constant=_constant)
+    except _DuplicateKeyError as dup:
+        # find the object for the message: re-scan is cheap next to a hostile file
+        pos = _object_position(text, dup.key)
+        line, col = _line_col(text, pos)
+        raise InvalidJsonError(
+            f"{what} object at line {line} column {col} repeats the key {echo(dup.key)}"
+        ) from None
+    except json.JSONDecodeError as err:
+        raise InvalidJsonError(
+            f"{what} is not valid: {err.msg} at line {err.lineno} column {err.colno}"
+        ) from None
+    except RecursionError:
+        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels") from None
+    except ValueError as err:
+        raise InvalidJsonError(f"{what} is not valid: {err}") from None
+    return value
+
+
+def _object_position(text: str, key: str) -> int:
+    """The start of the innermost object that holds *key* twice (best effort)."""
+    needle = json.dumps(key)
+    first = text.find(needle)
+    if first < 0:
+        return 0
+    start = text.rfind("{", 0, first)
+    return max(start, 0)
