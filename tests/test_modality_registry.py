@@ -18,9 +18,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 import carecontinuum as cc
-from carecontinuum import Modality, ModalityCategory
+from carecontinuum import Modality, ModalityCategory, registries
 from carecontinuum.modalities import AnyModality, modality_kind, modality_kinds
-from carecontinuum import registries
 
 
 @pytest.fixture
