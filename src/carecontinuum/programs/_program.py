@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import UnknownLevelError
 from ..intensity import RuleSet
-from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
+from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
 from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule
 from ..schedules._display import html_table
@@ -58,7 +55,7 @@ class Program(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
-    level: LevelCode
+    level: ContinuumLevelCode
     schedule: Schedule | WeeklySchedule
     modalities: tuple[AnyModality, ...] = ()
     ages: AgeRange | None = None
@@ -79,20 +76,6 @@ class Program(BaseModel):
     transition_plan: str = ""
     """How the program prepares people for the transition back to everyday life."""
     description: str = ""
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _known_level(cls, value: Any) -> Any:
-        if isinstance(value, CareLevel):
-            value = value.code
-        if isinstance(value, str):
-            try:
-                return DEFAULT_CONTINUUM.level(value).code
-            except UnknownLevelError as err:
-                raise PydanticCustomError(
-                    "unknown_level", "{message}", {"message": str(err)}
-                ) from None
-        return value
 
     @field_validator("length_of_stay")
     @classmethod
