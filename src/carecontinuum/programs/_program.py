@@ -5,11 +5,11 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .._display import Display, render_html
 from ..intensity import RuleSet
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
 from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule
-from ..schedules._display import html_table
 from ..units import QuantityRange
 from ._ages import AgeRange
 from ._codes import AgeGroup, AgeGroupField, PaymentField, SpecialGroupField
@@ -145,7 +145,7 @@ class Program(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             ("level", self.care_level.name),
             ("schedule", repr(self.schedule)),
@@ -155,4 +155,7 @@ class Program(BaseModel):
             answer = replies[question.text]
             if answer is not None and question.topic not in ("structure",):
                 rows.append((question.topic.replace("_", " "), answer))
-        return html_table(self.name, rows)
+        return Display(self.name, rows)
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
