@@ -102,7 +102,11 @@ class AmbiguousKeyError(UnknownKeyError):
 
 
 def _plural(kind: str) -> str:
-    return kind if kind.endswith("s") else f"{kind}s"
+    if kind.endswith("s"):
+        return kind
+    if kind.endswith("y") and not kind.endswith(("ay", "ey", "oy", "uy")):
+        return kind[:-1] + "ies"
+    return f"{kind}s"
 
 
 class UnknownLevelError(UnknownKeyError):
