@@ -7,6 +7,7 @@ shared/domain/FACTS.md).
 from __future__ import annotations
 
 import doctest
+import sys
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import carecontinuum as cc
-from carecontinuum.levels import CodeSystem, Setting, _registry, code_system
+from carecontinuum.levels import CodeSystem, Setting, code_system
 from carecontinuum.levels._model import SYSTEM_URIS
 
 CONTINUUM = cc.default_continuum()
@@ -439,8 +440,9 @@ def test_external_code_validation() -> None:
 )
 def test_registry_examples(name: str) -> None:
     """The facade's published functions, whose examples the module-wide doctest walk skips."""
-    func = getattr(_registry, name)
-    (test,) = doctest.DocTestFinder().find(func, name, globs=dict(vars(_registry)))
+    func = getattr(cc, name)
+    module = sys.modules[func.__module__]
+    (test,) = doctest.DocTestFinder().find(func, name, globs=dict(vars(module)))
     assert test.examples
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)

@@ -25,6 +25,7 @@ from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKin
 from ._errors import UnboundCrosswalkError
 from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
 from ._framework import Framework
+from ._match import LevelMatch, level, level_match
 from ._model import (
     CareLevel,
     CodeSystem,
@@ -38,7 +39,6 @@ from ._registry import (
     crosswalk,
     default_continuum,
     framework,
-    level,
     list_crosswalks,
     list_frameworks,
     register_crosswalk,
@@ -60,6 +60,7 @@ __all__ = [
     "LevelField",
     "LevelMapping",
     "LevelMarker",
+    "LevelMatch",
     "Management",
     "MatchKind",
     "Setting",
@@ -70,6 +71,7 @@ __all__ = [
     "framework",
     "level",
     "level_key",
+    "level_match",
     "list_crosswalks",
     "list_frameworks",
     "register_crosswalk",

@@ -42,8 +42,9 @@ from .._text import echo
 from ..errors import UnknownKeyError
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import MatchKind
+from ._match import level
 from ._model import CareLevel
-from ._registry import crosswalk, level
+from ._registry import crosswalk
 
 __all__ = ["ContinuumLevelCode", "LevelField", "LevelMarker", "level_key", "resolve_level"]
 
