@@ -113,6 +113,7 @@ def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: 
     blocks = []
     for n, t in enumerate(_moves(g, levels), 1):
         kind = t.kind.label + (", typical" if t.typical else "")
+        kind += "" if t.verified else ", unverified"
         head = f"{n}. {t.source} {t.kind.arrow} {t.target}  ({kind})"
         why = t.rationale or "no rationale recorded"
         if t.sources:

@@ -19,6 +19,8 @@ def describe_transition(t: Transition, target_name: str = "") -> str:
     line = f"{t.kind.arrow} {target_name or t.target}"
     if t.typical:
         line += " (typical)"
+    if not t.verified:
+        line += " (unverified)"
     if t.rationale:
         line += f": {t.rationale}"
     if t.sources:
