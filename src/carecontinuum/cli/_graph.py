@@ -119,7 +119,9 @@ def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: 
         if t.sources:
             why += f" [{', '.join(t.sources)}]"
         blocks.append(
-            paragraph(head, indent=indent) + "\n" + paragraph(why, indent=indent + len(f"{n}. "))
+            paragraph(head, indent=indent, hang=len(f"{n}. "))
+            + "\n"
+            + paragraph(why, indent=indent + len(f"{n}. "))
         )
     return "\n".join(blocks)
 

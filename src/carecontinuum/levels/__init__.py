@@ -3,7 +3,10 @@
 The default continuum has the seed's five levels [SEED].  ASAM 3rd and 4th
 edition, LOCUS and TEDS service settings are further frameworks, each an
 ordered set of levels, with crosswalks to the default continuum and between the
-two ASAM editions.
+two ASAM editions.  Each level carries its codes in other systems
+(:class:`ExternalCode`) and, for Medicare IOP and PHP, its per-diem payment
+tiers (:class:`PerDiemTier`); :data:`WITHDRAWAL_MANAGEMENT_CODES` lists the
+detox codes that name no continuum level.
 
 Examples
 --------
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 from .._facade import publish
 from ._continuum import DEFAULT_CONTINUUM
+from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._framework import Framework
 from ._model import (
@@ -30,6 +34,7 @@ from ._model import (
     ExternalCode,
     LevelCode,
     Management,
+    PerDiemTier,
     Setting,
     code_system,
 )
@@ -48,6 +53,7 @@ from ._registry import (
 
 __all__ = [
     "DEFAULT_CONTINUUM",
+    "WITHDRAWAL_MANAGEMENT_CODES",
     "CareLevel",
     "CodeSystem",
     "Crosswalk",
@@ -58,6 +64,7 @@ __all__ = [
     "LevelMapping",
     "Management",
     "MatchKind",
+    "PerDiemTier",
     "Setting",
     "code_system",
     "crosswalk",

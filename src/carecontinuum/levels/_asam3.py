@@ -62,13 +62,6 @@ _LEVELS = (
     ),
     _level("1", "Outpatient Services", _AMB, aliases=("1.0", "level 1", "outpatient", "OP")),
     _level(
-        "1-OTP",
-        "Opioid Treatment Program",
-        _AMB,
-        aliases=("OTP", "1.0-OTP"),
-        note="the name states no setting; " + _BAND_1,
-    ),
-    _level(
         "1-OBOT",
         "Office-Based Opioid Treatment",
         _AMB,
@@ -76,6 +69,13 @@ _LEVELS = (
         description="Opioid treatment in an office setting, beside the opioid treatment "
         "program at level 1 [ASAM3].",
         note="the code 1-OBOT is the library's, formed like 1-OTP; " + _BAND_1,
+    ),
+    _level(
+        "1-OTP",
+        "Opioid Treatment Program",
+        _AMB,
+        aliases=("OTP", "1.0-OTP"),
+        note="the name states no setting; " + _BAND_1,
     ),
     _level(
         "1-WM",
