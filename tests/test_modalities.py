@@ -479,3 +479,11 @@ def test_json_schema_documents_units() -> None:
     assert schema["properties"]["hours_per_day"]["anyOf"][0]["x-unit"] == "hour / day"
     assert schema["properties"]["weeks"]["anyOf"][0]["x-unit"] == "week"
     assert schema["properties"]["sessions"]["anyOf"][0]["x-unit"] == "session"
+
+
+def test_an_unverified_component_needs_a_note() -> None:
+    with pytest.raises(ValidationError, match="an unverified component needs a note"):
+        ModalityComponent(name="phase 2", verified=False)
+    part = ModalityComponent(name="phase 2", verified=False, note="secondary", sources=("S1",))
+    assert part.summary() == "phase 2 (unverified)"
+    assert ModalityComponent.model_validate_json(part.model_dump_json()) == part

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 
 import pytest
+from pydantic import ValidationError
 
 import carecontinuum as cc
 from carecontinuum import TransitionKind
@@ -297,3 +299,23 @@ def test_default_graph_is_a_fresh_copy() -> None:
     assert len(a) == 4
     assert a != b
     assert cc.default_graph() == b
+
+
+def test_an_unverified_transition_needs_a_note() -> None:
+    with pytest.raises(ValidationError, match="an unverified transition needs a note"):
+        cc.Transition(source="a", target="b", kind="step_down", verified=False)
+    t = cc.Transition(source="a", target="b", kind="step_down", verified=False, note="why")
+    assert (t.verified, t.note) == (False, "why")
+
+
+def test_the_flag_survives_every_export(graph: cc.ContinuumGraph) -> None:
+    again = cc.ContinuumGraph.from_node_link(graph.to_node_link())
+    t = again.transition(PHP, IOP)
+    assert (t.verified, t.note) == (False, graph.transition(PHP, IOP).note)
+    assert again.transition(OP, IOP).verified
+    import networkx as nx
+
+    read = nx.read_graphml(io.StringIO(graph.to_graphml()))  # a real GraphML parser
+    assert read.edges[PHP, IOP]["verified"] is False
+    assert read.edges[PHP, IOP]["note"].startswith("no cited source names this step-down")
+    assert read.edges[OP, IOP]["verified"] is True
