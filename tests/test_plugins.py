@@ -21,6 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 import carecontinuum as cc
+from carecontinuum import registries
 from carecontinuum.modalities import (
     ENTRY_POINT_GROUP,
     AnyModality,
@@ -29,7 +30,6 @@ from carecontinuum.modalities import (
     modality_kinds,
 )
 from carecontinuum.modalities import _plugins as plugins
-from carecontinuum.modalities._registry import _scratch_registry
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -53,7 +53,7 @@ def fake_entry_points(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeEntryPoin
         monkeypatch.setattr(plugins, "entry_points", entry_points)
 
     install.calls = calls  # type: ignore[attr-defined]
-    with _scratch_registry():
+    with registries.scoped(fresh=True):
         yield install
 
 

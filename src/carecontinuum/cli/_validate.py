@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ._render import dumps, paragraph
-from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit, library
+from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit
 
 __all__ = [
     "KINDS",
@@ -31,6 +31,7 @@ __all__ = [
 
 #: File kind → the model that reads it.
 KINDS: dict[str, str] = {"program": "Program", "journey": "Journey"}
+"""The kinds of file ``validate`` reads, and the model each is."""
 _MAX_INPUT = 40
 
 
@@ -203,6 +204,8 @@ def check_text(
     """
     from pydantic import ValidationError
 
+    from .. import Journey, Program, default_graph
+
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -215,14 +218,16 @@ def check_text(
             "(a journey has 'placements'; a program has 'level' and 'schedule'); "
             "pass --kind program or --kind journey"
         )
-    model = library(KINDS[kind])
     try:
-        obj = model.model_validate_json(text)
+        if kind == "journey":
+            journey = Journey.model_validate_json(text)
+        else:
+            program = Program.model_validate_json(text)
     except ValidationError as exc:
         return kind, problems_from_validation_error(exc)
     if kind == "journey":
-        return kind, _from_findings(obj.check(library("default_graph")()), kind)
-    return kind, _program_problems(obj, rules)
+        return kind, _from_findings(journey.check(default_graph()), kind)
+    return kind, _program_problems(program, rules)
 
 
 def _program_problems(program: Any, rules: str) -> list[Problem]:

@@ -23,10 +23,11 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._continuum import DEFAULT_CONTINUUM
 from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
+from ._errors import UnboundCrosswalkError
+from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
 from ._framework import Framework
 from ._model import (
     CareLevel,
@@ -56,55 +57,34 @@ __all__ = [
     "WITHDRAWAL_MANAGEMENT_CODES",
     "CareLevel",
     "CodeSystem",
+    "ContinuumLevelCode",
     "Crosswalk",
     "ExternalCode",
     "Framework",
     "InvalidCrosswalkError",
     "LevelCode",
+    "LevelField",
     "LevelMapping",
+    "LevelMarker",
     "Management",
     "MatchKind",
     "PerDiemTier",
     "Setting",
+    "UnboundCrosswalkError",
     "code_system",
     "crosswalk",
     "default_continuum",
     "framework",
     "level",
+    "level_key",
     "list_crosswalks",
     "list_frameworks",
     "register_crosswalk",
     "register_framework",
+    "resolve_level",
     "unregister_crosswalk",
     "unregister_framework",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "CareLevel",
-        "CodeSystem",
-        "Crosswalk",
-        "ExternalCode",
-        "Framework",
-        "InvalidCrosswalkError",
-        "LevelMapping",
-        "Management",
-        "MatchKind",
-        "Setting",
-        "crosswalk",
-        "list_crosswalks",
-        "default_continuum",
-        "framework",
-        "list_frameworks",
-        "level",
-        "register_crosswalk",
-        "register_framework",
-        "unregister_crosswalk",
-        "unregister_framework",
-    ],
-)
 
 
 def __dir__() -> list[str]:

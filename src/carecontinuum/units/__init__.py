@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._field import InUnit, convert
 from ._range import QuantityRange, RangeUnit
 from ._registry import CUSTOM_UNITS, quantity, unit_registry
@@ -53,8 +52,6 @@ __all__ = [
     "quantity",
     "unit_registry",
 ]
-
-publish(__name__, globals(), ["InUnit", "QuantityRange", "convert", "quantity", "unit_registry"])
 
 
 def __dir__() -> list[str]:
