@@ -213,3 +213,34 @@ def test_asam4_level_4_mapping_cites_the_seed_it_quotes() -> None:
     assert m.target == "inpatient_acute"
     assert "[SEED]" in m.lost
     assert set(m.sources) == {"ASAM4", "SEED"}
+
+
+# -- TEDS labels: the codebooks' exact wording [TEDS-D-CB] ---------------------------------------
+
+# SERVICES / SERVICES_D code, the 2015–2019 codebooks' label (value tables in shared/domain/teds)
+TEDS_SETTINGS = [
+    ("1", "Detox, 24-hour, hospital inpatient"),
+    ("2", "Detox, 24-hour, free-standing residential"),
+    ("3", "Rehab/residential, hospital (non-detox)"),
+    ("4", "Rehab/residential, short term (30 days or fewer)"),
+    ("5", "Rehab/residential, long term (more than 30 days)"),
+    ("6", "Ambulatory, intensive outpatient"),
+    ("7", "Ambulatory, non-intensive outpatient"),
+    ("8", "Ambulatory, detoxification"),
+]
+
+
+@pytest.mark.parametrize(("code", "label"), TEDS_SETTINGS)
+def test_teds_setting_labels_are_the_codebooks(code: str, label: str) -> None:  # TEDS-D-CB
+    lv = cc.level(code, framework="teds")
+    assert lv.name == label
+    assert "TEDS-D-CB" in lv.sources
+
+
+def test_continuum_teds_codes_show_the_codebook_label() -> None:  # TEDS-D-CB
+    labels = dict(TEDS_SETTINGS)
+    shown = [c for lv in cc.default_continuum() for c in lv.codes_in("teds")]
+    assert shown
+    for c in shown:
+        assert c.display == labels[c.code], c
+        assert "TEDS-D-CB" in c.sources
