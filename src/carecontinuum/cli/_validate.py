@@ -13,9 +13,11 @@ import argparse
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
+from .._json import loads
+from ..errors import InvalidJsonError
+from ._files import read_text
 from ._render import dumps, paragraph
 from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit
 
@@ -207,10 +209,12 @@ def check_text(
     from .. import Journey, Program, default_graph
 
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        return kind, [Problem(where, f"not valid JSON: {exc.msg}", code="json_invalid")]
+        data = loads(text, what="the file")
+    except InvalidJsonError as exc:
+        if exc.kind not in ("syntax", "duplicate-key"):
+            raise UsageError(str(exc)) from None  # hostile structure: refused outright
+        where = f"line {exc.line}, column {exc.column}" if exc.line else "(top level)"
+        return kind, [Problem(where, f"not valid JSON: {exc.detail}", code="json-invalid")]
     kind = kind or detect_kind(data)
     if kind is None:
         raise UsageError(
@@ -240,7 +244,7 @@ def _program_problems(program: Any, rules: str) -> list[Problem]:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = Path(args.file).read_text(encoding="utf-8")
+    text = read_text(args.file, what="file")
     kind, problems = check_text(text, args.kind, args.rules)
     counted = [p for p in problems if args.strict or p.severity == "error"]
     if args.json:
