@@ -3,7 +3,10 @@
 The default continuum has the seed's five levels [SEED].  ASAM 3rd and 4th
 edition, LOCUS and TEDS service settings are further frameworks, each an
 ordered set of levels, with crosswalks to the default continuum and between the
-two ASAM editions.
+two ASAM editions.  Each level carries its codes in other systems
+(:class:`ExternalCode`) and, for Medicare IOP and PHP, its per-diem payment
+tiers (:class:`PerDiemTier`); :data:`WITHDRAWAL_MANAGEMENT_CODES` lists the
+detox codes that name no continuum level.
 
 Examples
 --------
@@ -21,6 +24,7 @@ Examples
 from __future__ import annotations
 
 from ._continuum import DEFAULT_CONTINUUM
+from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._errors import UnboundCrosswalkError
 from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
@@ -32,6 +36,7 @@ from ._model import (
     ExternalCode,
     LevelCode,
     Management,
+    PerDiemTier,
     Setting,
     code_system,
 )
@@ -49,6 +54,7 @@ from ._registry import (
 
 __all__ = [
     "DEFAULT_CONTINUUM",
+    "WITHDRAWAL_MANAGEMENT_CODES",
     "CareLevel",
     "CodeSystem",
     "ContinuumLevelCode",
@@ -63,6 +69,7 @@ __all__ = [
     "LevelMatch",
     "Management",
     "MatchKind",
+    "PerDiemTier",
     "Setting",
     "UnboundCrosswalkError",
     "code_system",

@@ -70,7 +70,7 @@ def resolve_level(value: object) -> CareLevel:
     Examples
     --------
     >>> resolve_level("asam3:3.7").name
-    'Medically Monitored Intensive Inpatient'
+    'Medically Monitored Intensive Inpatient Services'
     >>> resolve_level("Residential").code
     'residential'
     """
