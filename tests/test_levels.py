@@ -263,8 +263,6 @@ def test_codes_in_forgives_and_rejects() -> None:
         ("inpatient acute", ACUTE),
         ("acute inpatient", ACUTE),
         ("Acute-Inpatient", ACUTE),
-        ("hospital inpatient", ACUTE),
-        ("HI", ACUTE),
         ("psychiatric hospital", ACUTE),
     ],
 )
@@ -272,6 +270,14 @@ def test_level_lookup_by_code_alias_and_abbreviation(key: str, code: str) -> Non
     assert cc.level(key).code == code
     assert key in CONTINUUM
     assert CONTINUUM[key] is cc.level(code)
+
+
+@pytest.mark.parametrize("key", ["hospital inpatient", "HI"])
+def test_the_locator_hospital_inpatient_code_finds_acute_care_only_approximately(key: str) -> None:
+    # the locator's HI is substance-use detox and rehab in a hospital, not crisis care [LOCATOR]
+    assert cc.level(key).code == ACUTE
+    assert key not in CONTINUUM  # not an alias of the level: a code that maps approximately
+    assert cc.levels.level_match(key).match is cc.MatchKind.APPROXIMATE
 
 
 @pytest.mark.parametrize(

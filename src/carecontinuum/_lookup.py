@@ -201,10 +201,19 @@ class Lookup:
             self._memo[key] = target
         return target
 
-    def find(self, key: object) -> str | None:
-        """The code *key* names, or ``None`` when it names none or several."""
+    def find(self, key: object, *, loose: bool = True) -> str | None:
+        """The code *key* names, or ``None`` when it names none or several.
+
+        With ``loose=False`` only codes, names and aliases count, not looser
+        spellings (variants).
+        """
         if not isinstance(key, str):
             return None
+        if not loose:
+            if len(key) > MAX_KEY_LENGTH:
+                return None
+            strict = self._codes.get(key) or self._index.get(normalize_key(key))
+            return strict if isinstance(strict, str) else None
         found = self._codes.get(key) or self._memo.get(key)
         if found is not None:
             return found

@@ -331,8 +331,6 @@ INPATIENT_ACUTE = CareLevel(
         "acute inpatient",
         "inpatient",
         "inpatient hospital",
-        "hospital inpatient",
-        "HI",
         "psychiatric hospital",
         "acute psychiatric inpatient",
     ),

@@ -32,14 +32,22 @@ LevelMatch('IOP' → 'intensive_outpatient', exact)
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
-from .._lookup import MAX_KEY_LENGTH, normalize_key
-from ..errors import AmbiguousLevelError, NotInContinuumError, UnknownKeyError, UnknownLevelError
+from .._lookup import MAX_KEY_LENGTH, Lookup, normalize_key
+from .._phrases import name_variants, query_variants
+from ..errors import (
+    AmbiguousLevelError,
+    NotInContinuumError,
+    UnknownFrameworkError,
+    UnknownKeyError,
+    UnknownLevelError,
+)
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import MatchKind
-from ._model import CareLevel
+from ._model import CareLevel, CodeSystem
 from ._registry import FRAMEWORKS, crosswalk
 
 __all__ = ["LevelMatch", "level", "level_match"]
@@ -103,13 +111,29 @@ _NUMBER = re.compile(
 )
 
 
-def _is_withdrawal_management(key: str) -> bool:
-    words = set(key.split("_"))
-    return bool(words & _WM_WORDS) or "withdrawal_management" in key or key.endswith("-wm")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _is_withdrawal_management(text: str) -> bool:
+    """Whether *text* speaks of withdrawal management or detox ("non-detox" does not)."""
+    words = _WORD.findall(text.casefold())
+    for i, word in enumerate(words):
+        if word in _WM_WORDS and (i == 0 or words[i - 1] != "non"):
+            return True
+        if word == "withdrawal" and words[i + 1 : i + 2] == ["management"]:
+            return True
+    return False
+
+
+def _is_withdrawal_management_level(lv: CareLevel) -> bool:
+    """ASAM's WM levels and the detox settings of TEDS (1, 2, 8) [ASAM3, TEDS]."""
+    return _is_withdrawal_management(f"{lv.code} {lv.name}")
 
 
 def _continuum(lv: CareLevel, text: str) -> LevelMatch:
     """Map a framework level to the continuum through its crosswalk."""
+    if _is_withdrawal_management_level(lv):
+        raise NotInContinuumError("care level", text, WITHDRAWAL_MANAGEMENT)
     walk = crosswalk(lv.framework, DEFAULT_CONTINUUM.code)
     mappings = walk.map(lv)
     targets = [m for m in mappings if m.target]
@@ -163,19 +187,76 @@ def _by_number(text: str) -> LevelMatch | None:
 
 
 def _by_framework_name(text: str) -> LevelMatch | None:
-    found = []
-    for fw in FRAMEWORKS:
-        if fw.code == DEFAULT_CONTINUUM.code:
-            continue
-        code = fw.lookup.find(text)
-        if code is not None and normalize_key(code) != normalize_key(text):
-            # a framework level's *name* or alias ("Intensive Outpatient Services"); its bare
-            # code ("2.1") needs the framework: "ASAM 2.1", "asam3:2.1"
+    """A framework level's *name* or alias ("Intensive Outpatient Services").
+
+    Names found as written win over names found through a looser spelling; a
+    framework level's bare code ("2.1") needs its framework ("ASAM 2.1").
+    """
+    for loose in (False, True):
+        found = []
+        for fw in FRAMEWORKS:
+            if fw.code == DEFAULT_CONTINUUM.code:
+                continue
+            code = fw.lookup.find(text, loose=loose)
+            if code is None or normalize_key(code) == normalize_key(text):
+                continue
             try:
                 found.append(_continuum(fw.level(code), text))
-            except UnknownKeyError:  # a framework without a crosswalk to the continuum
+            except UnknownFrameworkError:  # a framework without a crosswalk to the continuum
                 continue
-    return _agree(found, text) if found else None
+            except UnknownKeyError as err:
+                if "crosswalk" not in str(err.kind):
+                    raise
+        if found:
+            return _agree(found, text)
+    return None
+
+
+#: Systems whose codes are words people type as level names ("HI", "ODT", "H0015").
+_CODE_SYSTEMS_AS_NAMES = frozenset(
+    {CodeSystem.LOCATOR, CodeSystem.LOCATOR_SETTING, CodeSystem.HCPCS}
+)
+
+
+@functools.cache
+def _code_displays() -> Lookup:
+    """The continuum levels' codes in other systems, by display text and (some) by code."""
+    entries: dict[str, list[str]] = {}
+    for lv in DEFAULT_CONTINUUM.levels:
+        for code in lv.codes:
+            names = entries.setdefault(lv.code, [])
+            if code.display:
+                names.append(code.display)
+            if code.system in _CODE_SYSTEMS_AS_NAMES:
+                names.append(code.code)
+    return Lookup(
+        "care level",
+        entries.items(),
+        error=UnknownLevelError,
+        ambiguous_error=AmbiguousLevelError,
+        variants=name_variants,
+        query_variants=query_variants,
+        conflicts="ambiguous",
+    )
+
+
+def _by_code_display(text: str) -> LevelMatch | None:
+    """A code's display ("Regular outpatient treatment" is the locator's ORT) [LOCATOR, HCPCS]."""
+    displays = _code_displays()
+    try:
+        targets = displays.members(text)
+    except UnknownKeyError:
+        return None
+    if len(targets) > 1:
+        raise AmbiguousLevelError("care level", text, targets)
+    lv = DEFAULT_CONTINUUM.level(targets[0])
+    key = normalize_key(text)
+    spellings = {key, *name_variants(key), *query_variants(key)}
+    exact = any(
+        c.exact and not spellings.isdisjoint({normalize_key(c.display), normalize_key(c.code)})
+        for c in lv.codes
+    )
+    return LevelMatch(lv, MatchKind.EXACT if exact else MatchKind.APPROXIMATE, text=text)
 
 
 def level_match(key: str | CareLevel) -> LevelMatch:
@@ -235,9 +316,9 @@ the locator's detox codes; look it up in those frameworks, e.g. level('3.7-WM', 
             if lv.framework != DEFAULT_CONTINUUM.code
             else LevelMatch(lv, MatchKind.EXACT, text=key)
         )
-    if _is_withdrawal_management(normalize_key(key)):
+    if _is_withdrawal_management(key):
         raise NotInContinuumError("care level", key, WITHDRAWAL_MANAGEMENT)
-    found = _by_number(key) or _by_framework_name(key)
+    found = _by_number(key) or _by_framework_name(key) or _by_code_display(key)
     if found is not None:
         return found
     raise DEFAULT_CONTINUUM.lookup.miss(key)
