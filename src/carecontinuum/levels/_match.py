@@ -112,6 +112,7 @@ _NUMBER = re.compile(
 
 
 _WORD = re.compile(r"[a-z0-9]+")
+_BARE_NUMBER = re.compile(r"^\d+(?:\.\d+)?(?:-[A-Za-z]+)?$")
 
 
 def _is_withdrawal_management(text: str) -> bool:
@@ -190,8 +191,11 @@ def _by_framework_name(text: str) -> LevelMatch | None:
     """A framework level's *name* or alias ("Intensive Outpatient Services").
 
     Names found as written win over names found through a looser spelling; a
-    framework level's bare code ("2.1") needs its framework ("ASAM 2.1").
+    framework level's bare code or number ("2.1", "1") needs its framework
+    ("ASAM 2.1", "level 1").
     """
+    if _BARE_NUMBER.match(text.strip()):
+        return None
     for loose in (False, True):
         found = []
         for fw in FRAMEWORKS:
