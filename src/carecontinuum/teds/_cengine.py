@@ -1,0 +1,177 @@
+"""Reading a TEDS-D CSV with pandas' C parser: the engine without pyarrow.
+
+As with pyarrow, a first pass reads the TEDS-D columns as small integers; a
+file with text in them is read again with each column categorical (its
+distinct strings), which :mod:`._decode` turns into codes or reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .._text import echo
+from ._columns import Header, storage
+from ._decode import RawColumn, RawTable
+from ._errors import TedsFormatError, TedsValueError
+from ._input import CsvInput
+from ._pandas import np, pd
+
+__all__ = ["c_chunks", "c_table"]
+
+
+class _Retry(Exception):
+    """The integer pass met text or an empty value: read the file again as strings."""
+
+
+def _dtypes(header: Header, strings: bool) -> dict[str, Any]:
+    types: dict[str, Any] = {}
+    for name, canonical in zip(header.names, header.canonical, strict=True):
+        if canonical is None or (strings and canonical == "CASEID"):
+            types[name] = object
+        elif strings:
+            types[name] = "category"
+        else:
+            types[name] = storage(canonical)
+    return types
+
+
+def _reader(
+    source: CsvInput, header: Header, strings: bool, encoding: str, skip: int, size: int | None
+) -> Any:
+    stream = source.open()
+    stream.readline(1 << 16)
+    return stream, pd.read_csv(
+        stream,
+        header=None,
+        names=list(header.names),
+        dtype=_dtypes(header, strings),
+        keep_default_na=False,
+        na_values=[""],
+        index_col=False,
+        engine="c",
+        encoding=encoding,
+        skiprows=skip,
+        chunksize=size,
+        low_memory=False,
+    )
+
+
+def _caseid(values: Any, name: str, where: str, offset: int) -> Any:
+    series = pd.Series(values, dtype=object)
+    ok = series.map(lambda v: isinstance(v, str) and _whole(v)).to_numpy(dtype=bool)
+    if not ok.all():
+        row = int(np.flatnonzero(~ok)[0])
+        value = series.iloc[row]
+        text = "empty value" if value is None or value != value else f"{echo(value)} is not"
+        rule = " a whole number" if "is not" in text else ""
+        raise TedsValueError(
+            f"{where}, column {name}, row {offset + row + 1}: {text}{rule} (CASEID numbers "
+            "each discharge)",
+            column=name,
+            row=row,
+        )
+    return series.astype("int64").to_numpy()
+
+
+def _whole(text: str) -> bool:
+    stripped = text.strip().lstrip("+-")
+    return 0 < len(stripped) <= 18 and stripped.isascii() and stripped.isdigit()
+
+
+def _raw(frame: Any, header: Header, where: str, offset: int, strings: bool) -> RawTable:
+    columns: list[RawColumn] = []
+    for name, canonical in zip(header.names, header.canonical, strict=True):
+        values = frame[name]
+        if canonical is None:
+            columns.append(RawColumn(other=values.reset_index(drop=True)))
+        elif not strings:
+            columns.append(RawColumn(ints=values.to_numpy()))
+        elif canonical == "CASEID":
+            columns.append(RawColumn(ints=_caseid(values.to_numpy(), canonical, where, offset)))
+        else:
+            cat = values.array
+            codes = np.asarray(cat.codes)
+            if (codes < 0).any():
+                row = int(np.flatnonzero(codes < 0)[0])
+                raise TedsValueError(
+                    f"{where}, column {canonical}, row {offset + row + 1}: empty value; TEDS-D "
+                    "writes a missing value as -9",
+                    column=canonical,
+                    row=row,
+                )
+            columns.append(RawColumn(strings=([str(c) for c in cat.categories], codes)))
+    return RawTable(header, columns, len(frame), where, offset)
+
+
+def _problem(error: Exception, source: CsvInput, header_length: int) -> Exception:
+    if isinstance(error, UnicodeDecodeError):
+        return _Retry()
+    if isinstance(error, pd.errors.ParserError):
+        from ._arrow import _format_error
+
+        return _format_error(str(error), source.name, header_length, source)
+    return _Retry()  # a ValueError or OverflowError converting to integers
+
+
+_ERRORS = (ValueError, OverflowError, pd.errors.ParserError)
+
+
+def c_table(source: CsvInput, header: Header, header_length: int, encoding: str | None) -> RawTable:
+    """The whole file as one raw table."""
+    for strings, codec in _attempts(encoding):
+        stream = None
+        try:
+            stream, frame = _reader(source, header, strings, codec, 0, None)
+            raw = _raw(frame, header, source.name, 0, strings)
+        except TedsValueError:
+            raise
+        except _ERRORS as err:
+            problem = _problem(err, source, header_length)
+            if isinstance(problem, _Retry):
+                continue
+            raise problem from None
+        finally:
+            if stream is not None:
+                stream.close()
+        raw.notes["encoding"] = codec if strings else "ascii"
+        return raw
+    raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")
+
+
+def _attempts(encoding: str | None) -> list[tuple[bool, str]]:
+    later = [(True, encoding)] if encoding else [(True, "utf-8"), (True, "latin-1")]
+    return [(False, "utf-8"), *later]
+
+
+def c_chunks(
+    source: CsvInput, header: Header, header_length: int, encoding: str | None, size: int
+) -> Iterator[RawTable]:
+    """The file *size* rows at a time."""
+    done = 0
+    for strings, codec in _attempts(encoding):
+        stream = None
+        try:
+            stream, chunks = _reader(source, header, strings, codec, done, size)
+            with chunks:
+                yielded = False
+                for frame in chunks:
+                    raw = _raw(frame, header, source.name, done, strings)
+                    done += len(frame)
+                    yielded = True
+                    yield raw
+                if not yielded and not done:
+                    empty = pd.DataFrame({n: pd.Series([], dtype=object) for n in header.names})
+                    yield _raw(empty.astype(_dtypes(header, False)), header, source.name, 0, False)
+            return
+        except TedsValueError:
+            raise
+        except _ERRORS as err:
+            problem = _problem(err, source, header_length)
+            if isinstance(problem, _Retry):
+                continue
+            raise problem from None
+        finally:
+            if stream is not None:
+                stream.close()
+    raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")
