@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from .._checks import as_tuple, not_bool
 from .._text import echo
-from ._codebook import DISCHARGE_REASONS, LOS_CODES, MISSING, SERVICE_SETTINGS
+from ._codebook import DISCHARGE_REASONS, LOS_CODES, MISSING
 from ._errors import TedsFrameError, TedsValueError
 from ._levels import MATCHES
 from ._pandas import np, pd
@@ -135,7 +135,11 @@ def completion_rates(
     """
     function = "completion_rates"
     counts, names, axis = _start(discharges, by, level, function, ["reason"])
-    wide = _wide(counts, [*names, axis[0]], "reason", len(DISCHARGE_REASONS) + 1)
+    return _completion(counts, [*names, axis[0]], with_match=level == "level")
+
+
+def _completion(counts: Counts, rows: list[str], *, with_match: bool) -> pd.DataFrame:
+    wide = _wide(counts, rows, "reason", len(DISCHARGE_REASONS) + 1)
     completed_column = counts.categories("reason").index(1) + 1
     out = pd.DataFrame(index=wide.index)
     out["discharges"] = wide.sum(axis=1)
@@ -144,8 +148,8 @@ def completion_rates(
     known = out["discharges"] - out["reason_missing"]
     with np.errstate(invalid="ignore", divide="ignore"):
         out["completion_rate"] = out["completed"] / known.where(known > 0)
-    if level == "level":
-        out["match"] = _match(counts, [*names, axis[0]])
+    if with_match:
+        out["match"] = _match(counts, rows)
     return out
 
 
@@ -250,7 +254,7 @@ def _bands(bands: object) -> list[tuple[int, int | None]]:
     """The (first day, last day or None) of each band, from the codebook or upper bounds."""
     if bands is None:
         return [(c.min_days, c.max_days) for c in LOS_CODES]
-    edges = as_tuple(bands, "bands")
+    edges: tuple[object, ...] = as_tuple(bands, "bands")
     ends = {c.max_days for c in LOS_CODES if c.max_days is not None}
     previous = 0
     out: list[tuple[int, int | None]] = []
@@ -329,7 +333,13 @@ def los_bands(
     spans = _bands(bands)
     function = "los_bands"
     counts, names, axis = _start(discharges, by, level, function, ["los"])
-    wide = _wide(counts, [*names, axis[0]], "los", len(LOS_CODES) + 1)
+    return _los(counts, [*names, axis[0]], spans, with_match=level == "level")
+
+
+def _los(
+    counts: Counts, rows: list[str], spans: list[tuple[int, int | None]], *, with_match: bool
+) -> pd.DataFrame:
+    wide = _wide(counts, rows, "los", len(LOS_CODES) + 1)
     codes = counts.categories("los")
     labels = [_band_label(a, b) for a, b in spans]
     per_band = np.zeros((len(wide), len(spans)), dtype=np.int64)
@@ -350,9 +360,19 @@ def los_bands(
     out["median_max_days"] = pd.array(
         [spans[m][1] if m >= 0 else None for m in median], dtype="Int16"
     )
-    if level == "level":
-        out["match"] = _match(counts, [*names, axis[0]])
+    if with_match:
+        out["match"] = _match(counts, rows)
     return out
+
+
+def summary(discharges: Any, bands: Sequence[int] | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`completion_rates` and :func:`los_bands` by level, from one count (one pass)."""
+    spans = _bands(bands)
+    counts = count_discharges(discharges, ["level", "level_match", "reason", "los"], "summary")
+    return (
+        _completion(counts, ["level"], with_match=True),
+        _los(counts, ["level"], spans, with_match=True),
+    )
 
 
 def _median_band(per_band: Any) -> list[int]:

@@ -44,12 +44,8 @@ def arrow_available() -> bool:
     return True
 
 
-class _Retry(Exception):
-    """The integer pass met text: read the file again as strings."""
-
-
-class _Utf8(Exception):
-    """The text is not UTF-8: read it again as latin-1."""
+class _RetryError(Exception):
+    """Read the file again, as strings (the integer pass met text) or as latin-1."""
 
 
 def _options(
@@ -84,10 +80,9 @@ def _options(
 
 def _classify(error: Exception, where: str, header_length: int, source: CsvInput) -> Exception:
     message = str(error)
-    if "invalid UTF8" in message or "UnicodeDecodeError" in message:
-        return _Utf8()
-    if "conversion error" in message or "out of range" in message:
-        return _Retry()
+    retry = ("invalid UTF8", "UnicodeDecodeError", "conversion error", "out of range")
+    if any(text in message for text in retry):
+        return _RetryError()
     return _format_error(message, where, header_length, source)
 
 
@@ -132,7 +127,7 @@ def _caseid(pa: Any, column: Any, name: str, where: str, offset: int) -> RawColu
 
 
 def _raw(
-    pa: Any, tables: list[Any], header: Header, where: str, offset: int, strings: bool
+    pa: Any, tables: list[Any], header: Header, *, where: str, offset: int, strings: bool
 ) -> RawTable:
     """The raw table of the arrow table in *tables*, converted (and freed) a column at a time."""
     table = tables.pop()
@@ -160,7 +155,22 @@ def _raw(
     return RawTable(header, columns, length, where, offset)
 
 
+def _empty(pa: Any, header: Header, strings: bool) -> Any:
+    """The table of a file with a header and no rows (pyarrow calls it an empty CSV file)."""
+    types = _options(pa, header, strings=strings, encoding="utf8", header_row=False)[2].column_types
+    return pa.table({name: pa.array([], type=types[name]) for name in header.names})
+
+
 def _read(pa: Any, source: CsvInput, header: Header, strings: bool, encoding: str) -> Any:
+    try:
+        return _read_csv(pa, source, header, strings, encoding)
+    except pa.ArrowInvalid as err:
+        if "Empty CSV file" in str(err):
+            return _empty(pa, header, strings)
+        raise
+
+
+def _read_csv(pa: Any, source: CsvInput, header: Header, strings: bool, encoding: str) -> Any:
     if source.path is not None:  # pyarrow's own file reader, much faster than a Python stream
         options = _options(pa, header, strings=strings, encoding=encoding, header_row=True)
         return pa.csv.read_csv(str(source.path), *options)
@@ -183,12 +193,12 @@ def arrow_table(
             table = _read(pa, source, header, strings, codec)
         except pa.ArrowInvalid as err:
             problem = _classify(err, where, header_length, source)
-            if isinstance(problem, _Retry | _Utf8):
+            if isinstance(problem, _RetryError):
                 continue
             raise problem from None
         tables = [table]
         del table
-        raw = _raw(pa, tables, header, where, 0, strings)
+        raw = _raw(pa, tables, header, where=where, offset=0, strings=strings)
         raw.notes["encoding"] = codec if strings else "ascii"
         return raw
     raise TedsFormatError(f"{where}: the text is neither UTF-8 nor {echo(encoding)}")
@@ -205,22 +215,24 @@ def arrow_chunks(
     attempts += [(True, encoding)] if encoding else [(True, "utf8"), (True, "latin1")]
     for strings, codec in attempts:
         try:
-            for table in _stream(pa, source, header, done, strings, codec, size):
+            for table in _stream(
+                pa, source, header, skip=done, strings=strings, codec=codec, size=size
+            ):
                 rows = table.num_rows
-                raw = _raw(pa, [table], header, where, done, strings)
+                raw = _raw(pa, [table], header, where=where, offset=done, strings=strings)
                 done += rows
                 yield raw
             return
         except pa.ArrowInvalid as err:
             problem = _classify(err, where, header_length, source)
-            if isinstance(problem, _Retry | _Utf8):
+            if isinstance(problem, _RetryError):
                 continue
             raise problem from None
     raise TedsFormatError(f"{where}: the text is neither UTF-8 nor {echo(encoding)}")
 
 
 def _stream(
-    pa: Any, source: CsvInput, header: Header, skip: int, strings: bool, codec: str, size: int
+    pa: Any, source: CsvInput, header: Header, *, skip: int, strings: bool, codec: str, size: int
 ) -> Iterator[Any]:
     with contextlib.ExitStack() as stack:
         if source.path is not None:
@@ -236,7 +248,14 @@ def _stream(
             skip=skip,
             header_row=source.path is not None,
         )
-        reader = stack.enter_context(pa.csv.open_csv(where, *options))
+        try:
+            reader = stack.enter_context(pa.csv.open_csv(where, *options))
+        except pa.ArrowInvalid as err:
+            if "Empty CSV file" not in str(err):
+                raise
+            if not skip:
+                yield _empty(pa, header, strings)
+            return
         pending: list[Any] = []
         held = 0
         yielded = False

@@ -7,6 +7,7 @@ distinct strings), which :mod:`._decode` turns into codes or reports.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ from ._pandas import np, pd
 __all__ = ["c_chunks", "c_table"]
 
 
-class _Retry(Exception):
+class _RetryError(Exception):
     """The integer pass met text or an empty value: read the file again as strings."""
 
 
@@ -36,25 +37,32 @@ def _dtypes(header: Header, strings: bool) -> dict[str, Any]:
     return types
 
 
+@contextlib.contextmanager
 def _reader(
-    source: CsvInput, header: Header, strings: bool, encoding: str, skip: int, size: int | None
-) -> Any:
-    stream = source.open()
-    stream.readline(1 << 16)
-    return stream, pd.read_csv(
-        stream,
-        header=None,
-        names=list(header.names),
-        dtype=_dtypes(header, strings),
-        keep_default_na=False,
-        na_values=[""],
-        index_col=False,
-        engine="c",
-        encoding=encoding,
-        skiprows=skip,
-        chunksize=size,
-        low_memory=False,
-    )
+    source: CsvInput, header: Header, *, strings: bool, encoding: str, skip: int, size: int | None
+) -> Iterator[Any]:
+    """pandas' reader (a frame, or an iterator of frames with *size*), its stream closed after."""
+    with source.open() as stream:
+        stream.readline(1 << 16)
+        try:
+            yield pd.read_csv(
+                stream,
+                header=None,
+                names=list(header.names),
+                dtype=_dtypes(header, strings),
+                keep_default_na=False,
+                na_values=[""],
+                index_col=False,
+                engine="c",
+                encoding=encoding,
+                skiprows=skip,
+                chunksize=size,
+                low_memory=False,
+            )
+        except pd.errors.EmptyDataError:  # a header and no rows
+            empty = pd.DataFrame({n: pd.Series([], dtype=object) for n in header.names})
+            typed = empty.astype(_dtypes(header, strings=False))
+            yield typed if size is None else iter([typed])
 
 
 def _caseid(values: Any, name: str, where: str, offset: int) -> Any:
@@ -63,10 +71,11 @@ def _caseid(values: Any, name: str, where: str, offset: int) -> Any:
     if not ok.all():
         row = int(np.flatnonzero(~ok)[0])
         value = series.iloc[row]
-        text = "empty value" if value is None or value != value else f"{echo(value)} is not"
-        rule = " a whole number" if "is not" in text else ""
+        problem = (
+            f"{echo(value)} is not a whole number" if isinstance(value, str) else "empty value"
+        )
         raise TedsValueError(
-            f"{where}, column {name}, row {offset + row + 1}: {text}{rule} (CASEID numbers "
+            f"{where}, column {name}, row {offset + row + 1}: {problem} (CASEID numbers "
             "each discharge)",
             column=name,
             row=row,
@@ -106,12 +115,12 @@ def _raw(frame: Any, header: Header, where: str, offset: int, strings: bool) -> 
 
 def _problem(error: Exception, source: CsvInput, header_length: int) -> Exception:
     if isinstance(error, UnicodeDecodeError):
-        return _Retry()
+        return _RetryError()
     if isinstance(error, pd.errors.ParserError):
         from ._arrow import _format_error
 
         return _format_error(str(error), source.name, header_length, source)
-    return _Retry()  # a ValueError or OverflowError converting to integers
+    return _RetryError()  # a ValueError or OverflowError converting to integers
 
 
 _ERRORS = (ValueError, OverflowError, pd.errors.ParserError)
@@ -120,20 +129,18 @@ _ERRORS = (ValueError, OverflowError, pd.errors.ParserError)
 def c_table(source: CsvInput, header: Header, header_length: int, encoding: str | None) -> RawTable:
     """The whole file as one raw table."""
     for strings, codec in _attempts(encoding):
-        stream = None
         try:
-            stream, frame = _reader(source, header, strings, codec, 0, None)
-            raw = _raw(frame, header, source.name, 0, strings)
+            with _reader(
+                source, header, strings=strings, encoding=codec, skip=0, size=None
+            ) as frame:
+                raw = _raw(frame, header, source.name, 0, strings)
         except TedsValueError:
             raise
         except _ERRORS as err:
             problem = _problem(err, source, header_length)
-            if isinstance(problem, _Retry):
+            if isinstance(problem, _RetryError):
                 continue
             raise problem from None
-        finally:
-            if stream is not None:
-                stream.close()
         raw.notes["encoding"] = codec if strings else "ascii"
         return raw
     raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")
@@ -150,28 +157,23 @@ def c_chunks(
     """The file *size* rows at a time."""
     done = 0
     for strings, codec in _attempts(encoding):
-        stream = None
         try:
-            stream, chunks = _reader(source, header, strings, codec, done, size)
-            with chunks:
+            with _reader(
+                source, header, strings=strings, encoding=codec, skip=done, size=size
+            ) as chunks:
                 yielded = False
                 for frame in chunks:
-                    raw = _raw(frame, header, source.name, done, strings)
-                    done += len(frame)
-                    yielded = True
-                    yield raw
-                if not yielded and not done:
-                    empty = pd.DataFrame({n: pd.Series([], dtype=object) for n in header.names})
-                    yield _raw(empty.astype(_dtypes(header, False)), header, source.name, 0, False)
+                    if len(frame) or not (yielded or done):
+                        raw = _raw(frame, header, source.name, done, strings)
+                        done += len(frame)
+                        yielded = True
+                        yield raw
             return
         except TedsValueError:
             raise
         except _ERRORS as err:
             problem = _problem(err, source, header_length)
-            if isinstance(problem, _Retry):
+            if isinstance(problem, _RetryError):
                 continue
             raise problem from None
-        finally:
-            if stream is not None:
-                stream.close()
     raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")

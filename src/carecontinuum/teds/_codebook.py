@@ -191,24 +191,93 @@ DISCHARGE_REASONS: tuple[CodedValue, ...] = (
     CodedValue(7, "Other"),
 )
 
-_SHARED_HEAD = (
-    "CASEID DISYR AGE GENDER RACE ETHNIC MARSTAT EDUC EMPLOY EMPLOY_D DETNLF DETNLF_D PREG VET "
-    "LIVARAG LIVARAG_D PRIMINC ARRESTS ARRESTS_D STFIPS"
-).split()
-_SUBSTANCES = (
-    "PSOURCE DETCRIM NOPRIOR SUB1 SUB1_D ROUTE1 FREQ1 FREQ1_D FRSTUSE1 SUB2 SUB2_D ROUTE2 FREQ2 "
-    "FREQ2_D FRSTUSE2 SUB3 SUB3_D ROUTE3 FREQ3 FREQ3_D FRSTUSE3"
-).split()
-_FLAGS = (
-    "ALCFLG COKEFLG MARFLG HERFLG METHFLG OPSYNFLG PCPFLG HALLFLG MTHAMFLG AMPHFLG STIMFLG "
-    "BENZFLG TRNQFLG BARBFLG SEDHPFLG INHFLG OTCFLG OTHERFLG ALCDRUG DSMCRIT PSYPROB HLTHINS "
-    "PRIMPAY FREQ_ATND_SELF_HELP FREQ_ATND_SELF_HELP_D"
-).split()
+_SHARED_HEAD = [
+    "CASEID",
+    "DISYR",
+    "AGE",
+    "GENDER",
+    "RACE",
+    "ETHNIC",
+    "MARSTAT",
+    "EDUC",
+    "EMPLOY",
+    "EMPLOY_D",
+    "DETNLF",
+    "DETNLF_D",
+    "PREG",
+    "VET",
+    "LIVARAG",
+    "LIVARAG_D",
+    "PRIMINC",
+    "ARRESTS",
+    "ARRESTS_D",
+    "STFIPS",
+]
+_SUBSTANCES = [
+    "PSOURCE",
+    "DETCRIM",
+    "NOPRIOR",
+    "SUB1",
+    "SUB1_D",
+    "ROUTE1",
+    "FREQ1",
+    "FREQ1_D",
+    "FRSTUSE1",
+    "SUB2",
+    "SUB2_D",
+    "ROUTE2",
+    "FREQ2",
+    "FREQ2_D",
+    "FRSTUSE2",
+    "SUB3",
+    "SUB3_D",
+    "ROUTE3",
+    "FREQ3",
+    "FREQ3_D",
+    "FRSTUSE3",
+]
+_FLAGS = [
+    "ALCFLG",
+    "COKEFLG",
+    "MARFLG",
+    "HERFLG",
+    "METHFLG",
+    "OPSYNFLG",
+    "PCPFLG",
+    "HALLFLG",
+    "MTHAMFLG",
+    "AMPHFLG",
+    "STIMFLG",
+    "BENZFLG",
+    "TRNQFLG",
+    "BARBFLG",
+    "SEDHPFLG",
+    "INHFLG",
+    "OTCFLG",
+    "OTHERFLG",
+    "ALCDRUG",
+    "DSMCRIT",
+    "PSYPROB",
+    "HLTHINS",
+    "PRIMPAY",
+    "FREQ_ATND_SELF_HELP",
+    "FREQ_ATND_SELF_HELP_D",
+]
 
 #: The 76 columns of a 2017–2019 file, in order (codebook Appendix A) [TEDS-D-CB].
 COLUMNS_2017: tuple[str, ...] = (
     *_SHARED_HEAD,
-    *"CBSA2010 REGION DIVISION SERVICES SERVICES_D METHUSE DAYWAIT REASON LOS".split(),
+    *[
+        "CBSA2010",
+        "REGION",
+        "DIVISION",
+        "SERVICES",
+        "SERVICES_D",
+        "METHUSE",
+        "DAYWAIT",
+        "REASON",
+        "LOS",
+    ],
     *_SUBSTANCES,
     "IDU",
     *_FLAGS,
@@ -218,7 +287,7 @@ COLUMNS_2017: tuple[str, ...] = (
 #: ``NUMSUBS`` [TEDS-D-CB]; ordered as the 2016 codebook lists them.
 COLUMNS_2015_2016: tuple[str, ...] = (
     *_SHARED_HEAD,
-    *"CBSA REGION DIVISION SERVICES_D METHUSE DAYWAIT REASON LOS".split(),
+    *["CBSA", "REGION", "DIVISION", "SERVICES_D", "METHUSE", "DAYWAIT", "REASON", "LOS"],
     *_SUBSTANCES,
     "NUMSUBS",
     *_FLAGS,

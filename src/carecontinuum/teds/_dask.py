@@ -41,6 +41,7 @@ def is_dask_frame(frame: object) -> bool:
 def _decode_partition(
     part: pd.DataFrame,
     header: Header,
+    *,
     year: int | None,
     mapping: SettingLevels,
     where: str,
@@ -52,15 +53,24 @@ def _decode_partition(
     return decode(raw, year=year, mapping=mapping)
 
 
-def decode_partitions(source: dd.DataFrame, *, year: int | None, mapping: SettingLevels) -> Any:
+def decode_partitions(
+    source: dd.DataFrame, *, year: int | None, mapping: SettingLevels
+) -> dd.DataFrame:
     """The typed dask DataFrame of a dask DataFrame of raw TEDS-D columns."""
     _dask()
     where = "the dask frame"
     header = read_header(source.columns, where)
-    meta = _decode_partition(source._meta, header, year, mapping, where)
-    return source.map_partitions(
-        _decode_partition, header, year, mapping, where, meta=meta, align_dataframes=False
+    meta = _decode_partition(source._meta, header, year=year, mapping=mapping, where=where)
+    decoded: dd.DataFrame = source.map_partitions(  # type: ignore[no-untyped-call]
+        _decode_partition,
+        header,
+        year=year,
+        mapping=mapping,
+        where=where,
+        meta=meta,
+        align_dataframes=False,
     )
+    return decoded
 
 
 def tally_partitions(
@@ -70,6 +80,8 @@ def tally_partitions(
 ) -> pd.DataFrame:
     """*kernel*'s counts of every partition, computed on the frame's scheduler, in one frame."""
     meta = kernel(frame._meta, keys)
-    counted = frame.map_partitions(kernel, list(keys), meta=meta, align_dataframes=False)
+    counted = frame.map_partitions(  # type: ignore[no-untyped-call]
+        kernel, list(keys), meta=meta, align_dataframes=False
+    )
     result: pd.DataFrame = counted.compute()
     return result

@@ -6,7 +6,7 @@ import csv
 import io
 import os
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any, BinaryIO, cast
 
 from .._text import echo
 from ._errors import TedsFormatError
@@ -83,7 +83,7 @@ class CsvInput:
             return self._path.open("rb")
         assert self._stream is not None
         self._stream.seek(self._start)
-        return _Borrowed(self._stream)
+        return cast(BinaryIO, _Borrowed(self._stream))
 
     def header(self) -> tuple[list[str], int]:
         """The header's column names and its length in bytes.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any, Literal, overload
+from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
 
 from .._checks import not_bool
 from .._text import echo
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["Engine", "read_discharges"]
 
 Engine = Literal["auto", "pyarrow", "c"]
-"""``"pyarrow"`` (the ``arrow`` extra), pandas' ``"c"`` parser, or ``"auto"``: pyarrow if installed."""
+"""``"pyarrow"`` (the ``arrow`` extra), pandas' ``"c"`` parser, or ``"auto"`` (pyarrow if there)."""
 
 CsvSource = str | os.PathLike[str] | IO[bytes] | IO[str]
 
@@ -155,25 +155,14 @@ def read_discharges(
     >>> df.attrs["layout"], df.attrs["form"]
     ('2017+', 'code')
     """
-    if year is not None:
-        not_bool(year, "year", "a year")
-        if not isinstance(year, int) or not 1000 <= year <= 9999:
-            raise TedsValueError(f"year: {echo(year)} is not a 4-digit year of discharge")
-    if engine not in ("auto", "pyarrow", "c"):
-        raise TedsValueError(f"engine: {echo(engine)} is not 'auto', 'pyarrow' or 'c'")
-    if encoding is not None and not isinstance(encoding, str):
-        raise TypeError(f"encoding must be a codec name or None, not {echo(encoding)}")
-    if chunksize is not None:
-        not_bool(chunksize, "chunksize", "a number of rows")
-        if not isinstance(chunksize, int) or chunksize < 1:
-            raise TedsValueError(f"chunksize: {echo(chunksize)} is not a whole number of rows ≥ 1")
+    _check_arguments(year, engine, encoding, chunksize)
     mapping = setting_levels(crosswalk)
     if _is_dask(source):
         if chunksize is not None:
             raise TedsValueError("chunksize: a dask DataFrame is read partition by partition")
         from ._dask import decode_partitions
 
-        return decode_partitions(source, year=year, mapping=mapping)
+        return decode_partitions(cast("dd.DataFrame", source), year=year, mapping=mapping)
     from ._pandas import pd
 
     if isinstance(source, pd.DataFrame):
@@ -190,7 +179,7 @@ def read_discharges(
             "source must be a CSV path, a file object or a pandas or dask DataFrame, "
             f"not {type(source).__name__} {echo(source)}"
         )
-    csv = CsvInput(source)  # type: ignore[arg-type]
+    csv = CsvInput(source)
     names, header_length = csv.header()
     header = read_header(names, csv.name)
     use_arrow = _use_arrow(engine)
@@ -205,6 +194,21 @@ def read_discharges(
 
         raw = c_table(csv, header, header_length, encoding)
     return _finish(raw, year, mapping)
+
+
+def _check_arguments(year: object, engine: object, encoding: object, chunksize: object) -> None:
+    if year is not None:
+        not_bool(year, "year", "a year")
+        if not isinstance(year, int) or not 1000 <= year <= 9999:
+            raise TedsValueError(f"year: {echo(year)} is not a 4-digit year of discharge")
+    if engine not in ("auto", "pyarrow", "c"):
+        raise TedsValueError(f"engine: {echo(engine)} is not 'auto', 'pyarrow' or 'c'")
+    if encoding is not None and not isinstance(encoding, str):
+        raise TypeError(f"encoding must be a codec name or None, not {echo(encoding)}")
+    if chunksize is not None:
+        not_bool(chunksize, "chunksize", "a number of rows")
+        if not isinstance(chunksize, int) or chunksize < 1:
+            raise TedsValueError(f"chunksize: {echo(chunksize)} is not a whole number of rows ≥ 1")
 
 
 def _use_arrow(engine: Engine) -> bool:

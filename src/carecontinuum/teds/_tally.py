@@ -59,10 +59,12 @@ def tally(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
         strides.append(stride)
         stride *= radix
     strides.reverse()
+    seen: Any
+    counts: Any
     if stride <= _BINCOUNT_LIMIT:
-        counts = np.bincount(packed, minlength=stride)
-        seen = np.flatnonzero(counts)
-        counts = counts[seen]
+        every = np.bincount(packed, minlength=stride)
+        seen = np.flatnonzero(every)
+        counts = every[seen]
     else:
         found = pd.Series(packed).value_counts(sort=False)
         seen, counts = found.index.to_numpy(), found.to_numpy()
@@ -118,7 +120,7 @@ def check_by(by: object, function: str) -> tuple[str, ...]:
     """The ``by`` argument as a tuple of column names from :data:`BY_COLUMNS`."""
     from .._checks import as_tuple
 
-    names = as_tuple(by, "by")
+    names: tuple[str, ...] = as_tuple(by, "by")
     for name in names:
         if name not in BY_COLUMNS:
             raise TedsFrameError(
@@ -135,7 +137,8 @@ def _combine(parts: Iterable[pd.DataFrame], keys: Sequence[str]) -> pd.DataFrame
     if not frames:
         return pd.DataFrame({k: [] for k in [*keys, "count"]}, dtype=np.int64)
     table = pd.concat(frames, ignore_index=True)
-    return table.groupby(list(keys), sort=False, as_index=False)["count"].sum()
+    summed = table.groupby(list(keys), sort=False)["count"].sum()
+    return summed.reset_index()
 
 
 def count_discharges(discharges: object, keys: Sequence[str], function: str) -> Counts:
@@ -165,17 +168,17 @@ def count_discharges(discharges: object, keys: Sequence[str], function: str) -> 
             f"{function}() takes the frame read_discharges() returns (pandas or dask), or "
             f"its chunks; not {type(discharges).__name__} {echo(discharges)}"
         )
-    meta: pd.DataFrame | None = None
+    first: pd.DataFrame | None = None
     parts_list = []
     for chunk in discharges:
         if not isinstance(chunk, pd.DataFrame):
             raise TypeError(f"{function}(): a chunk is a {type(chunk).__name__}, not a DataFrame")
         _check(chunk, keys, function)
-        if meta is None:
-            meta = chunk.iloc[:0]
-        elif not chunk.dtypes[keys].equals(meta.dtypes[keys]):
+        if first is None:
+            first = chunk.iloc[:0]
+        elif not chunk.dtypes[keys].equals(first.dtypes[keys]):
             raise TedsFrameError(f"{function}(): the chunks' columns have different dtypes")
         parts_list.append(tally(chunk, keys))
-    if meta is None:
+    if first is None:
         raise TedsFrameError(f"{function}(): no chunks to count")
-    return Counts(_combine(parts_list, keys), meta)
+    return Counts(_combine(parts_list, keys), first)

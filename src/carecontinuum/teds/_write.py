@@ -125,7 +125,9 @@ def _rows_from_journeys(items: Iterable[Any], skip_open: bool) -> dict[str, list
             rows["level"].append(p.level)
             rows["start"].append(np.datetime64(p.start, "D"))
             rows["end"].append(np.datetime64(p.end, "D"))
-            rows["reason"].append(MISSING if p.discharge_reason is None else int(p.discharge_reason))
+            rows["reason"].append(
+                MISSING if p.discharge_reason is None else int(p.discharge_reason)
+            )
     return rows
 
 
@@ -340,9 +342,7 @@ def _table(
 
 
 def _save(table: pd.DataFrame, path: str | os.PathLike[str] | IO[str]) -> None:
-    if isinstance(path, str | os.PathLike):
-        table.to_csv(path, index=False, lineterminator="\n")
-    elif callable(getattr(path, "write", None)):
+    if isinstance(path, str | os.PathLike) or callable(getattr(path, "write", None)):
         table.to_csv(path, index=False, lineterminator="\n")
     else:
         raise TypeError(f"path must be a file path or a text file object, not {echo(path)}")
