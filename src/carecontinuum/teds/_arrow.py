@@ -68,7 +68,7 @@ def _options(
         block_size=_BLOCK,
         skip_rows_after_names=skip,
     )
-    parse = pa.csv.ParseOptions(delimiter=",", newlines_in_values=False)
+    parse = pa.csv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=False)
     convert = pa.csv.ConvertOptions(
         column_types=types,
         null_values=[""],

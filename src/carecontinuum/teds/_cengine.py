@@ -1,8 +1,10 @@
 """Reading a TEDS-D CSV with pandas' C parser: the engine without pyarrow.
 
 As with pyarrow, a first pass reads the TEDS-D columns as small integers; a
-file with text in them is read again with each column categorical (its
-distinct strings), which :mod:`._decode` turns into codes or reports.
+file with text in them is read again as text, a block of rows at a time,
+keeping each column's distinct strings and their positions, which
+:mod:`._decode` turns into codes or reports.  (pandas' own categorical reading
+would convert ``"1"`` to ``1.0`` when a column also holds ``"1.5"``.)
 """
 
 from __future__ import annotations
@@ -28,10 +30,8 @@ class _RetryError(Exception):
 def _dtypes(header: Header, strings: bool) -> dict[str, Any]:
     types: dict[str, Any] = {}
     for name, canonical in zip(header.names, header.canonical, strict=True):
-        if canonical is None or (strings and canonical == "CASEID"):
+        if canonical is None or strings:
             types[name] = object
-        elif strings:
-            types[name] = "category"
         else:
             types[name] = storage(canonical)
     return types
@@ -52,6 +52,7 @@ def _reader(
                 dtype=_dtypes(header, strings),
                 keep_default_na=False,
                 na_values=[""],
+                skip_blank_lines=False,
                 index_col=False,
                 engine="c",
                 encoding=encoding,
@@ -99,8 +100,7 @@ def _raw(frame: Any, header: Header, where: str, offset: int, strings: bool) -> 
         elif canonical == "CASEID":
             columns.append(RawColumn(ints=_caseid(values.to_numpy(), canonical, where, offset)))
         else:
-            cat = values.array
-            codes = np.asarray(cat.codes)
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
             if (codes < 0).any():
                 row = int(np.flatnonzero(codes < 0)[0])
                 raise TedsValueError(
@@ -109,8 +109,33 @@ def _raw(frame: Any, header: Header, where: str, offset: int, strings: bool) -> 
                     column=canonical,
                     row=row,
                 )
-            columns.append(RawColumn(strings=([str(c) for c in cat.categories], codes)))
+            columns.append(RawColumn(strings=(list(uniques), np.asarray(codes))))
     return RawTable(header, columns, len(frame), where, offset)
+
+
+_TEXT_BLOCK = 100_000  # rows read at a time as text, to bound the memory of Python strings
+
+
+def _merge(parts: list[RawTable], header: Header, where: str) -> RawTable:
+    """One raw table from consecutive blocks: their strings pooled, positions renumbered."""
+    columns: list[RawColumn] = []
+    for i in range(len(header.names)):
+        pieces = [part.columns[i] for part in parts]
+        first = pieces[0]
+        if first.other is not None:
+            columns.append(RawColumn(other=pd.concat([p.other for p in pieces], ignore_index=True)))
+        elif first.ints is not None:
+            columns.append(RawColumn(ints=np.concatenate([p.ints for p in pieces])))
+        else:
+            pool: dict[str, int] = {}
+            positions = []
+            for piece in pieces:
+                assert piece.strings is not None
+                uniques, where_in = piece.strings
+                renumber = np.array([pool.setdefault(u, len(pool)) for u in uniques], dtype=np.intp)
+                positions.append(renumber[where_in] if len(uniques) else where_in)
+            columns.append(RawColumn(strings=(list(pool), np.concatenate(positions))))
+    return RawTable(header, columns, sum(p.length for p in parts), where, 0)
 
 
 def _problem(error: Exception, source: CsvInput, header_length: int) -> Exception:
@@ -130,10 +155,14 @@ def c_table(source: CsvInput, header: Header, header_length: int, encoding: str 
     """The whole file as one raw table."""
     for strings, codec in _attempts(encoding):
         try:
-            with _reader(
-                source, header, strings=strings, encoding=codec, skip=0, size=None
-            ) as frame:
-                raw = _raw(frame, header, source.name, 0, strings)
+            if strings:
+                parts = list(_blocks(source, header, codec, skip=0, size=_TEXT_BLOCK))
+                raw = _merge(parts, header, source.name)
+            else:
+                with _reader(
+                    source, header, strings=False, encoding=codec, skip=0, size=None
+                ) as frame:
+                    raw = _raw(frame, header, source.name, 0, False)
         except TedsValueError:
             raise
         except _ERRORS as err:
@@ -151,6 +180,20 @@ def _attempts(encoding: str | None) -> list[tuple[bool, str]]:
     return [(False, "utf-8"), *later]
 
 
+def _blocks(
+    source: CsvInput, header: Header, codec: str, *, skip: int, size: int, strings: bool = True
+) -> Iterator[RawTable]:
+    """The raw tables of the file from row *skip* on, *size* rows at a time (at least one)."""
+    with _reader(source, header, strings=strings, encoding=codec, skip=skip, size=size) as chunks:
+        done = skip
+        yielded = False
+        for frame in chunks:
+            if len(frame) or not yielded:
+                yield _raw(frame, header, source.name, done, strings)
+                done += len(frame)
+                yielded = True
+
+
 def c_chunks(
     source: CsvInput, header: Header, header_length: int, encoding: str | None, size: int
 ) -> Iterator[RawTable]:
@@ -158,16 +201,10 @@ def c_chunks(
     done = 0
     for strings, codec in _attempts(encoding):
         try:
-            with _reader(
-                source, header, strings=strings, encoding=codec, skip=done, size=size
-            ) as chunks:
-                yielded = False
-                for frame in chunks:
-                    if len(frame) or not (yielded or done):
-                        raw = _raw(frame, header, source.name, done, strings)
-                        done += len(frame)
-                        yielded = True
-                        yield raw
+            for raw in _blocks(source, header, codec, skip=done, size=size, strings=strings):
+                if raw.length or not done:
+                    done += raw.length
+                    yield raw
             return
         except TedsValueError:
             raise

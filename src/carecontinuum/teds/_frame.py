@@ -46,40 +46,75 @@ def _column(series: Any, name: str, where: str, row_name: Any) -> RawColumn:
             raise _empty(name, where, row, row_name(row))
         return RawColumn(ints=series.to_numpy(dtype=np.int64))
     if pd.api.types.is_float_dtype(dtype):
-        values = series.to_numpy(dtype=np.float64, na_value=np.nan)
-        missing = np.isnan(values)
-        if missing.any():
-            row = int(np.flatnonzero(missing)[0])
-            raise _empty(name, where, row, row_name(row))
-        with np.errstate(invalid="ignore"):
-            bad = ~np.isfinite(values) | (values != np.round(values)) | (np.abs(values) > 2**53)
-        if bad.any():
-            row = int(np.flatnonzero(bad)[0])
-            raise TedsValueError(
-                f"{where}, column {name}, {row_name(row)}: {echo(float(values[row]))} is not a "
-                "whole number (a TEDS-D code)",
-                column=name,
-                row=row,
-            )
-        return RawColumn(ints=values.astype(np.int64))
+        return _floats(series, name, where, row_name)
     if pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
-        positions, uniques = pd.factorize(series, use_na_sentinel=True)
-        if (positions < 0).any():
-            row = int(np.flatnonzero(positions < 0)[0])
-            raise _empty(name, where, row, row_name(row))
-        for k, value in enumerate(uniques):
-            if isinstance(value, bool | np.bool_) or not isinstance(value, str | int | np.integer):
-                row = int(np.flatnonzero(positions == k)[0])
-                raise TedsValueError(
-                    f"{where}, column {name}, {row_name(row)}: {echo(value)} is not a code or a "
-                    f"label (a {type(value).__name__})",
-                    column=name,
-                    row=row,
-                )
-        return RawColumn(strings=([_text(v) for v in uniques], np.asarray(positions)))
+        return _texts(series, name, where, row_name)
     raise TedsValueError(
         f"{where}, column {name}: holds {dtype} values, not TEDS-D codes or labels", column=name
     )
+
+
+def _floats(series: Any, name: str, where: str, row_name: Any) -> RawColumn:
+    """Whole numbers stored as floats (as pandas makes them); NaN is an empty value."""
+    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+    missing = np.isnan(values)
+    if missing.any():
+        row = int(np.flatnonzero(missing)[0])
+        raise _empty(name, where, row, row_name(row))
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isfinite(values) | (values != np.round(values)) | (np.abs(values) > 2**53)
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise TedsValueError(
+            f"{where}, column {name}, {row_name(row)}: {echo(float(values[row]))} is not a "
+            "whole number (a TEDS-D code)",
+            column=name,
+            row=row,
+        )
+    return RawColumn(ints=values.astype(np.int64))
+
+
+def _texts(series: Any, name: str, where: str, row_name: Any) -> RawColumn:
+    """Codes or labels as text (or Python ints in an object column)."""
+    if pd.api.types.is_object_dtype(series.dtype):
+        _check_objects(series.to_numpy(), name, where, row_name)
+    positions, uniques = pd.factorize(series, use_na_sentinel=True)
+    if (positions < 0).any():
+        row = int(np.flatnonzero(positions < 0)[0])
+        raise _empty(name, where, row, row_name(row))
+    for k, value in enumerate(uniques):
+        if isinstance(value, bool | np.bool_) or not isinstance(value, str | int | np.integer):
+            row = int(np.flatnonzero(positions == k)[0])
+            raise TedsValueError(
+                f"{where}, column {name}, {row_name(row)}: {echo(value)} is not a code or a "
+                f"label (a {type(value).__name__})",
+                column=name,
+                row=row,
+            )
+    return RawColumn(strings=([_text(v) for v in uniques], np.asarray(positions)))
+
+
+def _plain(value: object) -> bool:
+    return value is None or (
+        isinstance(value, str | int | np.integer | float) and not isinstance(value, bool | np.bool_)
+    )
+
+
+_PLAIN = np.frompyfunc(_plain, 1, 1)
+
+
+def _check_objects(values: Any, name: str, where: str, row_name: Any) -> None:
+    """Refuse booleans (``True == 1`` to Python) and other objects in an object column."""
+    ok = _PLAIN(values).astype(bool) if len(values) else np.ones(0, dtype=bool)
+    if not ok.all():
+        row = int(np.flatnonzero(~ok)[0])
+        value = values[row]
+        raise TedsValueError(
+            f"{where}, column {name}, {row_name(row)}: {echo(value)} is not a code or a "
+            f"label (a {type(value).__name__})",
+            column=name,
+            row=row,
+        )
 
 
 def _text(value: Any) -> str:

@@ -103,7 +103,12 @@ class CsvInput:
                 f"{_HEADER_LIMIT} bytes"
             )
         text = line.decode("latin-1").removeprefix("\ufeff").removeprefix("ï»¿")
-        names = next(csv.reader([text.rstrip("\r\n")]))
+        try:
+            names = next(csv.reader([text.rstrip("\r\n")]))
+        except csv.Error as err:
+            raise TedsFormatError(
+                f"{self.name}: its first line is not a CSV header ({err})"
+            ) from None
         return names, len(line)
 
 

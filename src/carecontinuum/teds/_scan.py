@@ -19,9 +19,9 @@ def first_ragged_row(source: CsvInput, header_length: int) -> tuple[int, int, in
     """
     with source.open() as stream:
         header = stream.read(header_length).decode("latin-1")
-        expected = len(next(csv.reader([header.rstrip("\r\n")])))
         text = io.TextIOWrapper(stream, encoding="latin-1", newline="")
         try:
+            expected = len(next(csv.reader([header.rstrip("\r\n")])))
             for row, fields in enumerate(csv.reader(text), start=1):
                 if len(fields) != expected:
                     return row, len(fields), expected
