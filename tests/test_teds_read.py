@@ -97,7 +97,9 @@ def test_los_is_an_interval_and_37_is_open_ended() -> None:
 def test_levels_come_from_the_crosswalk_with_their_match_kind() -> None:
     df = teds.read_discharges(CODES_2019)
     walk = cc.crosswalk("teds", "continuum")
-    for setting, level, match in zip(df["teds_setting"], df["level"], df["level_match"], strict=True):
+    for setting, level, match in zip(
+        df["teds_setting"], df["level"], df["level_match"], strict=True
+    ):
         (mapping,) = walk.map(str(setting))
         assert match == mapping.match.value
         assert (level if isinstance(level, str) else "") == mapping.target
@@ -124,7 +126,9 @@ def test_the_2016_layout_has_no_admission_setting() -> None:
     ("labels", "codes"), [(LABELS_2019, CODES_2019), (LABELS_2016, CODES_2016)]
 )
 @pytest.mark.parametrize("engine", ENGINES)
-def test_label_fixtures_decode_to_the_codebook_codes(labels: Path, codes: Path, engine: str) -> None:
+def test_label_fixtures_decode_to_the_codebook_codes(
+    labels: Path, codes: Path, engine: str
+) -> None:
     df = teds.read_discharges(labels, engine=engine)  # type: ignore[arg-type]
     raw = pd.read_csv(labels, encoding="latin-1", dtype=str, keep_default_na=False)
     year = int(raw["DISYR"].iloc[0])
@@ -192,7 +196,7 @@ def test_the_header_is_matched_without_regard_to_case_spaces_or_bom(engine: str)
     text = raw.to_csv(index=False, lineterminator="\r\n")
     header, rest = text.split("\r\n", 1)
     names = [f' "{n.lower()}" ' if i % 2 else n.lower() for i, n in enumerate(header.split(","))]
-    data = ("\ufeff" + ",".join(names).replace(' "', '"').replace('" ', '"') + "\r\n" + rest)
+    data = "\ufeff" + ",".join(names).replace(' "', '"').replace('" ', '"') + "\r\n" + rest
     got = teds.read_discharges(io.BytesIO(data.encode("utf-8")), engine=engine)  # type: ignore[arg-type]
     assert got.equals(teds.read_discharges(raw))
 

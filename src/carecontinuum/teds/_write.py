@@ -187,7 +187,7 @@ def _rows_from_frame(frame: pd.DataFrame, skip_open: bool) -> dict[str, list[Any
             row = int(np.flatnonzero(bad)[0])
             raise TedsWriteError(
                 f"placements frame, row {row + 1}: discharge_reason "
-                f"{echo(column.iloc[row])} is not a TEDS REASON code (1–7 or -9)"
+                f"{echo(column.tolist()[row])} is not a TEDS REASON code (1–7 or -9)"
             )
         reasons[given] = values[given].astype(np.int64)
     return {
