@@ -39,8 +39,8 @@ files.
 Start with:  carecontinuum tour"""
 _EPILOG = """\
 exit codes: 0 OK, 1 problems found (validate), 2 usage error.
-Add --json to levels, modalities, classify, path, validate or schema for
-machine-readable output."""
+Add --json to levels, modalities, classify, path, validate, schema or teds
+summary for machine-readable output."""
 
 
 def build_parser() -> argparse.ArgumentParser:
