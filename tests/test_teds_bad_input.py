@@ -46,8 +46,8 @@ def _read(source: object, engine: str = "pyarrow") -> pd.DataFrame:
     [
         (b"", "is empty"),
         (b"\n\n", "is empty"),
-        (b"a,b\n1,2\n", r"no column CASEID, DISYR, STFIPS, SERVICES_D, REASON, LOS \(its header"),
-        (b"CASEID;DISYR;STFIPS\n1;2;3\n", "is the delimiter a comma"),
+        (b"a,b\n1,2\n", r"no column CASEID, DISYR, STFIPS, SERVICES_D, REASON, LOS \(its header is 'a,b'\)"),
+        (b"CASEID;DISYR;STFIPS\n1;2;3\n", "is the delimiter a comma or a tab"),
         (b"CASEID,DISYR,SERVSETD,STFIPS\n", "SERVSETD, the discharge setting of the 2006"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "no column CASEID"),
     ],

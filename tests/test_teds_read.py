@@ -366,3 +366,55 @@ def test_rows_are_discharges_not_people() -> None:
     df = teds.read_discharges(CODES_2019)
     assert not any("person" in c or "date" in c or c in {"start", "end"} for c in df.columns)
     assert not any(np.issubdtype(t, np.datetime64) for t in df.dtypes if isinstance(t, np.dtype))
+
+
+@pytest.mark.parametrize("suffix", [".csv.gz", ".csv.bz2", ".csv.xz", ".zip"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_compressed_files_and_zip_bundles(tmp_path: Path, suffix: str, engine: str) -> None:
+    """SAMHSA ships years as zip bundles [TEDS]; compressed files read as the CSV inside."""
+    import bz2
+    import gzip
+    import lzma
+    import zipfile
+
+    data = CODES_2019.read_bytes()
+    path = tmp_path / f"tedsd_puf_2019{suffix}"
+    if suffix == ".zip":
+        with zipfile.ZipFile(path, "w") as bundle:
+            bundle.writestr("README.txt", "not the data")  # one data file with a note beside it
+            bundle.writestr("tedsd_puf_2019.csv", data)
+    else:
+        opener = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}[Path(suffix).suffix]
+        with opener(path, "wb") as handle:
+            handle.write(data)
+    got = teds.read_discharges(path, engine=engine)  # type: ignore[arg-type]
+    assert got.equals(teds.read_discharges(CODES_2019))
+    chunks = list(teds.read_discharges(path, engine=engine, chunksize=60))  # type: ignore[arg-type]
+    assert pd.concat(chunks).equals(got)
+
+
+def test_a_zip_without_a_single_data_file(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "bundle.zip"
+    with zipfile.ZipFile(path, "w") as bundle:
+        bundle.writestr("a.csv", "x")
+        bundle.writestr("b.csv", "y")
+    with pytest.raises(teds.TedsFormatError, match="one CSV inside is read; this one has 2"):
+        teds.read_discharges(path)
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(teds.TedsFormatError, match="not a readable zip file"):
+        teds.read_discharges(broken)
+    fake = tmp_path / "fake.csv.gz"
+    fake.write_bytes(b"not gzip at all")
+    with pytest.raises(teds.TedsFormatError, match="cannot be decompressed"):
+        teds.read_discharges(fake)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tab_separated_file(engine: str) -> None:
+    raw = teds.synthetic_discharges(7, seed=6, form="label")
+    data = raw.to_csv(index=False, sep="\t").encode("latin-1")
+    got = teds.read_discharges(io.BytesIO(data), engine=engine)  # type: ignore[arg-type]
+    assert got.equals(teds.read_discharges(raw))

@@ -12,7 +12,7 @@ The analytics also take a dask DataFrame.  :func:`write_discharges` goes the
 other way, from dated placements to TEDS-D-shaped rows.
 
 Reading needs the ``dataframe`` extra (pandas, numpy); the ``arrow`` extra
-(pyarrow) makes it several times faster, and the ``dask`` extra runs the
+(pyarrow) makes it about three times faster, and the ``dask`` extra runs the
 analytics on a cluster.  The codebook tables (:data:`LOS_CODES`,
 :data:`SERVICE_SETTINGS`, :data:`DISCHARGE_REASONS`, :func:`value_labels`)
 need nothing.
@@ -49,12 +49,11 @@ from ._codebook import (
     CodedValue,
     Layout,
     LosCode,
-    frequencies,
     layout_columns,
     los_code,
-    value_labels,
 )
 from ._errors import TedsError, TedsFormatError, TedsFrameError, TedsValueError, TedsWriteError
+from ._values import frequencies, value_labels
 
 __all__ = [
     "AMBULATORY_SETTINGS",

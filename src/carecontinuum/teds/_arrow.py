@@ -49,7 +49,14 @@ class _RetryError(Exception):
 
 
 def _options(
-    pa: Any, header: Header, *, strings: bool, encoding: str, skip: int = 0, header_row: bool
+    pa: Any,
+    header: Header,
+    *,
+    strings: bool,
+    encoding: str,
+    skip: int = 0,
+    header_row: bool,
+    delimiter: str = ",",
 ) -> Any:
     types = {}
     for name, canonical in zip(header.names, header.canonical, strict=True):
@@ -68,7 +75,9 @@ def _options(
         block_size=_BLOCK,
         skip_rows_after_names=skip,
     )
-    parse = pa.csv.ParseOptions(delimiter=",", newlines_in_values=False, ignore_empty_lines=False)
+    parse = pa.csv.ParseOptions(
+        delimiter=delimiter, newlines_in_values=False, ignore_empty_lines=False
+    )
     convert = pa.csv.ConvertOptions(
         column_types=types,
         null_values=[""],
@@ -172,9 +181,23 @@ def _read(pa: Any, source: CsvInput, header: Header, strings: bool, encoding: st
 
 def _read_csv(pa: Any, source: CsvInput, header: Header, strings: bool, encoding: str) -> Any:
     if source.path is not None:  # pyarrow's own file reader, much faster than a Python stream
-        options = _options(pa, header, strings=strings, encoding=encoding, header_row=True)
+        options = _options(
+            pa,
+            header,
+            strings=strings,
+            encoding=encoding,
+            header_row=True,
+            delimiter=source.delimiter,
+        )
         return pa.csv.read_csv(str(source.path), *options)
-    options = _options(pa, header, strings=strings, encoding=encoding, header_row=False)
+    options = _options(
+        pa,
+        header,
+        strings=strings,
+        encoding=encoding,
+        header_row=False,
+        delimiter=source.delimiter,
+    )
     with source.open() as stream:
         stream.readline(1 << 16)
         return pa.csv.read_csv(stream, *options)
@@ -247,6 +270,7 @@ def _stream(
             encoding=codec,
             skip=skip,
             header_row=source.path is not None,
+            delimiter=source.delimiter,
         )
         try:
             reader = stack.enter_context(pa.csv.open_csv(where, *options))

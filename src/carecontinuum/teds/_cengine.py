@@ -48,6 +48,7 @@ def _reader(
             yield pd.read_csv(
                 stream,
                 header=None,
+                sep=source.delimiter,
                 names=list(header.names),
                 dtype=_dtypes(header, strings),
                 keep_default_na=False,

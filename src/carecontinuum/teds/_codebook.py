@@ -1,10 +1,8 @@
 """The TEDS-D codebook as data: LOS codes, service settings, discharge reasons, columns, labels.
 
 Everything here comes from SAMHSA's TEDS-D public-use-file codebooks 2015–2019
-[TEDS-D-CB] (the same codes as in [TEDS]).  The value tables with their
-frequencies ship as ``_codebook.csv`` beside this module, derived from the
-codebooks' machine-readable tables (CC0) by ``tests/data/teds/build_codebook.py``,
-which lists the few PDF-extraction errors it corrects.
+[TEDS-D-CB] (the same codes as in [TEDS]).  The value labels and frequencies of
+every column are in :mod:`._values`.
 
 Examples
 --------
@@ -14,18 +12,11 @@ LosCode(31, 31–45 days)
 True
 >>> los_code(46)
 32
->>> value_labels("REASON")[2]
-'Dropped out of treatment'
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import io
-import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Literal
 
 from .._checks import not_bool
@@ -44,10 +35,8 @@ __all__ = [
     "CodedValue",
     "Layout",
     "LosCode",
-    "frequencies",
     "layout_columns",
     "los_code",
-    "value_labels",
 ]
 
 MISSING = -9
@@ -315,126 +304,3 @@ def layout_columns(layout: Layout) -> tuple[str, ...]:
     raise TedsValueError(
         f"layout: {echo(layout)} is not a TEDS-D layout; use '2015-2016' or '2017+'"
     )
-
-
-# -- the value tables -------------------------------------------------------------------------
-
-_Table = dict[str, dict[int, dict[int, tuple[str, int]]]]
-
-
-@functools.cache
-def _table() -> _Table:
-    """variable → year → code → (label, frequency), from ``_codebook.csv``."""
-    text = resources.files(__package__).joinpath("_codebook.csv").read_text(encoding="utf-8")
-    table: _Table = {}
-    for row in csv.DictReader(io.StringIO(text)):
-        years = table.setdefault(row["variable"], {})
-        years.setdefault(int(row["year"]), {})[int(row["code"])] = (
-            row["label"],
-            int(row["frequency"]),
-        )
-    return table
-
-
-def _values(variable: str, year: int) -> dict[int, tuple[str, int]]:
-    not_bool(year, "year", "a year")
-    table = _table()
-    if not isinstance(variable, str) or variable not in table:
-        known = ", ".join(sorted(table))
-        raise TedsValueError(
-            f"variable: {echo(variable)} has no value table in the TEDS-D codebooks; "
-            f"those with one: {known}"
-        )
-    years = table[variable]
-    if year not in years:
-        raise TedsValueError(
-            f"year: the codebooks shipped give {variable} values for "
-            f"{', '.join(map(str, sorted(years)))}, not {echo(year)}"
-        )
-    return years[year]
-
-
-def value_labels(variable: str, year: int = 2019) -> dict[int, str]:
-    """The codebook's labels of *variable*'s codes in discharge year *year* [TEDS-D-CB].
-
-    Parameters
-    ----------
-    variable:
-        A column name as the codebook spells it (``"REASON"``, ``"STFIPS"``).
-    year:
-        A year in :data:`CODEBOOK_YEARS`.  The 2015 and 2016 codebooks write
-        their labels in capitals, with other wording in places.
-
-    Returns
-    -------
-    dict
-        Code → label, in the codebook's order of codes.
-
-    Raises
-    ------
-    carecontinuum.teds.TedsValueError
-        For a column without a value table (``CASEID``, ``CBSA2010``) or a year
-        without a codebook here.
-
-    Examples
-    --------
-    >>> value_labels("SERVICES_D", 2016)[7]
-    'AMBULATORY, NONINTENSIVE OUTPATIENT'
-    >>> value_labels("STFIPS")[6]
-    'California'
-    """
-    return {code: label for code, (label, _freq) in _values(variable, year).items()}
-
-
-def frequencies(variable: str, year: int = 2019) -> dict[int, int]:
-    """How many discharges of year *year* had each code of *variable* [TEDS-D-CB].
-
-    Raises
-    ------
-    carecontinuum.teds.TedsValueError
-        As :func:`value_labels`.
-
-    Examples
-    --------
-    >>> frequencies("REASON")[1]
-    725929
-    >>> sum(frequencies("LOS").values()) == frequencies("DISYR")[2019]
-    True
-    """
-    return {code: freq for code, (_label, freq) in _values(variable, year).items()}
-
-
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-def label_key(label: str) -> str:
-    """A label reduced to its letters and digits, lower case, for forgiving matching.
-
-    The codebooks' own tables lost hyphens in places ("NONINTENSIVE"), so a
-    file's "non-intensive" must still match.
-    """
-    return _NOT_ALNUM.sub("", label.casefold())
-
-
-@functools.cache
-def label_index(variable: str) -> dict[int | None, dict[str, int]]:
-    """variable's label keys → codes: per codebook year, and across all years (key ``None``).
-
-    A key that means different codes in different years is left out of the
-    across-years table (it is only decoded with its year).
-    """
-    years = _table().get(variable, {})
-    per_year: dict[int | None, dict[str, int]] = {}
-    every: dict[str, set[int]] = {}
-    for year, values in years.items():
-        keys = per_year.setdefault(year, {})
-        for code, (label, _freq) in values.items():
-            keys[label_key(label)] = code
-            every.setdefault(label_key(label), set()).add(code)
-    per_year[None] = {key: next(iter(codes)) for key, codes in every.items() if len(codes) == 1}
-    return per_year
-
-
-def has_values(variable: str, year: int) -> bool:
-    """Whether the *year* codebook has a value table for *variable*."""
-    return year in _table().get(variable, {})

@@ -111,8 +111,10 @@ def _missing_message(where: str, missing: Sequence[str], given: Sequence[str]) -
             " (it has SERVSETD, the discharge setting of the 2006–2014 files, whose layout "
             "this reader does not read)"
         )
-    elif len(given) <= 3:
-        message += f" (its header is {echo(','.join(given))}; is the delimiter a comma?)"
+    elif len(given) == 1:
+        message += f" (its header is {echo(given[0])}; is the delimiter a comma or a tab?)"
+    elif len(given) <= 5:
+        message += f" (its header is {echo(','.join(given))})"
     return message
 
 

@@ -23,14 +23,12 @@ from ._codebook import (
     LOS_CODES,
     MISSING,
     SERVICE_SETTINGS,
-    label_index,
-    label_key,
-    value_labels,
 )
 from ._columns import Header, storage
 from ._errors import TedsFormatError, TedsValueError
 from ._levels import MATCHES, SettingLevels, level_tables
 from ._pandas import np, pd
+from ._values import label_index, label_key, value_labels
 
 __all__ = ["OUTPUT_COLUMNS", "RawColumn", "RawTable", "decode", "empty_frame"]
 

@@ -21,8 +21,9 @@ def first_ragged_row(source: CsvInput, header_length: int) -> tuple[int, int, in
         header = stream.read(header_length).decode("latin-1")
         text = io.TextIOWrapper(stream, encoding="latin-1", newline="")
         try:
-            expected = len(next(csv.reader([header.rstrip("\r\n")])))
-            for row, fields in enumerate(csv.reader(text), start=1):
+            delimiter = source.delimiter
+            expected = len(next(csv.reader([header.rstrip("\r\n")], delimiter=delimiter)))
+            for row, fields in enumerate(csv.reader(text, delimiter=delimiter), start=1):
                 if len(fields) != expected:
                     return row, len(fields), expected
         except csv.Error:

@@ -18,12 +18,10 @@ from ._codebook import (
     CODEBOOK_YEARS,
     MISSING,
     Layout,
-    frequencies,
-    has_values,
     layout_columns,
-    value_labels,
 )
 from ._errors import TedsValueError
+from ._values import frequencies, has_values, value_labels
 
 if TYPE_CHECKING:
     import pandas as pd
