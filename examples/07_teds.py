@@ -59,9 +59,10 @@ df.iloc[:5, :13]
 
 # %% [markdown]
 # The levels come from the crosswalk from TEDS settings to the continuum, and so does how well
-# each setting matches. TEDS has no partial-hospitalization code, detox settings are not levels
-# of the continuum, and TEDS 8 (ambulatory detox) has no counterpart at all: `level_match`
-# keeps every approximation visible.
+# each setting matches. TEDS has no partial-hospitalization code (PHP-like care is reported as
+# intensive outpatient), the continuum has no withdrawal-management level (so the 24-hour detox
+# settings match only approximately), and TEDS 8 (ambulatory detox) has no counterpart at all:
+# `level_match` keeps every approximation visible.
 
 # %%
 df.attrs["level_mapping"]

@@ -46,7 +46,10 @@ def _read(source: object, engine: str = "pyarrow") -> pd.DataFrame:
     [
         (b"", "is empty"),
         (b"\n\n", "is empty"),
-        (b"a,b\n1,2\n", r"no column CASEID, DISYR, STFIPS, SERVICES_D, REASON, LOS \(its header is 'a,b'\)"),
+        (
+            b"a,b\n1,2\n",
+            r"no column CASEID, DISYR, STFIPS, SERVICES_D, REASON, LOS \(its header is 'a,b'\)",
+        ),
         (b"CASEID;DISYR;STFIPS\n1;2;3\n", "is the delimiter a comma or a tab"),
         (b"CASEID,DISYR,SERVSETD,STFIPS\n", "SERVSETD, the discharge setting of the 2006"),
         (b"\x89PNG\r\n\x1a\n\x00\x00binary", "no column CASEID"),
@@ -81,6 +84,10 @@ def test_mixed_layouts_and_a_half_2017_layout() -> None:
 def test_a_typed_column_name_in_the_file_is_refused() -> None:
     with pytest.raises(teds.TedsFormatError, match="'level' has the name of a column"):
         _read(RAW.assign(level="IOP"))
+    twice = pd.concat([RAW, RAW[["AGE"]].set_axis(["site"], axis=1)] * 1, axis=1)
+    twice = pd.concat([twice, twice[["site"]]], axis=1)
+    with pytest.raises(teds.TedsFormatError, match="column 'site' appears twice"):
+        _read(twice)
 
 
 @pytest.mark.parametrize("engine", ENGINES)

@@ -39,7 +39,11 @@ def test_summary_prints_completion_and_los_by_level() -> None:
     assert band_row[1] == los.loc["residential", "median_band"].replace("more than ", ">")
     known = los.loc["residential", "discharges"] - los.loc["residential", "los_missing"]
     assert band_row[2] == f"{100 * los.loc['residential', '1–7'] / known:.1f}%"
-    assert "TEDS 1, 3 → ~inpatient_acute" in out.replace("\n", " ")
+    mapping = " ".join(out.split())  # the crosswalk's mapping, as the reader records it
+    for code, text in frame.attrs["level_mapping"].items():
+        target = text.partition(" → ")[2].partition(" (")[0]
+        if text.endswith("(approximate)"):
+            assert f"→ ~{target}" in mapping, code
 
 
 def test_summary_json() -> None:

@@ -213,6 +213,16 @@ def test_columns_in_any_order_and_other_columns_pass_through() -> None:
         assert got["AGE"].equals(expected["AGE"])
 
 
+def test_other_column_labels_are_kept_as_they_are() -> None:
+    raw = teds.synthetic_discharges(2, seed=1).assign(**{"Site ID": ["a", "b"]})
+    raw[7] = [1.5, 2.5]
+    raw["kind"] = pd.Categorical(["x", "y"])
+    got = teds.read_discharges(raw)
+    assert list(got.columns[-3:]) == ["Site ID", 7, "kind"]
+    assert got[7].tolist() == [1.5, 2.5]
+    assert got["kind"].dtype == raw["kind"].dtype  # unchanged, dtype and all
+
+
 def test_a_latin1_file_with_non_ascii_bytes() -> None:
     """Label files may be latin-1 [TEDS]: bytes that are not UTF-8 still decode."""
     raw = teds.synthetic_discharges(8, seed=5, form="label")

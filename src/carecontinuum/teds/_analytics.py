@@ -162,16 +162,32 @@ def reason_distribution(
 ) -> pd.DataFrame:
     """Discharges by reason (``REASON``) and level, optionally by year and state [TEDS-D-CB].
 
-    Columns are the :class:`~carecontinuum.DischargeReason` names in lower
-    case (``completed``, ``dropped_out``, ``terminated``, ``transferred``,
-    ``incarcerated``, ``death``, ``other``) and ``missing``; with
-    ``normalize=True``, shares of each row's discharges.  By level, a
-    ``match`` column as in :func:`completion_rates`.
+    Parameters
+    ----------
+    discharges:
+        As :func:`completion_rates`.
+    by:
+        ``"year"`` and/or ``"state_fips"``.
+    level:
+        ``"level"`` or ``"teds_setting"``.
+    normalize:
+        Shares of each row's discharges instead of counts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level (and year/state) with discharges; columns the
+        :class:`~carecontinuum.DischargeReason` names in lower case
+        (``completed``, ``dropped_out``, ``terminated``, ``transferred``,
+        ``incarcerated``, ``death``, ``other``) and ``missing``; by level, a
+        ``match`` column as in :func:`completion_rates`.
 
     Raises
     ------
     carecontinuum.teds.TedsFrameError
         As :func:`completion_rates`.
+    TypeError
+        For a *normalize* that is not a bool.
 
     Examples
     --------

@@ -287,6 +287,16 @@ COLUMNS_2015_2016: tuple[str, ...] = (
 def layout_columns(layout: Layout) -> tuple[str, ...]:
     """The columns of a layout, ``"2015-2016"`` or ``"2017+"``.
 
+    Parameters
+    ----------
+    layout:
+        The layout's name.
+
+    Returns
+    -------
+    tuple of str
+        Its 76 column names, in the codebook's order.
+
     Raises
     ------
     carecontinuum.teds.TedsValueError

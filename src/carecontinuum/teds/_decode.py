@@ -70,6 +70,8 @@ class RawColumn:
     """``(uniques, positions)``: each row's text is ``uniques[positions[row]]``."""
     other: Any = None
     """A column TEDS-D does not have, passed through as read."""
+    label: Any = None
+    """The column label of *other* in a frame, when it is not a string (kept as it is)."""
 
 
 @dataclass(slots=True)
@@ -270,12 +272,13 @@ def decode(raw: RawTable, *, year: int | None, mapping: SettingLevels) -> pd.Dat
     ):
         if canonical is None:
             if name in columns:
-                raise TedsFormatError(
-                    f"{raw.where}: column {echo(name)} has the name of a column the reader "
-                    "adds; rename it",
-                    column=name,
+                clash = (
+                    "has the name of a column the reader adds; rename it"
+                    if name in OUTPUT_COLUMNS
+                    else "appears twice"
                 )
-            columns[name] = column.other
+                raise TedsFormatError(f"{raw.where}: column {echo(name)} {clash}", column=name)
+            columns[name if column.label is None else column.label] = column.other
         elif canonical not in _REPLACED:
             values = integers(raw, canonical, years)
             columns[canonical] = _nullable(raw, canonical, values, storage(canonical))

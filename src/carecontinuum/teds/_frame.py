@@ -147,7 +147,9 @@ def raw_from_frame(
     for i, canonical in enumerate(header.canonical):
         series = frame.iloc[:, i]
         if canonical is None:
-            columns.append(RawColumn(other=series.to_numpy(copy=False)))
+            label = frame.columns[i]
+            keep = None if isinstance(label, str) else label
+            columns.append(RawColumn(other=series.array, label=keep))
         else:
             columns.append(_column(series, canonical, where, row_name))
     return RawTable(header, columns, len(frame), where, offset, labels)

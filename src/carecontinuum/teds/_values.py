@@ -97,6 +97,19 @@ def value_labels(variable: str, year: int = 2019) -> dict[int, str]:
 def frequencies(variable: str, year: int = 2019) -> dict[int, int]:
     """How many discharges of year *year* had each code of *variable* [TEDS-D-CB].
 
+    Parameters
+    ----------
+    variable:
+        A column name as the codebook spells it.
+    year:
+        A year in :data:`CODEBOOK_YEARS`.
+
+    Returns
+    -------
+    dict
+        Code → number of discharges; they add up to the year's discharges
+        (for ``CBSA``, with the codes the codebook does not list).
+
     Raises
     ------
     carecontinuum.teds.TedsValueError
