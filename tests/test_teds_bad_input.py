@@ -223,8 +223,15 @@ def test_bad_sources() -> None:
 
 def test_an_unknown_encoding_is_a_clear_error() -> None:
     labels = teds.synthetic_discharges(3, seed=1, form="label").to_csv(index=False)
-    with pytest.raises((teds.TedsError, LookupError)):
+    with pytest.raises(teds.TedsValueError, match="encoding: 'no-such-codec' is not a text"):
         teds.read_discharges(io.BytesIO(labels.encode()), encoding="no-such-codec")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("digit", ["\u0663", "\uff13", "\u00b3"])  # Arabic-Indic, full-width 3, ³
+def test_digits_other_than_ascii_are_not_codes(engine: str, digit: str) -> None:
+    with pytest.raises(teds.TedsValueError, match="column REASON, row 2"):
+        _read(_with("REASON", 1, digit), engine)
 
 
 # -- fuzzing ------------------------------------------------------------------------------------

@@ -49,7 +49,7 @@ OUTPUT_COLUMNS = (
     "los_max_days",
 )
 _REPLACED = ("CASEID", "DISYR", "STFIPS", "SERVICES", "SERVICES_D", "REASON", "LOS")
-_WHOLE = re.compile(r"^\s*[+-]?\d{1,18}\s*$")
+_WHOLE = re.compile(r"^[ \t]*[+-]?[0-9]{1,18}[ \t]*$")  # ASCII digits only: "٣" is not 3
 _RANGES = {"int8": (-128, 127), "int16": (-32768, 32767), "int32": (-(2**31), 2**31 - 1)}
 _YEAR_RANGE = (1000, 9999)  # DISYR: "year of discharge (4 digits)" [TEDS-D-CB]
 _STATE_RANGE = (1, 99)  # STFIPS: 2-digit Census state FIPS codes [TEDS-D-CB]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any, Literal, cast, overload
@@ -203,8 +204,13 @@ def _check_arguments(year: object, engine: object, encoding: object, chunksize: 
             raise TedsValueError(f"year: {echo(year)} is not a 4-digit year of discharge")
     if engine not in ("auto", "pyarrow", "c"):
         raise TedsValueError(f"engine: {echo(engine)} is not 'auto', 'pyarrow' or 'c'")
-    if encoding is not None and not isinstance(encoding, str):
-        raise TypeError(f"encoding must be a codec name or None, not {echo(encoding)}")
+    if encoding is not None:
+        if not isinstance(encoding, str):
+            raise TypeError(f"encoding must be a codec name or None, not {echo(encoding)}")
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise TedsValueError(f"encoding: {echo(encoding)} is not a text encoding") from None
     if chunksize is not None:
         not_bool(chunksize, "chunksize", "a number of rows")
         if not isinstance(chunksize, int) or chunksize < 1:
