@@ -67,6 +67,11 @@ def test_a_missing_key_column_is_named() -> None:
         assert info.value.column == column
 
 
+def test_a_frame_already_read_is_recognised() -> None:
+    with pytest.raises(teds.TedsFormatError, match="already returned: use it as it is"):
+        _read(_read(RAW))
+
+
 def test_a_column_given_twice() -> None:
     header = HEADER + ",reason"
     with pytest.raises(teds.TedsFormatError, match="column REASON appears twice"):
@@ -283,3 +288,11 @@ def test_random_bytes_after_a_real_header_never_crash(data: bytes, engine: str) 
     message = _outcome(io.BytesIO(HEADER.encode() + b"\n" + data), engine)
     assert "\n" not in message
     assert len(message) < 600
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_text_that_is_not_in_the_encoding_asked_for(engine: str) -> None:
+    labels = teds.synthetic_discharges(3, seed=1, form="label").assign(AGE="é")
+    data = io.BytesIO(labels.to_csv(index=False).encode("latin-1"))
+    with pytest.raises(teds.TedsFormatError, match="its text cannot be read as 'utf-8'"):
+        teds.read_discharges(data, engine=engine, encoding="utf-8")  # type: ignore[call-overload]

@@ -17,7 +17,7 @@ from ..errors import MissingExtraError
 from ._columns import Header, storage
 from ._decode import RawColumn, RawTable
 from ._errors import TedsFormatError, TedsValueError
-from ._input import CsvInput
+from ._input import CsvInput, undecodable
 from ._pandas import np
 
 __all__ = ["arrow_available", "arrow_chunks", "arrow_table"]
@@ -224,7 +224,7 @@ def arrow_table(
         raw = _raw(pa, tables, header, where=where, offset=0, strings=strings)
         raw.notes["encoding"] = codec if strings else "ascii"
         return raw
-    raise TedsFormatError(f"{where}: the text is neither UTF-8 nor {echo(encoding)}")
+    raise undecodable(where, encoding)
 
 
 def arrow_chunks(
@@ -251,7 +251,7 @@ def arrow_chunks(
             if isinstance(problem, _RetryError):
                 continue
             raise problem from None
-    raise TedsFormatError(f"{where}: the text is neither UTF-8 nor {echo(encoding)}")
+    raise undecodable(where, encoding)
 
 
 def _stream(

@@ -16,8 +16,8 @@ from typing import Any
 from .._text import echo
 from ._columns import Header, storage
 from ._decode import RawColumn, RawTable
-from ._errors import TedsFormatError, TedsValueError
-from ._input import CsvInput
+from ._errors import TedsValueError
+from ._input import CsvInput, undecodable
 from ._pandas import np, pd
 
 __all__ = ["c_chunks", "c_table"]
@@ -173,7 +173,7 @@ def c_table(source: CsvInput, header: Header, header_length: int, encoding: str 
             raise problem from None
         raw.notes["encoding"] = codec if strings else "ascii"
         return raw
-    raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")
+    raise undecodable(source.name, encoding)
 
 
 def _attempts(encoding: str | None) -> list[tuple[bool, str]]:
@@ -214,4 +214,4 @@ def c_chunks(
             if isinstance(problem, _RetryError):
                 continue
             raise problem from None
-    raise TedsFormatError(f"{source.name}: the text is neither UTF-8 nor {echo(encoding)}")
+    raise undecodable(source.name, encoding)

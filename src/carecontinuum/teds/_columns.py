@@ -106,7 +106,9 @@ def _missing_message(where: str, missing: Sequence[str], given: Sequence[str]) -
     cleaned = {_clean(n) for n in given}
     listed = ", ".join(missing)
     message = f"{where} is not a TEDS-D discharge file: no column {listed}"
-    if any(old in cleaned for old in _OLD_LAYOUT):
+    if {"EPISODE_ID", "TEDS_SETTING", "LEVEL"} <= cleaned:
+        message += " (it looks like a frame read_discharges() already returned: use it as it is)"
+    elif any(old in cleaned for old in _OLD_LAYOUT):
         message += (
             " (it has SERVSETD, the discharge setting of the 2006–2014 files, whose layout "
             "this reader does not read)"

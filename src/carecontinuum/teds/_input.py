@@ -23,7 +23,7 @@ from typing import IO, Any, BinaryIO, cast
 from .._text import echo
 from ._errors import TedsFormatError
 
-__all__ = ["CsvInput", "is_csv_source"]
+__all__ = ["CsvInput", "is_csv_source", "undecodable"]
 
 _HEADER_LIMIT = 1 << 16  # a TEDS-D header is about 800 bytes
 _DECOMPRESS: dict[str, Any] = {".gz": gzip, ".bz2": bz2, ".xz": lzma}
@@ -33,6 +33,12 @@ def _decompressed(path: Path, suffix: str) -> BinaryIO:
     """A decompressing stream of *path*; the caller closes it."""
     stream: BinaryIO = _DECOMPRESS[suffix].open(path, "rb")
     return stream
+
+
+def undecodable(where: str, encoding: str | None) -> TedsFormatError:
+    """The error for a file whose text no encoding tried reads."""
+    tried = echo(encoding) if encoding else "UTF-8 or latin-1"
+    return TedsFormatError(f"{where}: its text cannot be read as {tried}")
 
 
 def is_csv_source(source: object) -> bool:
