@@ -93,7 +93,7 @@ _LAZY = {
     "completion_rates": "._analytics",
     "reason_distribution": "._analytics",
     "setting_changes": "._analytics",
-    "los_bands": "._analytics",
+    "los_bands": "._los",
 }
 
 
@@ -111,7 +111,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from ._analytics import completion_rates, los_bands, reason_distribution, setting_changes
+    from ._analytics import completion_rates, reason_distribution, setting_changes
+    from ._los import los_bands
     from ._read import read_discharges
     from ._synthetic import synthetic_discharges
     from ._write import write_discharges
