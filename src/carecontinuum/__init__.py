@@ -161,6 +161,7 @@ _SUBPACKAGES = frozenset(
         "programs",
         "transitions",
         "journeys",
+        "teds",
     }
 )
 

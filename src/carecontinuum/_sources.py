@@ -92,6 +92,12 @@ SOURCES: dict[str, Source] = {
             "SERVICES_D, REASON, LOS",
         ),
         Source(
+            "TEDS-D-CB",
+            "SAMHSA, Treatment Episode Data Set – Discharges (TEDS-D) public-use file codebooks "
+            "2015–2019 (DS0001 info codebooks: variable list, value labels, frequencies); value "
+            "tables as parsed from the PDFs in kabellhart/teds-processing (CC0) @ e53f31e",
+        ),
+        Source(
             "LOCUS",
             "AACP, Level of Care Utilization System, Adult Version 20 (2016); "
             "Minnesota DHS MHIS manual",

@@ -1,7 +1,8 @@
 """The ``carecontinuum`` command line (also ``python -m carecontinuum``).
 
 Commands: ``tour`` (a guided walk through the continuum), ``levels``,
-``modalities``, ``classify``, ``path``, ``graph``, ``validate`` and ``schema``.
+``modalities``, ``classify``, ``path``, ``graph``, ``validate``, ``schema`` and
+``teds summary`` (a TEDS-D discharge file by level).
 Importing this package is cheap: each command loads the parts of the library
 it needs when it runs.
 

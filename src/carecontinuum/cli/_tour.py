@@ -275,6 +275,7 @@ def _next_steps() -> str:
         ["carecontinuum path PHP outpatient", "another pathway"],
         ["carecontinuum graph --format mermaid", "graph for tools"],
         ["carecontinuum validate journey.json", "check a file"],
+        ["carecontinuum teds summary tedsd.csv", "a TEDS-D year"],
         ["carecontinuum schema Journey", "a JSON Schema"],
     ]
     return "\n".join(
