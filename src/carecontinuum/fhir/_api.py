@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,11 +11,18 @@ from ._context import Reader, Unmapped, Writer, level_map_option
 from ._errors import FhirError, FhirMappingError
 from ._release import Release, detect_release, release_of_model, release_option
 
-__all__ = ["FhirImport", "import_fhir", "parse", "to_fhir", "from_fhir"]
+__all__ = ["FhirImport", "from_fhir", "import_fhir", "parse", "to_fhir"]
 
 _TIMING_KEYS = frozenset({"repeat", "event", "code"})
-_READS = ("Bundle", "Encounter", "HealthcareService", "ServiceRequest", "CodeSystem",
-          "ConceptMap", "a Timing datatype")
+_READS = (
+    "Bundle",
+    "Encounter",
+    "HealthcareService",
+    "ServiceRequest",
+    "CodeSystem",
+    "ConceptMap",
+    "a Timing datatype",
+)
 
 
 def to_fhir(
@@ -83,50 +90,64 @@ def to_fhir(
     ...     "code"]
     'IMP'
     """
+    w = Writer(release_option(release), base_url, patient)
+    return _exporter(obj)(obj, w)
+
+
+def _exporter(obj: object) -> Callable[[Any, Writer], dict[str, Any]]:
+    """The function that exports *obj*."""
     import carecontinuum as cc
 
-    from .._checks import as_tuple
+    from ._codesystem import code_system
+    from ._conceptmap import concept_map
+    from ._service import healthcare_service
+    from ._timing import timing
 
-    w = Writer(release_option(release), base_url, patient)
-    if isinstance(obj, cc.Framework):
-        from ._codesystem import code_system
-
-        return code_system(obj, w)
-    if isinstance(obj, cc.Crosswalk):
-        from ._conceptmap import concept_map
-
-        return concept_map(obj, w)
-    if isinstance(obj, cc.Program):
-        from ._service import healthcare_service
-
-        return healthcare_service(obj, w)
-    if isinstance(obj, cc.Schedule | cc.WeeklySchedule):
-        from ._timing import timing
-
-        return timing(obj, w)
-    if isinstance(obj, cc.Placement):
-        from ._encounter import encounter
-        from ._episode import subject_of
-
-        subject = subject_of(None, w) if patient is not None else None
-        return encounter(obj, w, subject=subject)
-    from ._episode import bundle
-
-    if isinstance(obj, cc.Journey):
-        return bundle([obj], w, single=True)
-    if isinstance(obj, list | tuple):
-        items = as_tuple(obj, "obj")
-        for i, item in enumerate(items):
-            if not isinstance(item, cc.Journey):
-                raise TypeError(
-                    f"to_fhir() of a list takes journeys; item {i} is {type(item).__name__} "
-                    f"{echo(item)}"
-                )
-        return bundle(items, w, single=False)
+    table: tuple[tuple[Any, Callable[[Any, Writer], dict[str, Any]]], ...] = (
+        (cc.Framework, code_system),
+        (cc.Crosswalk, concept_map),
+        (cc.Program, healthcare_service),
+        (cc.Schedule | cc.WeeklySchedule, timing),
+        (cc.Placement, _placement),
+        (cc.Journey, _journey),
+        (list | tuple, _journeys),
+    )
+    for kind, export in table:
+        if isinstance(obj, kind):
+            return export
     raise TypeError(
         "to_fhir() takes a Framework, Crosswalk, Program, Schedule, WeeklySchedule, "
         f"Placement, Journey or a list of journeys, not {type(obj).__name__} {echo(obj)}"
     )
+
+
+def _placement(p: Any, w: Writer) -> dict[str, Any]:
+    from ._encounter import encounter
+    from ._episode import subject_of
+
+    return encounter(p, w, subject=subject_of(None, w) if w.patient is not None else None)
+
+
+def _journey(j: Any, w: Writer) -> dict[str, Any]:
+    from ._episode import bundle
+
+    return bundle([j], w, single=True)
+
+
+def _journeys(items: Any, w: Writer) -> dict[str, Any]:
+    import carecontinuum as cc
+
+    from .._checks import as_tuple
+    from ._episode import bundle
+
+    journeys: tuple[Any, ...] = as_tuple(items, "obj")
+    for i, item in enumerate(journeys):
+        if not isinstance(item, cc.Journey):
+            raise TypeError(
+                f"to_fhir() of a list takes journeys; item {i} is {type(item).__name__} "
+                f"{echo(item)}"
+            )
+    return bundle(journeys, w, single=False)
 
 
 @dataclass(frozen=True)
@@ -182,8 +203,12 @@ def parse(data: object, release: Release | None) -> tuple[dict[str, Any], Releas
 def _read(data: Mapping[str, Any], r: Reader) -> Any:
     kind = data.get("resourceType")
     if kind is None:
-        if _TIMING_KEYS & set(data) and set(data) <= {*_TIMING_KEYS, "extension",
-                                                    "modifierExtension", "id"}:
+        if _TIMING_KEYS & set(data) and set(data) <= {
+            *_TIMING_KEYS,
+            "extension",
+            "modifierExtension",
+            "id",
+        }:
             from ._timing_read import read_timing
 
             return read_timing(data, "Timing", r)
@@ -193,26 +218,9 @@ def _read(data: Mapping[str, Any], r: Reader) -> Any:
         )
     if not isinstance(kind, str):
         raise FhirError(f"resourceType must be a string, not {echo(kind)}", path="resourceType")
-    if kind == "Bundle":
-        from ._episode_read import read_bundle
-
-        return read_bundle(data, kind, r)
-    if kind == "Encounter":
-        from ._encounter_read import read_encounter
-
-        return read_encounter(data, kind, r)
-    if kind == "HealthcareService":
-        from ._service_read import read_program
-
-        return read_program(data, kind, r)
-    if kind == "CodeSystem":
-        from ._codesystem_read import read_code_system
-
-        return read_code_system(data, kind, r)
-    if kind == "ConceptMap":
-        from ._conceptmap import read_concept_map
-
-        return read_concept_map(data, kind, r)
+    reader = _readers().get(kind)
+    if reader is not None:
+        return reader(data, kind, r)
     if kind == "EpisodeOfCare":
         raise FhirMappingError(
             "an EpisodeOfCare alone lists no placements (its Encounters point at it): "
@@ -224,12 +232,29 @@ def _read(data: Mapping[str, Any], r: Reader) -> Any:
         from ._node import as_dict
         from ._timing_read import read_timing
 
-        return read_timing(as_dict(timing, f"{kind}.occurrenceTiming"),
-                           f"{kind}.occurrenceTiming", r)
+        return read_timing(
+            as_dict(timing, f"{kind}.occurrenceTiming"), f"{kind}.occurrenceTiming", r
+        )
     raise FhirMappingError(
         f"a {echo(kind)} maps to nothing in carecontinuum; the bridge reads {', '.join(_READS)}",
         path=kind,
     )
+
+
+def _readers() -> dict[str, Any]:
+    from ._codesystem_read import read_code_system
+    from ._conceptmap import read_concept_map
+    from ._encounter_read import read_encounter
+    from ._episode_read import read_bundle
+    from ._service_read import read_program
+
+    return {
+        "Bundle": read_bundle,
+        "Encounter": read_encounter,
+        "HealthcareService": read_program,
+        "CodeSystem": read_code_system,
+        "ConceptMap": read_concept_map,
+    }
 
 
 def import_fhir(

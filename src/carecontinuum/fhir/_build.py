@@ -14,7 +14,7 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def build(model: type[M], path: str, **values: Any) -> M:
-    """``model(**values)``, or a :class:`FhirMappingError` at *path* saying what the model refused."""
+    """``model(**values)``, or a :class:`FhirMappingError` at *path* naming what was refused."""
     try:
         return model(**values)
     except ValidationError as err:

@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 
 __all__ = ["own_system_name", "read_code_system"]
 
-_VALUE = {"decimal": "valueDecimal", "code": "valueCode", "boolean": "valueBoolean",
-          "string": "valueString"}
+_VALUE = {
+    "decimal": "valueDecimal",
+    "code": "valueCode",
+    "boolean": "valueBoolean",
+    "string": "valueString",
+}
 _CONCEPT_EXTENSIONS = frozenset({*RANGES, "external-code"})
 _FRAMEWORK_EXTENSIONS = frozenset({"framework-alias", "source", "verified", "note"})
 
@@ -49,8 +53,7 @@ def _properties(concept: Mapping[str, Any], path: str) -> dict[str, list[Any]]:
         obj = as_dict(prop, where)
         code = req_str(obj, "code", where)
         if code not in PROPERTIES:
-            raise FhirMappingError(f"property {echo(code)} is not one of the library's",
-                                   path=where)
+            raise FhirMappingError(f"property {echo(code)} is not one of the library's", path=where)
         kind = _VALUE[PROPERTIES[code][0]]
         if kind not in obj:
             raise FhirError(f"property {code!r} needs a {kind}", path=where)
@@ -107,8 +110,9 @@ def _level(concept: Mapping[str, Any], path: str, framework: str, r: Reader) -> 
     from ._build import build
 
     if "concept" in concept:
-        raise FhirMappingError("a framework's levels are flat: nested concepts do not map",
-                               path=f"{path}.concept")
+        raise FhirMappingError(
+            "a framework's levels are flat: nested concepts do not map", path=f"{path}.concept"
+        )
     code = req_str(concept, "code", path)
     props = _properties(concept, path)
     rank = _one(props, "rank", path, required=True)
@@ -118,8 +122,9 @@ def _level(concept: Mapping[str, Any], path: str, framework: str, r: Reader) -> 
         "framework": framework,
         "rank": float(decimal(rank[0], rank[1])),
         "setting": _typed(_one(props, "setting", path, required=True), str, "a code"),
-        "twenty_four_hour": bool(_typed(_one(props, "twenty-four-hour", path, required=False),
-                                        bool, "true or false")),
+        "twenty_four_hour": bool(
+            _typed(_one(props, "twenty-four-hour", path, required=False), bool, "true or false")
+        ),
         "management": _typed(_one(props, "management", path, required=False), str, "a code"),
         "description": opt_str(concept, "definition", path) or "",
         "note": _typed(_one(props, "note", path, required=False), str, "a string") or "",
@@ -134,8 +139,9 @@ def _level(concept: Mapping[str, Any], path: str, framework: str, r: Reader) -> 
     own = Extensions(concept, r.urls.sd, path)
     unknown = own.unknown(_CONCEPT_EXTENSIONS)
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
     for name, field in RANGES.items():
         found = own.value(name, "Range")
         if found is not None:
@@ -173,8 +179,9 @@ def read_code_system(cs: Mapping[str, Any], path: str, r: Reader) -> Framework:
     own = Extensions(cs, r.urls.sd, path)
     unknown = own.unknown(_FRAMEWORK_EXTENSIONS)
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
     verified = own.boolean("verified")
     levels = [
         _level(as_dict(c, f"{path}.concept[{i}]"), f"{path}.concept[{i}]", name, r)

@@ -147,8 +147,9 @@ def _mapping(source: str, t: Mapping[str, Any], path: str, r: Reader) -> dict[st
     own = Extensions(t, r.urls.sd, path)
     unknown = own.unknown(_TARGET_EXTENSIONS)
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
     verified = own.boolean("verified")
     return {
         "source": source,

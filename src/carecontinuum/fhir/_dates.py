@@ -32,9 +32,7 @@ __all__ = [
 ]
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_DATETIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$"
-)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?$")
 _FRACTION = re.compile(r"(\.\d{1,6})\d*")  # Python reads microseconds; FHIR allows nanoseconds
 _ONE_DAY = _dt.timedelta(days=1)
 
@@ -83,7 +81,7 @@ def parse_date(value: object, path: str) -> _dt.date:
     >>> parse_date("2024-03", "Encounter.actualPeriod.start")
     Traceback (most recent call last):
     ...
-    carecontinuum.fhir._errors.FhirMappingError: Encounter.actualPeriod.start: '2024-03' is a partial ...
+    carecontinuum.fhir._errors.FhirMappingError: Encounter.actualPeriod.start: '2024-03' ...
     """
     if not isinstance(value, str):
         raise FhirError(f"must be a date string, not {type(value).__name__}", path=path)
@@ -101,9 +99,7 @@ def parse_date(value: object, path: str) -> _dt.date:
         except ValueError as err:
             raise FhirError(f"{echo(value)} is not a valid dateTime: {err}", path=path) from None
     else:
-        raise FhirError(
-            f"{echo(value)} is not a FHIR date (YYYY-MM-DD) or dateTime", path=path
-        )
+        raise FhirError(f"{echo(value)} is not a FHIR date (YYYY-MM-DD) or dateTime", path=path)
     try:
         return _dt.date.fromisoformat(text)
     except ValueError as err:

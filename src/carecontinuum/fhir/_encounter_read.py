@@ -21,7 +21,7 @@ from ._dates import discharge_date, parse_date
 from ._errors import FhirMappingError
 from ._ext import Extensions
 from ._levels import own_level, settle
-from ._node import Coding, as_dict, codings, coding, opt_dict, opt_list, opt_str
+from ._node import Coding, as_dict, coding, codings, opt_dict, opt_list, opt_str
 from ._refs import BundleIndex, resolve
 from ._terms import NO_LEVEL_CLASSES, V3_ACT_CODE, class_candidates
 
@@ -44,8 +44,9 @@ def _class_codings(enc: Mapping[str, Any], path: str, r: Reader) -> list[Coding]
     if r.release == "R4B":
         return [coding(value, f"{path}.class")]
     if not isinstance(value, list):
-        raise FhirMappingError("R5 Encounter.class is a list of CodeableConcepts",
-                               path=f"{path}.class")
+        raise FhirMappingError(
+            "R5 Encounter.class is a list of CodeableConcepts", path=f"{path}.class"
+        )
     return [c for i, cc in enumerate(value) for c in codings(cc, f"{path}.class[{i}]")]
 
 
@@ -94,8 +95,9 @@ def _level(enc: Mapping[str, Any], path: str, r: Reader) -> CareLevel:
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
-        raise FhirMappingError(f"class {echo(code)} names no level of the continuum",
-                               path=act[0].path)
+        raise FhirMappingError(
+            f"class {echo(code)} names no level of the continuum", path=act[0].path
+        )
     raise FhirMappingError(
         f"class {code!r} could be any of {', '.join(lv.code for lv in candidates)}; add a "
         f"level coding to type, or pass level_map={{'{act[0].token}': level}}",
@@ -133,9 +135,7 @@ def _reason(enc: Mapping[str, Any], path: str, r: Reader) -> Any:
     return found
 
 
-def _schedule(
-    enc: Mapping[str, Any], path: str, r: Reader, bundle: BundleIndex | None
-) -> Any:
+def _schedule(enc: Mapping[str, Any], path: str, r: Reader, bundle: BundleIndex | None) -> Any:
     from ._timing_read import read_timing
 
     found = None
@@ -156,9 +156,7 @@ def _schedule(
     return found
 
 
-def _program(
-    enc: Mapping[str, Any], path: str, r: Reader, bundle: BundleIndex | None
-) -> Any:
+def _program(enc: Mapping[str, Any], path: str, r: Reader, bundle: BundleIndex | None) -> Any:
     from ._service_read import read_program
 
     refs: list[tuple[Any, str]] = []
@@ -207,26 +205,28 @@ def read_encounter(
     from ._build import build
 
     if "modifierExtension" in enc:
-        raise FhirMappingError("a modifierExtension this bridge cannot read",
-                               path=f"{path}.modifierExtension")
+        raise FhirMappingError(
+            "a modifierExtension this bridge cannot read", path=f"{path}.modifierExtension"
+        )
     status = opt_str(enc, "status", path)
     if status not in _OPEN and status not in _ENDED:
         raise FhirMappingError(
             f"status {echo(status)}: only an encounter that has begun is a placement",
             path=f"{path}.status",
         )
+    level = _level(enc, path, r)
     period_key = "actualPeriod" if r.release == "R5" else "period"
     period = opt_dict(enc, period_key, path)
     where = f"{path}.{period_key}"
     if period is None or opt_str(period, "start", where) is None:
-        raise FhirMappingError("no start date: a placement needs its admission date",
-                               path=f"{where}.start")
+        raise FhirMappingError(
+            "no start date: a placement needs its admission date", path=f"{where}.start"
+        )
     start = parse_date(period["start"], f"{where}.start")
     end_text = opt_str(period, "end", where)
     end = None if end_text is None else discharge_date(parse_date(end_text, f"{where}.end"))
     if status in _ENDED and end is None:
         raise FhirMappingError(f"status {status!r} without an end date", path=f"{where}.end")
-    level = _level(enc, path, r)
     values: dict[str, Any] = {"level": level, "start": start, "end": end}
     reason = _reason(enc, path, r)
     if reason is not None:
@@ -242,10 +242,21 @@ def read_encounter(
         r.note(at, url, "an extension of another publisher")
     unknown = own.unknown(frozenset({"program"}))
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
-    used = {"status", "class", "type", period_key, "basedOn", "serviceType", "extension",
-            "subject", "episodeOfCare", "admission" if r.release == "R5" else "hospitalization"}
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
+    used = {
+        "status",
+        "class",
+        "type",
+        period_key,
+        "basedOn",
+        "serviceType",
+        "extension",
+        "subject",
+        "episodeOfCare",
+        "admission" if r.release == "R5" else "hospitalization",
+    }
     for key in enc:
         if key not in used and key not in _HOUSEKEEPING:
             r.note(f"{path}.{key}", key, "an element a Placement has no place for")

@@ -67,24 +67,17 @@ def _tag(b: Mapping[str, Any], path: str, r: Reader) -> str | None:
         if opt_str(obj, "system", f"{path}.meta.tag[{i}]") == r.urls.system("bundle-content"):
             code = opt_str(obj, "code", f"{path}.meta.tag[{i}]")
             if code not in ("journey", "journeys"):
-                raise FhirMappingError(f"bundle-content {echo(code)} is not journey or journeys",
-                                       path=f"{path}.meta.tag[{i}]")
+                raise FhirMappingError(
+                    f"bundle-content {echo(code)} is not journey or journeys",
+                    path=f"{path}.meta.tag[{i}]",
+                )
             return code
     return None
 
 
-def read_bundle(b: Mapping[str, Any], path: str, r: Reader) -> Journey | list[Journey]:
-    """The journeys of a Bundle: one Journey, or a list for a Bundle of several.
-
-    Raises
-    ------
-    carecontinuum.fhir.FhirMappingError
-        Without an EpisodeOfCare, or when an Encounter points at no episode.
-    """
-    import carecontinuum as cc
-
-    from ._build import build
-
+def _entries(
+    b: Mapping[str, Any], path: str
+) -> tuple[BundleIndex, list[tuple[Mapping[str, Any], str]]]:
     index = BundleIndex()
     resources: list[tuple[Mapping[str, Any], str]] = []
     for i, entry in enumerate(opt_list(b, "entry", path)):
@@ -98,6 +91,50 @@ def read_bundle(b: Mapping[str, Any], path: str, r: Reader) -> Journey | list[Jo
             raise FhirError("a resource needs a 'resourceType'", path=at)
         index.add(resource, opt_str(obj, "fullUrl", where), where)
         resources.append((resource, at))
+    return index, resources
+
+
+def _episode_of(
+    res: Mapping[str, Any], at: str, index: BundleIndex, placements: dict[int, list[Any]]
+) -> int:
+    refs = opt_list(res, "episodeOfCare", at)
+    if len(refs) != 1:
+        raise FhirMappingError(
+            f"{len(refs)} episodeOfCare references: each Encounter of the Bundle "
+            "belongs to one EpisodeOfCare",
+            path=f"{at}.episodeOfCare",
+        )
+    target = resolve(refs[0], f"{at}.episodeOfCare[0]", (res, at), index)
+    if target is None or id(target[0]) not in placements:
+        shown = echo(as_dict(refs[0], at).get("reference"))
+        raise FhirMappingError(
+            f"{shown} points at no EpisodeOfCare of the Bundle", path=f"{at}.episodeOfCare[0]"
+        )
+    return id(target[0])
+
+
+def _journey(res: Mapping[str, Any], at: str, placements: list[Any], r: Reader) -> Journey:
+    import carecontinuum as cc
+
+    from ._build import build
+
+    for i, concept in enumerate(opt_list(res, "type", at)):
+        for c in codings(concept, f"{at}.type[{i}]"):
+            if c.system != r.urls.system("episode-type"):
+                r.note(c.path, c.token, "an episode type of another system")
+    person = read_person(res.get("patient"), f"{at}.patient", r)
+    return build(cc.Journey, at, person_id=person, placements=placements)
+
+
+def read_bundle(b: Mapping[str, Any], path: str, r: Reader) -> Journey | list[Journey]:
+    """The journeys of a Bundle: one Journey, or a list for a Bundle of several.
+
+    Raises
+    ------
+    carecontinuum.fhir.FhirMappingError
+        Without an EpisodeOfCare, or when an Encounter points at no episode.
+    """
+    index, resources = _entries(b, path)
     episodes = [(res, at) for res, at in resources if res["resourceType"] == "EpisodeOfCare"]
     tag = _tag(b, path, r)
     if not episodes and tag != "journeys":
@@ -110,37 +147,11 @@ def read_bundle(b: Mapping[str, Any], path: str, r: Reader) -> Journey | list[Jo
     for res, at in resources:
         kind = res["resourceType"]
         if kind == "Encounter":
-            refs = opt_list(res, "episodeOfCare", at)
-            if len(refs) != 1:
-                raise FhirMappingError(
-                    f"{len(refs)} episodeOfCare references: each Encounter of the Bundle "
-                    "belongs to one EpisodeOfCare",
-                    path=f"{at}.episodeOfCare",
-                )
-            target = resolve(refs[0], f"{at}.episodeOfCare[0]", (res, at), index)
-            if target is None or id(target[0]) not in placements:
-                shown = echo(as_dict(refs[0], at).get("reference"))
-                raise FhirMappingError(
-                    f"{shown} points at no EpisodeOfCare of the Bundle",
-                    path=f"{at}.episodeOfCare[0]",
-                )
-            placements[id(target[0])].append(read_encounter(res, at, r, index))
+            episode = _episode_of(res, at, index, placements)
+            placements[episode].append(read_encounter(res, at, r, index))
         elif kind not in ("EpisodeOfCare", *_REFERENCED):
             r.note(at, kind, "a resource a journey has no place for")
-    journeys = []
-    for res, at in episodes:
-        for i, concept in enumerate(opt_list(res, "type", at)):
-            for c in codings(concept, f"{at}.type[{i}]"):
-                if c.system != r.urls.system("episode-type"):
-                    r.note(c.path, c.token, "an episode type of another system")
-        journeys.append(
-            build(
-                cc.Journey,
-                at,
-                person_id=read_person(res.get("patient"), f"{at}.patient", r),
-                placements=placements[id(res)],
-            )
-        )
+    journeys = [_journey(res, at, placements[id(res)], r) for res, at in episodes]
     if tag == "journey" and len(journeys) != 1:
         raise FhirMappingError(f"tagged as one journey, but holds {len(journeys)}", path=path)
     if tag == "journeys" or (tag is None and len(journeys) > 1):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..levels import CareLevel
     from ._context import Reader, Writer
 
-__all__ = ["level_concepts", "level_coding", "own_level", "registered_level", "settle"]
+__all__ = ["level_coding", "level_concepts", "own_level", "registered_level", "settle"]
 
 
 def registered_level(level: CareLevel, path: str) -> CareLevel:

@@ -79,7 +79,7 @@ class _Files:
         for kind in sorted(self.handles):
             self.handles[kind].close()
             final = self.directory / f"{kind}.ndjson"
-            os.replace(self.directory / f"{kind}.ndjson.part", final)
+            (self.directory / f"{kind}.ndjson.part").replace(final)
             out.append(NdjsonFile(kind, final, self.counts[kind]))
         return tuple(out)
 
@@ -270,14 +270,18 @@ class _Lines:
                 where = f"{self.path.name}:{n}"
                 value = loads(raw, what=f"{self.path.name} line {n}")
                 if not isinstance(value, dict):
-                    raise FhirError("each line must be a FHIR resource (a JSON object)",
-                                    path=where)
+                    raise FhirError("each line must be a FHIR resource (a JSON object)", path=where)
                 yield value, where
 
 
 class _ReadState:
-    def __init__(self, release: Release | None, level_map: dict[str, Any], base: str | None,
-                 unmapped: list[Unmapped] | None) -> None:
+    def __init__(
+        self,
+        release: Release | None,
+        level_map: dict[str, Any],
+        base: str | None,
+        unmapped: list[Unmapped] | None,
+    ) -> None:
         self.release = release
         self.level_map = level_map
         self.base = base
@@ -380,8 +384,9 @@ def _read_all(path: Path, state: _ReadState) -> Iterator[Any]:
     for kind in FILES[:3]:
         for resource, where in _Lines(path / f"{kind}.ndjson"):
             if resource.get("resourceType") != kind:
-                raise FhirError(f"a {echo(resource.get('resourceType'))} in {kind}.ndjson",
-                                path=where)
+                raise FhirError(
+                    f"a {echo(resource.get('resourceType'))} in {kind}.ndjson", path=where
+                )
             r = state.reader(resource, where)
             yield _read(resource, r)
             state.done(r)

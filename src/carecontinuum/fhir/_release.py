@@ -12,7 +12,7 @@ ConceptMap target's ``equivalence`` became ``relationship`` [FHIR].
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from .._text import echo
 from ._errors import FhirError
@@ -130,27 +130,36 @@ def _signals(resource: Mapping[str, Any], path: str, out: dict[Release, list[str
         if element in resource:
             out[release].append(f"{path}.{element}")
     if kind == "Encounter":
-        klass = resource.get("class")
-        if isinstance(klass, list):
-            out["R5"].append(f"{path}.class (a list)")
-        elif isinstance(klass, Mapping):
-            out["R4B"].append(f"{path}.class (a single Coding)")
-        status = resource.get("status")
-        if isinstance(status, str) and status in _STATUS_ONLY:
-            out[_STATUS_ONLY[status]].append(f"{path}.status {status!r}")
+        _encounter_signals(resource, path, out)
     if kind == "ConceptMap":
         _concept_map_signals(resource, path, out)
     contained = resource.get("contained")
-    if isinstance(contained, list):
-        for i, item in enumerate(contained):
-            if isinstance(item, Mapping):
-                _signals(item, f"{path}.contained[{i}]", out)
+    inner: list[tuple[Any, str]] = [
+        (item, f"{path}.contained[{i}]")
+        for i, item in enumerate(contained if isinstance(contained, list) else ())
+    ]
     entries = resource.get("entry") if kind == "Bundle" else None
-    if isinstance(entries, list):
-        for i, entry in enumerate(entries):
-            inner = entry.get("resource") if isinstance(entry, Mapping) else None
-            if isinstance(inner, Mapping):
-                _signals(inner, f"{path}.entry[{i}].resource", out)
+    inner.extend(
+        (entry.get("resource"), f"{path}.entry[{i}].resource")
+        for i, entry in enumerate(entries if isinstance(entries, list) else ())
+        if isinstance(entry, Mapping)
+    )
+    for item, where in inner:
+        if isinstance(item, Mapping):
+            _signals(item, where, out)
+
+
+def _encounter_signals(
+    resource: Mapping[str, Any], path: str, out: dict[Release, list[str]]
+) -> None:
+    klass = resource.get("class")
+    if isinstance(klass, list):
+        out["R5"].append(f"{path}.class (a list)")
+    elif isinstance(klass, Mapping):
+        out["R4B"].append(f"{path}.class (a single Coding)")
+    status = resource.get("status")
+    if isinstance(status, str) and status in _STATUS_ONLY:
+        out[_STATUS_ONLY[status]].append(f"{path}.status {status!r}")
 
 
 def _concept_map_signals(
@@ -213,7 +222,7 @@ def detect_release(
     >>> detect_release({"resourceType": "Encounter", "actualPeriod": {}}, "R4B")
     Traceback (most recent call last):
     ...
-    carecontinuum.fhir._errors.FhirError: Encounter: release R4B was asked for, but the resource is R5: ...
+    carecontinuum.fhir._errors.FhirError: Encounter: release R4B was asked for, but ...
     """
     where = path or str(resource.get("resourceType") or "resource")
     shape = shape_release(resource, path=where)
@@ -225,7 +234,7 @@ def detect_release(
             + ", ".join(evidence[shape][:3]),
             path=where,
         )
-    return cast("Release", given or shape or "R5")
+    return given or shape or "R5"
 
 
 def release_of_model(model: object) -> Release:

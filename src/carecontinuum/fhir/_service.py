@@ -52,8 +52,9 @@ def _coded(system: str, member: Enum) -> dict[str, Any]:
 def _age_range(program: Program, w: Writer) -> dict[str, Any]:
     assert program.ages is not None
     ages = program.ages
-    value: dict[str, Any] = {"low": {"value": ages.min_age, "unit": "years", "system": UCUM,
-                                     "code": "a"}}
+    value: dict[str, Any] = {
+        "low": {"value": ages.min_age, "unit": "years", "system": UCUM, "code": "a"}
+    }
     if ages.max_age is not None:
         value["high"] = {"value": ages.max_age, "unit": "years", "system": UCUM, "code": "a"}
     return {
@@ -86,6 +87,28 @@ def availability(schedule: WeeklySchedule, release: str) -> list[dict[str, Any]]
     return [{"availableTime": times}] if release == "R5" else times
 
 
+def _extensions(program: Program, schedule: Any, w: Writer) -> list[dict[str, Any]]:
+    """What a HealthcareService has no element for: the documented extensions."""
+    out: list[dict[str, Any]] = []
+    if schedule is not None:
+        out.append(ext(w.urls.ext("schedule"), "Timing", timing(schedule, w)))
+    out.extend(ext(w.urls.ext("community"), "String", c) for c in program.communities)
+    if program.length_of_stay is not None:
+        out.append(
+            ext(w.urls.ext("length-of-stay"), "Range", range_json(program.length_of_stay, w))
+        )
+    texts = (("philosophy", program.philosophy), ("transition-plan", program.transition_plan))
+    out.extend(ext(w.urls.ext(name), "String", text) for name, text in texts if text)
+    return out
+
+
+def _eligibility(program: Program, w: Writer) -> list[dict[str, Any]]:
+    out = [_age_range(program, w)] if program.ages is not None else []
+    system = w.urls.system("locator-age-group")
+    out.extend({"code": _coded(system, g)} for g in program.age_groups)
+    return out
+
+
 def healthcare_service(
     program: Program, w: Writer, *, resource_id: str | None = None, path: str = "program"
 ) -> dict[str, Any]:
@@ -95,51 +118,29 @@ def healthcare_service(
     hs: dict[str, Any] = {"resourceType": "HealthcareService"}
     if resource_id is not None:
         hs["id"] = resource_id
-    extensions: list[dict[str, Any]] = []
     schedule = getattr(program, "schedule", None)  # may become optional
-    if schedule is not None:
-        extensions.append(ext(w.urls.ext("schedule"), "Timing", timing(schedule, w)))
-    extensions.extend(ext(w.urls.ext("community"), "String", c) for c in program.communities)
-    if program.length_of_stay is not None:
-        extensions.append(
-            ext(w.urls.ext("length-of-stay"), "Range", range_json(program.length_of_stay, w))
-        )
-    for name, text in (("philosophy", program.philosophy), ("transition-plan",
-                                                              program.transition_plan)):
-        if text:
-            extensions.append(ext(w.urls.ext(name), "String", text))
+    extensions = _extensions(program, schedule, w)
     if extensions:
         hs["extension"] = extensions
     hs["active"] = True
     hs["name"] = program.name
     hs["type"] = [{"coding": [level_coding(program.care_level, w)]}]
-    if program.conditions:
-        hs["specialty"] = [{"text": c} for c in program.conditions]
-    if program.description:
-        hs["comment"] = program.description
-    if program.structure:
-        hs["extraDetails"] = program.structure
-    eligibility = []
-    if program.ages is not None:
-        eligibility.append(_age_range(program, w))
-    eligibility.extend(
-        {"code": _coded(w.urls.system("locator-age-group"), g)} for g in program.age_groups
-    )
-    if eligibility:
-        hs["eligibility"] = eligibility
-    if program.modalities:
-        hs["program"] = [
+    optional: dict[str, Any] = {
+        "specialty": [{"text": c} for c in program.conditions],
+        "comment": program.description,
+        "extraDetails": program.structure,
+        "eligibility": _eligibility(program, w),
+        "program": [
             {"coding": [modality_coding(m, w, f"{path}.modalities[{i}]")], "text": m.name}
             for i, m in enumerate(program.modalities)
-        ]
-    characteristic = [_coded(w.urls.system("locator-payment"), p) for p in program.payment]
-    characteristic += [
-        _coded(w.urls.system("locator-special-group"), g) for g in program.special_groups
-    ]
-    if characteristic:
-        hs["characteristic"] = characteristic
-    if program.languages:
-        hs["communication"] = [_language(lang) for lang in program.languages]
+        ],
+        "characteristic": [
+            *(_coded(w.urls.system("locator-payment"), p) for p in program.payment),
+            *(_coded(w.urls.system("locator-special-group"), g) for g in program.special_groups),
+        ],
+        "communication": [_language(lang) for lang in program.languages],
+    }
+    hs.update((key, value) for key, value in optional.items() if value)  # FHIR has no empties
     if isinstance(schedule, WeeklySchedule):
         key = "availability" if w.release == "R5" else "availableTime"
         hs[key] = availability(schedule, w.release)

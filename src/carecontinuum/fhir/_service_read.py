@@ -87,8 +87,9 @@ def _level(hs: Mapping[str, Any], path: str, r: Reader) -> CareLevel:
     return cc.level(exact[0])
 
 
-def _enum_codes(concepts: list[Any], path: str, systems: dict[str, Any], r: Reader,
-                what: str) -> dict[str, list[Any]]:
+def _enum_codes(
+    concepts: list[Any], path: str, systems: dict[str, Any], r: Reader, what: str
+) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {name: [] for name in systems}
     for i, concept in enumerate(concepts):
         where = f"{path}[{i}]"
@@ -132,8 +133,13 @@ def _eligibility(hs: Mapping[str, Any], path: str, r: Reader) -> dict[str, Any]:
             }
             continue
         code = opt_dict(obj, "code", where)
-        coded = _enum_codes([code] if code else [], f"{where}.code", {
-            "locator-age-group": cc.AgeGroup}, r, "eligibility")
+        coded = _enum_codes(
+            [code] if code else [],
+            f"{where}.code",
+            {"locator-age-group": cc.AgeGroup},
+            r,
+            "eligibility",
+        )
         groups.extend(coded["locator-age-group"])
     if groups:
         values["age_groups"] = groups
@@ -179,6 +185,26 @@ def _modalities(hs: Mapping[str, Any], path: str, r: Reader) -> list[Any]:
     return out
 
 
+def _extensions(hs: Mapping[str, Any], own: Extensions, path: str, r: Reader) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    timing = own.value("schedule", "Timing")
+    if timing is not None:
+        values["schedule"] = read_timing(as_dict(timing[0], timing[1]), timing[1], r)
+    else:
+        shown = [k for k in ("availability", "availableTime") if k in hs]
+        why = "opening hours are not hours of treatment" if shown else "the hours are unknown"
+        r.note(path, "schedule", f"no schedule extension: {why}")
+    stay = own.value("length-of-stay", "Range")
+    if stay is not None:
+        values["length_of_stay"] = read_range(stay[0], stay[1], r)
+    values["communities"] = own.strings("community")
+    for field, name in (("philosophy", "philosophy"), ("transition_plan", "transition-plan")):
+        text = own.string(name)
+        if text is not None:
+            values[field] = text
+    return values
+
+
 def read_program(hs: Mapping[str, Any], path: str, r: Reader) -> Program:
     """The :class:`~carecontinuum.Program` a HealthcareService describes.
 
@@ -193,8 +219,9 @@ def read_program(hs: Mapping[str, Any], path: str, r: Reader) -> Program:
     from ._build import build
 
     if "modifierExtension" in hs:
-        raise FhirMappingError("a modifierExtension this bridge cannot read",
-                               path=f"{path}.modifierExtension")
+        raise FhirMappingError(
+            "a modifierExtension this bridge cannot read", path=f"{path}.modifierExtension"
+        )
     values: dict[str, Any] = {}
     name = opt_str(hs, "name", path)
     if not name:
@@ -206,22 +233,10 @@ def read_program(hs: Mapping[str, Any], path: str, r: Reader) -> Program:
         r.note(where, url, "an extension of another publisher")
     unknown = own.unknown(_OWN_EXTENSIONS)
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
-    timing = own.value("schedule", "Timing")
-    if timing is not None:
-        values["schedule"] = read_timing(as_dict(timing[0], timing[1]), timing[1], r)
-    else:
-        r.note(path, "schedule", "no schedule extension: the program's hours are unknown")
-    if own.one("length-of-stay") is not None:
-        stay = own.value("length-of-stay", "Range")
-        assert stay is not None
-        values["length_of_stay"] = read_range(stay[0], stay[1], r)
-    values["communities"] = own.strings("community")
-    for field, ext_name in (("philosophy", "philosophy"), ("transition_plan", "transition-plan")):
-        text = own.string(ext_name)
-        if text is not None:
-            values[field] = text
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
+    values.update(_extensions(hs, own, path, r))
     for field, key in (("description", "comment"), ("structure", "extraDetails")):
         text = opt_str(hs, key, path)
         if text is not None:

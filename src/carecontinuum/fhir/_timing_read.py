@@ -68,9 +68,7 @@ _WHY_NOT: dict[str, str] = {
     "offset": "events tied to daily events (meals, waking) are not a schedule of hours",
     "boundsRange": "a range of course lengths is not one length",
 }
-_OWN = frozenset(
-    {"session", "sessions-per-week", "twenty-four-hour", "setting", "schedule-start"}
-)
+_OWN = frozenset({"session", "sessions-per-week", "twenty-four-hour", "setting", "schedule-start"})
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -117,6 +115,37 @@ def _days(repeat: Mapping[str, Any], path: str) -> list[str]:
     return days
 
 
+def _check_keys(repeat: Mapping[str, Any], path: str) -> None:
+    for key in repeat:
+        if key in _WHY_NOT:
+            raise FhirMappingError(f"{key}: {_WHY_NOT[key]}", path=f"{path}.{key}")
+        if key not in _REPEAT_KEYS and not key.startswith(("_", "extension", "id")):
+            raise FhirMappingError(f"{key!r} is not an element this bridge maps", path=path)
+
+
+def _spread(per_week: Fraction, days: list[str], path: str) -> tuple[int, Fraction]:
+    """Days a week and events a day of *per_week* events, on *days* (or one a day)."""
+    if per_week.denominator != 1 or not 1 <= per_week <= 7 * 24:
+        raise FhirMappingError(
+            f"{per_week} events a week cannot be read as a number of days a week", path=path
+        )
+    if days:
+        if per_week % len(days):
+            raise FhirMappingError(
+                f"{per_week} events a week do not spread evenly over the {len(days)} days "
+                "listed in dayOfWeek",
+                path=path,
+            )
+        return len(days), per_week / len(days)
+    if per_week > 7:
+        raise FhirMappingError(
+            f"{per_week} events a week without dayOfWeek: more than one a day, and the Timing "
+            "does not say which days",
+            path=path,
+        )
+    return int(per_week), Fraction(1)
+
+
 def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fraction]:
     """Hours per event, days per week and events per day attended of a ``repeat``.
 
@@ -125,11 +154,7 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
     carecontinuum.fhir.FhirMappingError
         When the repeat does not define one weekly dose, saying why.
     """
-    for key in repeat:
-        if key in _WHY_NOT:
-            raise FhirMappingError(f"{key}: {_WHY_NOT[key]}", path=f"{path}.{key}")
-        if key not in _REPEAT_KEYS and not key.startswith(("_", "extension", "id")):
-            raise FhirMappingError(f"{key!r} is not an element this bridge maps", path=path)
+    _check_keys(repeat, path)
     duration = _positive(repeat, "duration", path)
     if duration is None:
         raise FhirMappingError(
@@ -144,9 +169,9 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
     period = _positive(repeat, "period", path)
     if frequency is not None and frequency.denominator != 1:
         raise FhirMappingError(f"frequency must be a whole number, got {frequency}", path=path)
-    if period is None and (frequency is not None or "periodUnit" in repeat):
-        raise FhirMappingError("a frequency needs a period and periodUnit", path=path)
     if period is None:  # dayOfWeek and/or timeOfDay alone: per day
+        if frequency is not None or "periodUnit" in repeat:
+            raise FhirMappingError("a frequency needs a period and periodUnit", path=path)
         if not days and not times:
             raise FhirMappingError(
                 "no frequency, period, dayOfWeek or timeOfDay: the Timing does not say how "
@@ -154,42 +179,22 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
                 path=path,
             )
         return hours, len(days) or 7, Fraction(len(times) or 1)
-    per_unit = _unit(repeat, "periodUnit", path, allow_week=True)
-    count = frequency if frequency is not None else Fraction(1)
-    if times and frequency is not None and count != len(times):
+    span = period * _unit(repeat, "periodUnit", path, allow_week=True)  # hours in one period
+    count = frequency if frequency is not None else Fraction(len(times) or 1)
+    if times and count != len(times):
         raise FhirMappingError(
             f"frequency {count} disagrees with the {len(times)} timeOfDay entries", path=path
         )
-    span = period * per_unit  # hours in one period
     if span <= 24 and (24 / span).denominator == 1:  # a whole number of periods a day
-        per_day = count * (24 / span) if not times else Fraction(len(times)) * (24 / span)
-        return hours, len(days) or 7, per_day
-    if span > 24 and days:
-        raise FhirMappingError(
-            f"dayOfWeek with a period of {span / 24} days: each listed day cannot repeat "
-            "only every few days",
-            path=path,
-        )
-    per_week = count * Fraction(168) / span
-    if per_week.denominator != 1 or not 1 <= per_week <= 7 * 24:
-        raise FhirMappingError(
-            f"{per_week} events a week cannot be read as a number of days a week", path=path
-        )
+        return hours, len(days) or 7, count * (24 / span)
     if days:
-        if per_week % len(days):
-            raise FhirMappingError(
-                f"{per_week} events a week do not spread evenly over the {len(days)} days "
-                "listed in dayOfWeek",
-                path=path,
-            )
-        return hours, len(days), per_week / len(days)
-    if per_week > 7:
         raise FhirMappingError(
-            f"{per_week} events a week without dayOfWeek: more than one a day, and the Timing "
-            "does not say which days",
+            f"dayOfWeek with a period of {float(span / 24):g} days: each listed day cannot "
+            "repeat only every few days",
             path=path,
         )
-    return hours, int(per_week), Fraction(1)
+    n_days, per_day = _spread(count * Fraction(168) / span, days, path)
+    return hours, n_days, per_day
 
 
 def _session(item: Mapping[str, Any], path: str, r: Reader) -> Session:
@@ -209,8 +214,9 @@ def _session(item: Mapping[str, Any], path: str, r: Reader) -> Session:
     quantity = as_dict(duration[0], duration[1])
     code = opt_str(quantity, "code", duration[1]) or opt_str(quantity, "unit", duration[1])
     if code not in ("h", "min", "s"):
-        raise FhirMappingError(f"a session's duration needs a unit h, min or s, got {code!r}",
-                               path=duration[1])
+        raise FhirMappingError(
+            f"a session's duration needs a unit h, min or s, got {code!r}", path=duration[1]
+        )
     value = decimal(quantity.get("value"), f"{duration[1]}.value") * HOURS_PER[code]
     values["duration"] = float(value)
     modality = parts.value("modality", "Coding")
@@ -270,21 +276,11 @@ def _bounds(repeat: Mapping[str, Any], own: Extensions, path: str) -> dict[str, 
     return out
 
 
-def read_timing(timing: Mapping[str, Any], path: str, r: Reader) -> Schedule | WeeklySchedule:
-    """The schedule a Timing describes; see the module docstring for the rules.
-
-    Raises
-    ------
-    carecontinuum.fhir.FhirMappingError
-        When the Timing defines no weekly dose, or disagrees with its own sessions.
-    """
-    from ..schedules import Schedule, WeeklySchedule
-    from ._build import build
-
+def _opened(timing: Mapping[str, Any], path: str, r: Reader) -> tuple[Extensions, Any]:
+    """The library's extensions and the ``repeat`` of a Timing, after the refusals."""
     if "modifierExtension" in timing:
         raise FhirMappingError(
-            "a modifierExtension changes the Timing's meaning in ways this bridge cannot "
-            "read",
+            "a modifierExtension changes the Timing's meaning in ways this bridge cannot read",
             path=f"{path}.modifierExtension",
         )
     if "event" in timing:
@@ -296,30 +292,49 @@ def read_timing(timing: Mapping[str, Any], path: str, r: Reader) -> Schedule | W
         r.note(where, url, "an extension of another publisher")
     unknown = own.unknown(_OWN)
     if unknown:
-        raise FhirMappingError("an extension of the library this version does not know",
-                               path=unknown[0])
+        raise FhirMappingError(
+            "an extension of the library this version does not know", path=unknown[0]
+        )
     repeat = opt_dict(timing, "repeat", path)
     if repeat is None:
         what = "a code only" if "code" in timing else "no repeat element"
         raise FhirMappingError(f"{what}: the Timing defines no weekly dose", path=path)
-    where = f"{path}.repeat"
     if "code" in timing:
         for c in codings(timing["code"], f"{path}.code"):
             r.note(c.path, c.token, "a Timing code is not kept: repeat holds the schedule")
-    common: dict[str, Any] = _bounds(repeat, own, where)
-    flag = own.value("twenty-four-hour", "Boolean")
+    return own, repeat
+
+
+def _common(repeat: Mapping[str, Any], own: Extensions, path: str) -> dict[str, Any]:
+    """Duration, dates, 24-hour flag and setting: what both kinds of schedule share."""
+    common: dict[str, Any] = _bounds(repeat, own, path)
+    flag = own.boolean("twenty-four-hour")
     if flag is not None:
-        common["twenty_four_hour"] = flag[0]
-    setting = own.value("setting", "Code")
+        common["twenty_four_hour"] = flag
+    setting = own.string("setting", "Code")
     if setting is not None:
-        common["setting"] = setting[0]
+        common["setting"] = setting
+    return common
+
+
+def read_timing(timing: Mapping[str, Any], path: str, r: Reader) -> Schedule | WeeklySchedule:
+    """The schedule a Timing describes; see the module docstring for the rules.
+
+    Raises
+    ------
+    carecontinuum.fhir.FhirMappingError
+        When the Timing defines no weekly dose, or disagrees with its own sessions.
+    """
+    from ..schedules import Schedule, WeeklySchedule
+    from ._build import build
+
+    own, repeat = _opened(timing, path, r)
+    where = f"{path}.repeat"
+    common = _common(repeat, own, where)
     sessions = list(own.all("session"))
     if sessions:
         week = build(
-            WeeklySchedule,
-            path,
-            sessions=[_session(item, p, r) for item, p in sessions],
-            **common,
+            WeeklySchedule, path, sessions=[_session(item, p, r) for item, p in sessions], **common
         )
         _agrees(repeat, where, week)
         return week
@@ -330,9 +345,7 @@ def read_timing(timing: Mapping[str, Any], path: str, r: Reader) -> Schedule | W
     spw = own.value("sessions-per-week", "Decimal")
     if spw is not None:
         common["sessions_per_week"] = float(decimal(spw[0], spw[1]))
-    return build(
-        Schedule, path, hours_per_day=float(hours * per_day), days_per_week=days, **common
-    )
+    return build(Schedule, path, hours_per_day=float(hours * per_day), days_per_week=days, **common)
 
 
 def _agrees(repeat: Mapping[str, Any], path: str, week: WeeklySchedule) -> None:
@@ -355,4 +368,3 @@ def _agrees(repeat: Mapping[str, Any], path: str, week: WeeklySchedule) -> None:
             f"{float(total):g} h",
             path=path,
         )
-

@@ -54,8 +54,12 @@ class _Checks:
 
         if len(self.found) < _MAX_FINDINGS:
             self.found.append(
-                Finding(code=code, message=message, severity=severity,  # type: ignore[arg-type]
-                        location=location)
+                Finding(
+                    code=code,
+                    message=message,
+                    severity=severity,
+                    location=location,
+                )
             )
 
     # -- the walk -----------------------------------------------------------------------
@@ -81,13 +85,20 @@ class _Checks:
         status = res.get("status")
         if kind == "Encounter":
             if status not in ENCOUNTER_STATUSES[self.release]:
-                self.add("status", f"{echo(status)} is not an {self.release} Encounter status "
-                         f"({', '.join(ENCOUNTER_STATUSES[self.release])})", f"{path}.status")
+                self.add(
+                    "status",
+                    f"{echo(status)} is not an {self.release} Encounter status "
+                    f"({', '.join(ENCOUNTER_STATUSES[self.release])})",
+                    f"{path}.status",
+                )
             klass = res.get("class")
             items = klass if isinstance(klass, list) else [klass] if klass else []
             for i, item in enumerate(items):
-                codings = item.get("coding", []) if self.release == "R5" and isinstance(
-                    item, Mapping) else [item]
+                codings = (
+                    item.get("coding", [])
+                    if self.release == "R5" and isinstance(item, Mapping)
+                    else [item]
+                )
                 for c in codings if isinstance(codings, list) else ():
                     if (
                         self.release == "R5"
@@ -103,8 +114,11 @@ class _Checks:
                             f"{path}.class[{i}]",
                         )
         elif kind == "EpisodeOfCare" and status not in EPISODE_STATUSES:
-            self.add("status", f"{echo(status)} is not an EpisodeOfCare status "
-                     f"({', '.join(EPISODE_STATUSES)})", f"{path}.status")
+            self.add(
+                "status",
+                f"{echo(status)} is not an EpisodeOfCare status ({', '.join(EPISODE_STATUSES)})",
+                f"{path}.status",
+            )
         if kind == "Bundle":
             for entry in res.get("entry", []) if isinstance(res.get("entry"), list) else ():
                 if isinstance(entry, Mapping) and isinstance(entry.get("fullUrl"), str):
@@ -118,27 +132,42 @@ class _Checks:
         name = system[len(prefix) :]
         known = self.codes.get(name)
         if known is None:
-            self.add("unknown-code-system", f"{system} is not one of the library's code "
-                     f"systems ({', '.join(self.codes)})", f"{path}.system")
+            self.add(
+                "unknown-code-system",
+                f"{system} is not one of the library's code systems ({', '.join(self.codes)})",
+                f"{path}.system",
+            )
         elif code not in known:
             self.add("unknown-code", f"code {echo(code)} is not in {system}", f"{path}.code")
         elif "display" in c and c["display"] != known[code]:
-            self.add("display", f"display {echo(c['display'])} of {code!r} differs from the "
-                     f"library's {known[code]!r}", f"{path}.display", "warning")
+            self.add(
+                "display",
+                f"display {echo(c['display'])} of {code!r} differs from the "
+                f"library's {known[code]!r}",
+                f"{path}.display",
+                "warning",
+            )
 
     def reference(self, ref: str, path: str, resource: Mapping[str, Any]) -> None:
         if ref.startswith("#"):
             contained = resource.get("contained")
             ids = {
-                r.get("id") for r in (contained if isinstance(contained, list) else ())
+                r.get("id")
+                for r in (contained if isinstance(contained, list) else ())
                 if isinstance(r, Mapping)
             }
             if ref[1:] and ref[1:] not in ids:
-                self.add("broken-reference", f"{echo(ref)} points at no contained resource",
-                         f"{path}.reference")
+                self.add(
+                    "broken-reference",
+                    f"{echo(ref)} points at no contained resource",
+                    f"{path}.reference",
+                )
         elif ref.startswith("urn:uuid:") and self.local and ref not in self.local:
-            self.add("broken-reference", f"{echo(ref)} points at no entry of the Bundle",
-                     f"{path}.reference")
+            self.add(
+                "broken-reference",
+                f"{echo(ref)} points at no entry of the Bundle",
+                f"{path}.reference",
+            )
 
     # -- Timing ---------------------------------------------------------------------------
     def timing(self, value: Any, path: str) -> None:
@@ -151,30 +180,46 @@ class _Checks:
 
         ours = any(
             isinstance(e, Mapping) and e.get("url") == self.r.urls.ext("session")
-            for e in value.get("extension", []) if isinstance(value.get("extension"), list)
+            for e in value.get("extension", [])
+            if isinstance(value.get("extension"), list)
         )
         try:
             read_timing(value, path, self.r)
         except FhirMappingError as err:
             severity = "error" if ours else "warning"
-            self.add("timing-dose" if not ours else "timing-inconsistent", str(err), path,
-                     severity)
+            self.add("timing-dose" if not ours else "timing-inconsistent", str(err), path, severity)
         except FhirError as err:
             self.add("timing-structure", str(err), path)
 
     def invariants(self, rep: Mapping[str, Any], path: str) -> None:
         rules = [
-            ("tim-1", "duration" in rep and "durationUnit" not in rep,
-             "a duration needs a durationUnit"),
+            (
+                "tim-1",
+                "duration" in rep and "durationUnit" not in rep,
+                "a duration needs a durationUnit",
+            ),
             ("tim-2", "period" in rep and "periodUnit" not in rep, "a period needs a periodUnit"),
             ("tim-6", "periodMax" in rep and "period" not in rep, "periodMax needs a period"),
-            ("tim-7", "durationMax" in rep and "duration" not in rep,
-             "durationMax needs a duration"),
+            (
+                "tim-7",
+                "durationMax" in rep and "duration" not in rep,
+                "durationMax needs a duration",
+            ),
             ("tim-8", "countMax" in rep and "count" not in rep, "countMax needs a count"),
-            ("tim-9", "offset" in rep and (not rep.get("when") or any(
-                w in _DAILY_EVENTS_WITHOUT_OFFSET for w in rep.get("when") or ())),
-             "an offset needs a when (and not C, CM, CD or CV)"),
-            ("tim-10", "timeOfDay" in rep and "when" in rep, "timeOfDay and when exclude each other"),
+            (
+                "tim-9",
+                "offset" in rep
+                and (
+                    not rep.get("when")
+                    or any(w in _DAILY_EVENTS_WITHOUT_OFFSET for w in rep.get("when") or ())
+                ),
+                "an offset needs a when (and not C, CM, CD or CV)",
+            ),
+            (
+                "tim-10",
+                "timeOfDay" in rep and "when" in rep,
+                "timeOfDay and when exclude each other",
+            ),
         ]
         for code, broken, message in rules:
             if broken:
@@ -182,17 +227,23 @@ class _Checks:
         for key in ("duration", "period", "durationMax", "periodMax", "frequency", "count"):
             value = rep.get(key)
             if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
-                self.add("timing-invariant", f"{key} must not be negative (tim-4/tim-5)",
-                         f"{path}.{key}")
+                self.add(
+                    "timing-invariant", f"{key} must not be negative (tim-4/tim-5)", f"{path}.{key}"
+                )
         for key in ("durationUnit", "periodUnit"):
             unit = rep.get(key)
             if unit is not None and unit not in _UNITS_OF_TIME:
-                self.add("timing-unit", f"{echo(unit)} is not a unit of time "
-                         f"({', '.join(_UNITS_OF_TIME)})", f"{path}.{key}")
+                self.add(
+                    "timing-unit",
+                    f"{echo(unit)} is not a unit of time ({', '.join(_UNITS_OF_TIME)})",
+                    f"{path}.{key}",
+                )
         days = rep.get("dayOfWeek")
         for i, day in enumerate(days if isinstance(days, list) else ()):
             if day not in _DAYS:
-                self.add("timing-day", f"{echo(day)} is not a day of week", f"{path}.dayOfWeek[{i}]")
+                self.add(
+                    "timing-day", f"{echo(day)} is not a day of week", f"{path}.dayOfWeek[{i}]"
+                )
 
 
 def _structure(value: Mapping[str, Any], kind: str, release: Release, checks: _Checks) -> None:
@@ -265,22 +316,28 @@ def validate(
         checks.add("invalid-json", str(err), "(top level)")
         return checks.found
     except FhirError as err:
-        checks.add("wrong-release" if err.path == "release" else "structure", str(err),
-                   err.path or "(top level)")
+        checks.add(
+            "wrong-release" if err.path == "release" else "structure",
+            str(err),
+            err.path or "(top level)",
+        )
         return checks.found
     del loads, model_release
     kind = value.get("resourceType")
     if kind is None:
         if not {"repeat", "event", "code"} & set(value):
-            checks.add("missing-resource-type", "a FHIR resource needs a 'resourceType' (a "
-                       "Timing datatype has 'repeat', 'event' or 'code')", "(top level)")
+            checks.add(
+                "missing-resource-type",
+                "a FHIR resource needs a 'resourceType' (a "
+                "Timing datatype has 'repeat', 'event' or 'code')",
+                "(top level)",
+            )
             return checks.found
         _structure(value, "Timing", chosen, checks)
         checks.timing(value, "Timing")
         return checks.found
     if not isinstance(kind, str):
-        checks.add("structure", f"resourceType must be a string, not {echo(kind)}",
-                   "resourceType")
+        checks.add("structure", f"resourceType must be a string, not {echo(kind)}", "resourceType")
         return checks.found
     try:
         detect_release(value, chosen)
