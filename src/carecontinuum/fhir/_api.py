@@ -90,8 +90,12 @@ def to_fhir(
     ...     "code"]
     'IMP'
     """
+    from ._strings import check_output
+
     w = Writer(release_option(release), base_url, patient)
-    return _exporter(obj)(obj, w)
+    result = _exporter(obj)(obj, w)
+    check_output(result, str(result.get("resourceType", "Timing")))
+    return result
 
 
 def _exporter(obj: object) -> Callable[[Any, Writer], dict[str, Any]]:

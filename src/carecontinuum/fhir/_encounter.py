@@ -25,6 +25,7 @@ from ._dates import period_end
 from ._errors import FhirMappingError
 from ._ext import ext
 from ._levels import level_concepts, registered_level
+from ._strings import check_output
 from ._terms import V3_ACT_CODE, class_codes, class_display, class_for
 from ._timing import timing
 
@@ -77,6 +78,7 @@ def _level_parts(level: CareLevel, w: Writer, path: str) -> tuple[Any, Any, str]
         coding["display"] = display
     klass: Any = [{"coding": [coding]}] if w.release == "R5" else coding
     types = level_concepts(lv, w)
+    check_output(types, f"{path}.type")
     text = f'"class":{_dumps(klass)},"type":{_dumps(types)}'
     w.cache[key] = (level, klass, types, text)
     return klass, types, text
@@ -187,16 +189,16 @@ def encounter_line(
     escaping.  A placement with a schedule or a program takes the general path.
     """
     if p.schedule is not None or p.program is not None:
-        return _dumps(
-            encounter(
-                p,
-                w,
-                resource_id=resource_id,
-                episode=episode,
-                subject=json.loads(subject_json),
-                path=path,
-            )
+        resource = encounter(
+            p,
+            w,
+            resource_id=resource_id,
+            episode=episode,
+            subject=json.loads(subject_json),
+            path=path,
         )
+        check_output(resource, path)
+        return _dumps(resource)
     _, _, parts = _level_parts(p.level, w, f"{path}.level")
     r5 = w.release == "R5"
     end = p.end

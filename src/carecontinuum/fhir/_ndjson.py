@@ -56,6 +56,14 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _line(resource: dict[str, Any], path: str) -> str:
+    """One checked resource as a line of NDJSON."""
+    from ._strings import check_output
+
+    check_output(resource, path)
+    return _dumps(resource) + "\n"
+
+
 class _Files:
     """Open ``.part`` files on first use; rename them when all went well."""
 
@@ -105,8 +113,10 @@ def _directory(directory: object, *, create: bool) -> Path:
 def _journey_lines(j: Any, n: int, w: Writer) -> tuple[str, str, int]:
     from ._encounter import encounter_line
     from ._episode import episode_of_care, subject_of
+    from ._strings import check_output
 
     subject = subject_of(j.person_id, w)
+    check_output(subject, f"items[{n - 1}].person_id")
     subject_json = _dumps(subject)
     episode_id = f"journey-{n}"
     episode = _dumps(episode_of_care(j, w, resource_id=episode_id, subject=subject)) + "\n"
@@ -226,17 +236,17 @@ def _write_all(items: Iterable[Any], w: Writer, files: _Files, cc: Any) -> None:
             subject = subject_of(None, w) if w.patient is not None else None
             rid = f"placement-{counts['placement']}"
             res = encounter(item, w, resource_id=rid, subject=subject, path=f"items[{index}]")
-            files.write("Encounter", _dumps(res) + "\n")
+            files.write("Encounter", _line(res, f"items[{index}]"))
         elif isinstance(item, cc.Program):
             counts["program"] += 1
             res = healthcare_service(
                 item, w, resource_id=f"program-{counts['program']}", path=f"items[{index}]"
             )
-            files.write("HealthcareService", _dumps(res) + "\n")
+            files.write("HealthcareService", _line(res, f"items[{index}]"))
         elif isinstance(item, cc.Framework):
-            files.write("CodeSystem", _dumps(code_system(item, w)) + "\n")
+            files.write("CodeSystem", _line(code_system(item, w), f"items[{index}]"))
         elif isinstance(item, cc.Crosswalk):
-            files.write("ConceptMap", _dumps(concept_map(item, w)) + "\n")
+            files.write("ConceptMap", _line(concept_map(item, w), f"items[{index}]"))
         elif isinstance(item, cc.Schedule | cc.WeeklySchedule):
             raise TypeError(
                 f"items[{index}] is a schedule: a Timing is a datatype, not a resource, so it "
