@@ -32,8 +32,11 @@ def _load(release: str, name: str) -> dict[str, Any]:
 
 # (file, what the error says, candidates) — the same in both releases unless noted
 REFUSED = [
-    ("Encounter-f001", "class 'AMB' could be any of", ("outpatient", "intensive_outpatient",
-                                                       "partial_hospitalization")),
+    (
+        "Encounter-f001",
+        "class 'AMB' could be any of",
+        ("outpatient", "intensive_outpatient", "partial_hospitalization"),
+    ),
     ("Encounter-home", "class 'HH' has no level in the continuum", ()),
     ("EpisodeOfCare-example", "an EpisodeOfCare alone lists no placements", ()),
     ("HealthcareService-example", "no level: type has no coding", cc.default_continuum().codes),
@@ -118,8 +121,9 @@ def test_official_episode_and_encounter_in_one_bundle(release: str) -> None:
         ],
     }
     got = import_fhir(bundle, level_map={f"{SNOMED}|183807002": "inpatient_acute"})
-    assert got.value == cc.Journey(placements=[
-        cc.Placement(level="inpatient_acute", start="2013-03-11", end="2013-03-20")])
+    assert got.value == cc.Journey(
+        placements=[cc.Placement(level="inpatient_acute", start="2013-03-11", end="2013-03-20")]
+    )
     assert any(u.value == "Patient/example" for u in got.unmapped)  # the patient is reported
     assert any("hacc" in u.value for u in got.unmapped)  # and the episode's own type
 

@@ -114,8 +114,9 @@ def test_schedule_goes_on_a_contained_service_request() -> None:
 
 
 def test_program_is_a_contained_healthcare_service() -> None:
-    program = cc.Program(name="Day program", level="PHP",
-                         schedule=cc.Schedule(hours_per_day=5, days_per_week=5))
+    program = cc.Program(
+        name="Day program", level="PHP", schedule=cc.Schedule(hours_per_day=5, days_per_week=5)
+    )
     r5 = _encounter("PHP", "R5", program=program)
     assert r5["serviceType"] == [{"reference": {"reference": "#program"}}]
     r4 = _encounter("PHP", "R4B", program=program)
@@ -138,7 +139,10 @@ def test_timing_of_a_schedule_is_frequency_per_week() -> None:
             "duration": 3,
             "durationUnit": "h",
             "boundsDuration": {
-                "value": 6, "unit": "wk", "system": "http://unitsofmeasure.org", "code": "wk"
+                "value": 6,
+                "unit": "wk",
+                "system": "http://unitsofmeasure.org",
+                "code": "wk",
             },
         }
     }
@@ -146,29 +150,51 @@ def test_timing_of_a_schedule_is_frequency_per_week() -> None:
 
 def test_timing_of_a_uniform_week_names_the_days() -> None:
     week = cc.WeeklySchedule(
-        sessions=[cc.Session(weekday=d, start="18:00", duration="3 h", format="group")
-                  for d in ("mon", "wed", "fri")],
+        sessions=[
+            cc.Session(weekday=d, start="18:00", duration="3 h", format="group")
+            for d in ("mon", "wed", "fri")
+        ],
         weeks=6,
     )
     repeat = to_fhir(week)["repeat"]
-    assert {k: repeat[k] for k in ("frequency", "period", "periodUnit", "dayOfWeek",
-                                   "timeOfDay", "duration", "durationUnit")} == {
-        "frequency": 1, "period": 1, "periodUnit": "d", "dayOfWeek": ["mon", "wed", "fri"],
-        "timeOfDay": ["18:00:00"], "duration": 3, "durationUnit": "h",
+    assert {
+        k: repeat[k]
+        for k in (
+            "frequency",
+            "period",
+            "periodUnit",
+            "dayOfWeek",
+            "timeOfDay",
+            "duration",
+            "durationUnit",
+        )
+    } == {
+        "frequency": 1,
+        "period": 1,
+        "periodUnit": "d",
+        "dayOfWeek": ["mon", "wed", "fri"],
+        "timeOfDay": ["18:00:00"],
+        "duration": 3,
+        "durationUnit": "h",
     }
 
 
 def test_schedule_dates_are_bounds_with_an_inclusive_end() -> None:
-    timing = to_fhir(cc.Schedule(hours_per_day=3, days_per_week=3, start="2024-01-08",
-                                 end="2024-02-19"))
+    timing = to_fhir(
+        cc.Schedule(hours_per_day=3, days_per_week=3, start="2024-01-08", end="2024-02-19")
+    )
     # the schedule's end is the day after its 6 weeks; FHIR's Period.end is inclusive
     assert timing["repeat"]["boundsPeriod"] == {"start": "2024-01-08", "end": "2024-02-18"}
 
 
 def test_episode_of_care_status_period_type_and_patient() -> None:
-    journey = cc.Journey(person_id=7, placements=[
-        {"level": "PHP", "start": "2024-03-01", "end": "2024-03-29"},
-        {"level": "IOP", "start": "2024-03-29", "end": "2024-05-10"}])
+    journey = cc.Journey(
+        person_id=7,
+        placements=[
+            {"level": "PHP", "start": "2024-03-01", "end": "2024-03-29"},
+            {"level": "IOP", "start": "2024-03-29", "end": "2024-05-10"},
+        ],
+    )
     bundle = to_fhir(journey, patient="Patient/abc")
     assert bundle["type"] == "collection"
     episode = bundle["entry"][0]["resource"]
@@ -245,8 +271,7 @@ def test_the_base_url_is_a_setting_and_an_argument() -> None:
     assert from_fhir(enc, base_url=mine) == week
     with pytest.raises(fhir.FhirMappingError, match="'AMB' could be any of") as err:
         from_fhir(enc)  # under the default base, these codes are not the library's
-    assert err.value.candidates == ("outpatient", "intensive_outpatient",
-                                    "partial_hospitalization")
+    assert err.value.candidates == ("outpatient", "intensive_outpatient", "partial_hospitalization")
     previous = fhir.configure(base_url=mine)
     try:
         assert from_fhir(enc) == week
@@ -293,32 +318,51 @@ def test_status_codes_match_the_official_code_systems(release: str, folder: str)
 
 def test_healthcare_service_elements() -> None:
     program = cc.Program(
-        name="Evening IOP", level="IOP",
-        schedule=cc.WeeklySchedule(sessions=[
-            cc.Session(weekday=d, start="18:00", duration="3 h", format="group", modality="CBT")
-            for d in ("mon", "wed", "thu")]),
-        modalities=["CBT"], payment=["MD"], special_groups=["VET"], ages={"min_age": 18},
-        languages=["Spanish", "Klingon"], conditions=["opioid use disorder"],
+        name="Evening IOP",
+        level="IOP",
+        schedule=cc.WeeklySchedule(
+            sessions=[
+                cc.Session(weekday=d, start="18:00", duration="3 h", format="group", modality="CBT")
+                for d in ("mon", "wed", "thu")
+            ]
+        ),
+        modalities=["CBT"],
+        payment=["MD"],
+        special_groups=["VET"],
+        ages={"min_age": 18},
+        languages=["Spanish", "Klingon"],
+        conditions=["opioid use disorder"],
     )
     r5 = to_fhir(program)
     assert r5["type"][0]["coding"][0]["code"] == "intensive_outpatient"
     assert r5["program"][0]["coding"][0]["code"] == "cognitive_behavioral_therapy"
     assert [c["coding"][0] for c in r5["characteristic"]] == [
-        {"system": f"{BASE}/CodeSystem/locator-payment", "code": "MD",
-         "display": cc.Payment.MEDICAID.label},
-        {"system": f"{BASE}/CodeSystem/locator-special-group", "code": "VET",
-         "display": cc.SpecialGroup.VETERANS.label},
+        {
+            "system": f"{BASE}/CodeSystem/locator-payment",
+            "code": "MD",
+            "display": cc.Payment.MEDICAID.label,
+        },
+        {
+            "system": f"{BASE}/CodeSystem/locator-special-group",
+            "code": "VET",
+            "display": cc.SpecialGroup.VETERANS.label,
+        },
     ]
     assert r5["communication"] == [  # BCP-47 where known, the words always [BCP47]
-        {"coding": [{"system": "urn:ietf:bcp:47", "code": "es", "display": "Spanish"}],
-         "text": "Spanish"},
+        {
+            "coding": [{"system": "urn:ietf:bcp:47", "code": "es", "display": "Spanish"}],
+            "text": "Spanish",
+        },
         {"text": "Klingon"},
     ]
     assert r5["eligibility"][0]["code"] == {"text": "ages 18 and older"}
     assert r5["specialty"] == [{"text": "opioid use disorder"}]
     slots = r5["availability"][0]["availableTime"]
-    assert slots[0] == {"daysOfWeek": ["mon"], "availableStartTime": "18:00:00",
-                        "availableEndTime": "21:00:00"}
+    assert slots[0] == {
+        "daysOfWeek": ["mon"],
+        "availableStartTime": "18:00:00",
+        "availableEndTime": "21:00:00",
+    }
     r4 = to_fhir(program, release="R4B")
     assert r4["availableTime"] == slots and "availability" not in r4
     schedule = [e for e in r5["extension"] if e["url"].endswith("/schedule")]
@@ -326,9 +370,12 @@ def test_healthcare_service_elements() -> None:
 
 
 def test_exported_text_is_plain_json_that_parses() -> None:
-    hostile = cc.Program(name='"}], "x": {"<script>', level="IOP",
-                         schedule=cc.Schedule(hours_per_day=3, days_per_week=3),
-                         description="line\nbreak \u2028 and \\ backslash")
+    hostile = cc.Program(
+        name='"}], "x": {"<script>',
+        level="IOP",
+        schedule=cc.Schedule(hours_per_day=3, days_per_week=3),
+        description="line\nbreak \u2028 and \\ backslash",
+    )
     text = json.dumps(to_fhir(hostile), ensure_ascii=False)
     assert json.loads(text)["name"] == hostile.name
     assert from_fhir(text) == hostile

@@ -66,9 +66,7 @@ def schedules(draw: st.DrawFn) -> cc.Schedule:
     extra: dict[str, Any] = {**_duration(draw), **_setting(draw)}
     if draw(st.booleans()):
         extra["sessions_per_week"] = draw(st.floats(0.5, 40.0, allow_nan=False))
-    return cc.Schedule(
-        hours_per_day=draw(_HOURS), days_per_week=draw(st.integers(1, 7)), **extra
-    )
+    return cc.Schedule(hours_per_day=draw(_HOURS), days_per_week=draw(st.integers(1, 7)), **extra)
 
 
 _MODALITIES = [m.code for m in cc.list_modalities()]
@@ -174,11 +172,7 @@ def placements(draw: st.DrawFn) -> cc.Placement:
 
 @st.composite
 def journeys(draw: st.DrawFn) -> cc.Journey:
-    person = draw(
-        st.none()
-        | _TEXT
-        | st.integers(-(10**30), 10**30)
-    )
+    person = draw(st.none() | _TEXT | st.integers(-(10**30), 10**30))
     return cc.Journey(person_id=person, placements=draw(st.lists(placements(), max_size=4)))
 
 
@@ -256,22 +250,47 @@ def test_a_custom_framework_and_its_crosswalk_round_trip() -> None:
         verified=False,
         note="made up for the test",
         levels=(
-            cc.CareLevel(code="a", name="Level A", framework="state-x", rank=0,
-                         setting="ambulatory", aliases=("first",), verified=False,
-                         note="example", sources=("SEED",)),
-            cc.CareLevel(code="b.2", name="Level B", framework="state-x", rank=2.5,
-                         setting="residential", twenty_four_hour=True,
-                         management="medically_monitored",
-                         typical_stay={"low": 1, "high": 3, "unit": "month",
-                                       "approximate": True}),
+            cc.CareLevel(
+                code="a",
+                name="Level A",
+                framework="state-x",
+                rank=0,
+                setting="ambulatory",
+                aliases=("first",),
+                verified=False,
+                note="example",
+                sources=("SEED",),
+            ),
+            cc.CareLevel(
+                code="b.2",
+                name="Level B",
+                framework="state-x",
+                rank=2.5,
+                setting="residential",
+                twenty_four_hour=True,
+                management="medically_monitored",
+                typical_stay={"low": 1, "high": 3, "unit": "month", "approximate": True},
+            ),
         ),
     )
-    walk = cc.Crosswalk(source_framework="state-x", target_framework="continuum", mappings=(
-        cc.LevelMapping(source="a", target="outpatient", match="approximate", lost="x",
-                        verified=False, note="judgment"),
-        cc.LevelMapping(source="a", target="intensive_outpatient", match="approximate", lost="y"),
-        cc.LevelMapping(source="b.2", match="none", lost="no counterpart", sources=("SEED",)),
-    ))
+    walk = cc.Crosswalk(
+        source_framework="state-x",
+        target_framework="continuum",
+        mappings=(
+            cc.LevelMapping(
+                source="a",
+                target="outpatient",
+                match="approximate",
+                lost="x",
+                verified=False,
+                note="judgment",
+            ),
+            cc.LevelMapping(
+                source="a", target="intensive_outpatient", match="approximate", lost="y"
+            ),
+            cc.LevelMapping(source="b.2", match="none", lost="no counterpart", sources=("SEED",)),
+        ),
+    )
     cc.register_framework(mine)
     try:
         cc.register_crosswalk(walk)

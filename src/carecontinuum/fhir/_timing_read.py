@@ -187,12 +187,6 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
         )
     if span <= 24 and (24 / span).denominator == 1:  # a whole number of periods a day
         return hours, len(days) or 7, count * (24 / span)
-    if days:
-        raise FhirMappingError(
-            f"dayOfWeek with a period of {float(span / 24):g} days: each listed day cannot "
-            "repeat only every few days",
-            path=path,
-        )
     n_days, per_day = _spread(count * Fraction(168) / span, days, path)
     return hours, n_days, per_day
 

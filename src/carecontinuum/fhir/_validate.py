@@ -104,7 +104,9 @@ class _Checks:
                         self.release == "R5"
                         and isinstance(c, Mapping)
                         and c.get("system") == V3_ACT_CODE
-                        and c.get("code") not in R5_ENCOUNTER_CLASSES
+                        and not (
+                            isinstance(c.get("code"), str) and c["code"] in R5_ENCOUNTER_CLASSES
+                        )
                     ):
                         self.add(
                             "encounter-class",
@@ -137,7 +139,7 @@ class _Checks:
                 f"{system} is not one of the library's code systems ({', '.join(self.codes)})",
                 f"{path}.system",
             )
-        elif code not in known:
+        elif not isinstance(code, str) or code not in known:
             self.add("unknown-code", f"code {echo(code)} is not in {system}", f"{path}.code")
         elif "display" in c and c["display"] != known[code]:
             self.add(
@@ -154,7 +156,7 @@ class _Checks:
             ids = {
                 r.get("id")
                 for r in (contained if isinstance(contained, list) else ())
-                if isinstance(r, Mapping)
+                if isinstance(r, Mapping) and isinstance(r.get("id"), str)
             }
             if ref[1:] and ref[1:] not in ids:
                 self.add(
@@ -178,10 +180,10 @@ class _Checks:
             self.invariants(repeat, f"{path}.repeat")
         from ._timing_read import read_timing
 
+        extensions = value.get("extension")
         ours = any(
             isinstance(e, Mapping) and e.get("url") == self.r.urls.ext("session")
-            for e in value.get("extension", [])
-            if isinstance(value.get("extension"), list)
+            for e in (extensions if isinstance(extensions, list) else ())
         )
         try:
             read_timing(value, path, self.r)
@@ -262,6 +264,12 @@ def _structure(value: Mapping[str, Any], kind: str, release: Release, checks: _C
         for e in err.errors(include_url=False):
             where = ".".join([kind, *(str(p) for p in e["loc"])]) if e["loc"] else kind
             checks.add("structure", str(e["msg"]), where)
+    except Exception as err:  # fhir.resources itself fails on some malformed input
+        checks.add(
+            "structure",
+            f"fhir.resources could not read the resource ({type(err).__name__}: {echo(str(err))})",
+            kind,
+        )
 
 
 def validate(
