@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 from typing import Any
@@ -212,7 +213,7 @@ def test_wrong_json_types_name_the_element() -> None:
         from_fhir(enc)
     enc = to_fhir(cc.Placement(level="IOP", start="2024-01-01"))
     enc["actualPeriod"]["start"] = 20240101
-    with pytest.raises(FhirError, match="actualPeriod.start: must be a string, not a number"):
+    with pytest.raises(FhirError, match=r"actualPeriod\.start: must be a string, not a number"):
         from_fhir(enc)
     with pytest.raises(FhirError, match="is not a FHIR date"):
         from_fhir({**enc, "actualPeriod": {"start": "01/01/2024"}})
@@ -237,7 +238,7 @@ def test_arguments_of_the_wrong_type() -> None:
         from_fhir(42)
     with pytest.raises(TypeError, match="level_map must be a mapping"):
         from_fhir({"resourceType": "Encounter"}, level_map=["IOP"])  # type: ignore[arg-type]
-    with pytest.raises(FhirError, match="a key must be 'system|code'"):
+    with pytest.raises(FhirError, match=r"a key must be 'system\|code'"):
         from_fhir({"resourceType": "Encounter"}, level_map={"AMB": "IOP"})
     with pytest.raises(cc.UnknownLevelError, match="intensive_outpatient"):
         from_fhir({"resourceType": "Encounter"}, level_map={"s|AMB": "intensive outpatent"})
@@ -264,9 +265,9 @@ def test_unregistered_levels_and_modalities_are_refused_not_changed() -> None:
 
 @pytest.mark.parametrize("text", ["\u2028", "\x0b\x0c", "bad \ud800 surrogate"])
 def test_text_fhir_cannot_carry_is_refused(text: str) -> None:
-    with pytest.raises(FhirMappingError, match="HealthcareService.name"):
+    with pytest.raises(FhirMappingError, match=r"HealthcareService\.name"):
         to_fhir(PROGRAM.model_copy(update={"name": text}))
-    with pytest.raises(FhirMappingError, match="identifier.value"):
+    with pytest.raises(FhirMappingError, match=r"identifier\.value"):
         to_fhir(cc.Journey(person_id=text))
 
 
@@ -333,10 +334,8 @@ def test_mutated_resources_never_crash(which: int, data: st.DataObject) -> None:
                 holder[path[-1]] = data.draw(_JSON)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed the path
-    try:
+    with contextlib.suppress(FhirError, InvalidJsonError):
         from_fhir(resource)
-    except (FhirError, InvalidJsonError):
-        pass
     findings = validate(resource, release="R5")
     assert all(f.code and f.message for f in findings)
     json.dumps([f.model_dump() for f in findings])

@@ -437,7 +437,10 @@ def _journeys(path: Path, state: _ReadState) -> Iterator[Any]:
         placement = read_encounter(enc, where, r)
         state.done(r)
         wanted = _episode_id(enc, where)
-        if wanted is None:
+        if wanted is None:  # a placement on its own ends the journey before it
+            if current is not None:
+                yield journey(current)
+                current = None
             yield placement
             continue
         while current is None or current[0] != wanted:
