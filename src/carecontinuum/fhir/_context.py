@@ -36,6 +36,8 @@ class Unmapped:
     reason: str
 
     def __str__(self) -> str:
+        if self.path.endswith(f".{self.value}"):
+            return f"{self.path}: {self.reason}"
         return f"{self.path}: {self.value} ({self.reason})"
 
 
