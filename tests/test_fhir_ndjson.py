@@ -139,6 +139,8 @@ def test_the_fast_lines_equal_the_dict_resources(
         assert resource["episodeOfCare"] == [{"reference": episode_url}]
         resource["episodeOfCare"] = [{"reference": "EpisodeOfCare/journey-1"}]
         assert line == resource  # the spliced line is the same resource as the dict path
+    (episode,) = _lines(out / "EpisodeOfCare.ndjson")
+    assert episode == bundle["entry"][0]["resource"]
     assert list(read_ndjson(out)) == [journey]
 
 

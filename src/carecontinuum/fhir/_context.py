@@ -65,6 +65,19 @@ class Writer:
     patient: str | None = None
     urls: _Urls = field(init=False)
     cache: dict[Any, Any] = field(default_factory=dict)
+    levels: dict[int, Any] = field(default_factory=dict)
+    """id(level) → (level, class, type, their JSON text), filled once per level."""
+    dates: dict[Any, str] = field(default_factory=dict)
+    """date → ISO text, for the fast NDJSON path (bounded: see :meth:`iso`)."""
+
+    def iso(self, day: Any) -> str:
+        """``day.isoformat()``, remembered for the first 100,000 distinct dates."""
+        text = self.dates.get(day)
+        if text is None:
+            text = day.isoformat()
+            if len(self.dates) < 100_000:
+                self.dates[day] = text
+        return text
 
     def __post_init__(self) -> None:
         self.urls = _Urls(resolve_base(self.base_url))

@@ -25,6 +25,7 @@ from ._errors import FhirError, FhirMappingError
 
 __all__ = [
     "bounds_end",
+    "discharge_as_period_end",
     "discharge_date",
     "parse_date",
     "period_end",
@@ -37,9 +38,14 @@ _FRACTION = re.compile(r"(\.\d{1,6})\d*")  # Python reads microseconds; FHIR all
 _ONE_DAY = _dt.timedelta(days=1)
 
 
+def discharge_as_period_end(end: _dt.date) -> _dt.date:
+    """The date ``Period.end`` holds for a placement's discharge date: the same date."""
+    return end
+
+
 def period_end(end: _dt.date) -> str:
-    """``Period.end`` for a placement's discharge date: the same date."""
-    return end.isoformat()
+    """``Period.end`` for a placement's discharge date, as text."""
+    return discharge_as_period_end(end).isoformat()
 
 
 def discharge_date(end: _dt.date) -> _dt.date:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from ._dates import period_end
+from ._dates import discharge_as_period_end, period_end
 from ._errors import FhirMappingError
 from ._ext import ext
 from ._levels import level_concepts, registered_level
@@ -60,8 +60,7 @@ def fresh(value: Any) -> Any:
 
 def _level_parts(level: CareLevel, w: Writer, path: str) -> tuple[Any, Any, str]:
     """``class``, ``type`` and their JSON text for *level*, computed once per export."""
-    key = ("level", id(level))
-    hit = w.cache.get(key)
+    hit = w.levels.get(id(level))
     if hit is not None and hit[0] is level:
         return hit[1], hit[2], hit[3]
     lv = registered_level(level, path)
@@ -80,7 +79,7 @@ def _level_parts(level: CareLevel, w: Writer, path: str) -> tuple[Any, Any, str]
     types = level_concepts(lv, w)
     check_output(types, f"{path}.type")
     text = f'"class":{_dumps(klass)},"type":{_dumps(types)}'
-    w.cache[key] = (level, klass, types, text)
+    w.levels[id(level)] = (level, klass, types, text)
     return klass, types, text
 
 
@@ -199,14 +198,21 @@ def encounter_line(
         )
         check_output(resource, path)
         return _dumps(resource)
-    _, _, parts = _level_parts(p.level, w, f"{path}.level")
+    level = p.level
+    hit = w.levels.get(id(level))
+    parts = (
+        hit[3]
+        if hit is not None and hit[0] is level
+        else _level_parts(level, w, f"{path}.level")[2]
+    )
     r5 = w.release == "R5"
     end = p.end
+    start = w.iso(p.start)
     if end is None:
-        status, period = "in-progress", f'{{"start":"{p.start.isoformat()}"}}'
+        status, period = "in-progress", f'{{"start":"{start}"}}'
     else:
         status = "completed" if r5 else "finished"
-        period = f'{{"start":"{p.start.isoformat()}","end":"{period_end(end)}"}}'
+        period = f'{{"start":"{start}","end":"{w.iso(discharge_as_period_end(end))}"}}'
     line = (
         f'{{"resourceType":"Encounter","id":"{resource_id}","status":"{status}",{parts},'
         f'"subject":{subject_json},"episodeOfCare":[{{"reference":"{episode}"}}],'
@@ -215,10 +221,9 @@ def encounter_line(
     reason = p.discharge_reason
     if reason is None:
         return line + "}"
-    key = ("reason", reason, r5)
-    text = w.cache.get(key)
+    text = w.cache.get(reason)
     if text is None:
         holder = "admission" if r5 else "hospitalization"
         text = f',"{holder}":{{"dischargeDisposition":{_dumps(_reason(reason, w))}}}}}'
-        w.cache[key] = text
+        w.cache[reason] = text
     return line + text

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..journeys import Journey
     from ._context import Writer
 
-__all__ = ["JOURNEY_TYPE", "bundle", "episode_of_care", "subject_of"]
+__all__ = ["JOURNEY_TYPE", "bundle", "episode_of_care", "episode_type", "subject_of"]
 
 #: The EpisodeOfCare.type code of a journey in the library's episode-type code system.
 JOURNEY_TYPE = ("journey", "Journey through the behavioral-health continuum of care")
@@ -49,6 +49,16 @@ def subject_of(person_id: str | int | None, w: Writer) -> dict[str, Any]:
     return ref or dict(PLACEHOLDER_SUBJECT)
 
 
+def episode_type(w: Writer) -> list[dict[str, Any]]:
+    """EpisodeOfCare.type of a journey: the library's ``episode-type#journey``."""
+    coding = {
+        "system": w.urls.system("episode-type"),
+        "code": JOURNEY_TYPE[0],
+        "display": JOURNEY_TYPE[1],
+    }
+    return [{"coding": [coding]}]
+
+
 def episode_of_care(
     j: Journey, w: Writer, *, resource_id: str, subject: dict[str, Any]
 ) -> dict[str, Any]:
@@ -62,17 +72,7 @@ def episode_of_care(
         "resourceType": "EpisodeOfCare",
         "id": resource_id,
         "status": status,
-        "type": [
-            {
-                "coding": [
-                    {
-                        "system": w.urls.system("episode-type"),
-                        "code": JOURNEY_TYPE[0],
-                        "display": JOURNEY_TYPE[1],
-                    }
-                ]
-            }
-        ],
+        "type": episode_type(w),
         "patient": subject,
     }
     if placements:

@@ -69,17 +69,17 @@ class _Files:
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.handles: dict[str, IO[str]] = {}
+        self.handles: dict[str, IO[bytes]] = {}
         self.counts: dict[str, int] = {}
 
     def write(self, kind: str, text: str, lines: int = 1) -> None:
         handle = self.handles.get(kind)
         if handle is None:
             part = self.directory / f"{kind}.ndjson.part"
-            handle = part.open("w", encoding="utf-8", newline="\n", buffering=_BUFFER)
+            handle = part.open("wb", buffering=_BUFFER)  # bytes: no newline translation
             self.handles[kind] = handle
             self.counts[kind] = 0
-        handle.write(text)
+        handle.write(text.encode("utf-8"))
         self.counts[kind] += lines
 
     def finish(self) -> tuple[NdjsonFile, ...]:
@@ -110,16 +110,42 @@ def _directory(directory: object, *, create: bool) -> Path:
     return path
 
 
+def _episode_line(j: Any, w: Writer, episode_id: str, subject_json: str) -> str:
+    """The EpisodeOfCare of :func:`~._episode.episode_of_care` as a line, built fast."""
+    from ._dates import discharge_as_period_end
+    from ._episode import episode_type
+
+    placements = j.placements
+    if not placements:
+        status, period = "planned", ""
+    else:
+        start = w.iso(min(p.start for p in placements))
+        ends = [p.end for p in placements]
+        if None in ends:
+            status, period = "active", f',"period":{{"start":"{start}"}}'
+        else:
+            last = w.iso(discharge_as_period_end(max(ends)))
+            status, period = "finished", f',"period":{{"start":"{start}","end":"{last}"}}'
+    kind = w.cache.get("episode-type")
+    if kind is None:
+        kind = w.cache["episode-type"] = _dumps(episode_type(w))
+    return (
+        f'{{"resourceType":"EpisodeOfCare","id":"{episode_id}","status":"{status}",'
+        f'"type":{kind},"patient":{subject_json}{period}}}\n'
+    )
+
+
 def _journey_lines(j: Any, n: int, w: Writer) -> tuple[str, str, int]:
     from ._encounter import encounter_line
-    from ._episode import episode_of_care, subject_of
+    from ._episode import subject_of
     from ._strings import check_output
 
-    subject = subject_of(j.person_id, w)
-    check_output(subject, f"items[{n - 1}].person_id")
+    person = j.person_id
+    subject = subject_of(person, w)
+    if isinstance(person, str) or w.patient is not None:
+        check_output(subject, f"items[{n - 1}].person_id")
     subject_json = _dumps(subject)
     episode_id = f"journey-{n}"
-    episode = _dumps(episode_of_care(j, w, resource_id=episode_id, subject=subject)) + "\n"
     ref = f"EpisodeOfCare/{episode_id}"
     lines = [
         encounter_line(
@@ -132,6 +158,7 @@ def _journey_lines(j: Any, n: int, w: Writer) -> tuple[str, str, int]:
         )
         for i, p in enumerate(j.placements, start=1)
     ]
+    episode = _episode_line(j, w, episode_id, subject_json)
     return episode, "\n".join(lines) + "\n" if lines else "", len(lines)
 
 
