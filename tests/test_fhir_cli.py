@@ -172,3 +172,18 @@ def test_a_real_process_exits_1_for_a_mapping_problem() -> None:
     assert done.returncode == 1
     assert "class 'HH' has no level" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_the_tour_has_a_fhir_section() -> None:
+    tour = invoke(["tour"]).stdout
+    section = tour[tour.index("8. Exchanging records with EHRs: FHIR") : tour.index("Where next")]
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in section.splitlines()
+        if line.startswith("  ") and len(line.split()) == 3
+    }
+    assert rows["residential"] == ["NONAC", "IMP"]  # R4B, R5 [FHIR]
+    assert rows["inpatient_acute"] == ["ACUTE", "IMP"]  # [FHIR]
+    assert rows["intensive_outpatient"] == ["AMB", "AMB"]  # [FHIR]
+    assert "reads back unchanged: yes" in " ".join(section.split())
+    assert "carecontinuum fhir export journey.json" in tour
