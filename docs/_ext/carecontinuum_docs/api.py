@@ -38,6 +38,7 @@ API_MODULES = (
     f"{PACKAGE}.transitions",
     f"{PACKAGE}.journeys",
     f"{PACKAGE}.journeys.population",
+    f"{PACKAGE}.fhir",
 )
 _PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
 
