@@ -240,6 +240,7 @@ _SUBPACKAGES = frozenset(
         "programs",
         "transitions",
         "journeys",
+        "fhir",
     }
 )
 

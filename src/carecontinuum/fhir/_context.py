@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .._text import echo
-from ._errors import FhirError, FhirMappingError
+from ._errors import FhirError
 from ._release import Release
 from ._settings import resolve_base
 
@@ -159,8 +159,3 @@ def level_map_option(level_map: object) -> dict[str, CareLevel]:
                 path="level_map",
             )
     return out
-
-
-def mapping_error(message: str, path: str, candidates: tuple[CareLevel, ...] = ()) -> None:
-    """Raise a :class:`FhirMappingError` (a helper for one-line guards)."""
-    raise FhirMappingError(message, path=path, candidates=[lv.code for lv in candidates])

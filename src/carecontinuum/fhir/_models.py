@@ -20,7 +20,7 @@ def model_class(name: str, release: Release, feature: str) -> Any:
     ------
     carecontinuum.MissingExtraError
         Without the ``fhir`` extra.
-    KeyError
+    ValueError
         For a name fhir.resources does not define.
     """
     try:
