@@ -236,3 +236,15 @@ def test_unmapped_parts_are_collected_when_asked(tmp_path: Path) -> None:
         cc.Placement(level="IOP", start="2024-01-01")
     ]
     assert [u.value for u in found] == ["priority"]
+
+
+def test_lines_survive_any_line_splitter(tmp_path: Path) -> None:
+    journey = cc.Journey(
+        person_id="a\u2028b\x85c\u2029", placements=[{"level": "IOP", "start": "2024-01-01"}]
+    )
+    write_ndjson([journey], tmp_path)
+    for name in ("EpisodeOfCare.ndjson", "Encounter.ndjson"):
+        raw = (tmp_path / name).read_bytes()
+        assert raw.isascii()
+        assert len(raw.decode("ascii").splitlines()) == 1  # str.splitlines splits on U+2028
+    assert list(read_ndjson(tmp_path)) == [journey]

@@ -84,7 +84,7 @@ def _level_parts(level: CareLevel, w: Writer, path: str) -> tuple[Any, Any, str]
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, separators=(",", ":"))  # ASCII: safe for any line splitter
 
 
 def _reason(reason: DischargeReason, w: Writer) -> dict[str, Any]:

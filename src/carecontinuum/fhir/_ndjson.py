@@ -2,8 +2,10 @@
 
 ``write_ndjson`` writes ``EpisodeOfCare.ndjson``, ``Encounter.ndjson``,
 ``HealthcareService.ndjson``, ``CodeSystem.ndjson`` and ``ConceptMap.ndjson``
-(only those it has resources for), one resource a line, as the items arrive:
-memory does not grow with the number of items.  Files are written under a
+(only those it has resources for), one resource a line, as the items arrive,
+so memory does not grow with the number of items.  Lines are ASCII JSON
+(characters such as U+2028 are escaped), so no line splitter can break a
+resource in two.  Files are written under a
 ``.part`` name and renamed when complete, so a failed export leaves no
 half-written file behind.  References are relative (``EpisodeOfCare/journey-1``)
 and ids positional (``journey-1``, ``journey-1-1`` ..., in the order of the items).
@@ -53,7 +55,7 @@ class NdjsonFile:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(value, separators=(",", ":"))  # ASCII: safe for any line splitter
 
 
 def _line(resource: dict[str, Any], path: str) -> str:
