@@ -75,14 +75,16 @@ _MODALITIES = [m.code for m in cc.list_modalities()]
 @st.composite
 def weekly_schedules(draw: st.DrawFn) -> cc.WeeklySchedule:
     days = draw(st.lists(st.sampled_from(list(cc.Weekday)), min_size=1, max_size=7, unique=True))
-    uniform = draw(st.booleans())
+    # one session a day at one time and length / one length / anything (each has its Timing)
+    mode = draw(st.sampled_from(["uniform", "same-length", "free"]))
+    uniform = mode == "uniform"
     length = draw(st.integers(1, 12)) * 15  # minutes
     start = draw(st.integers(0, 20 * 4)) * 15
     sessions = []
     for day in days:
         clock = start if uniform else draw(st.integers(0, 18 * 60))
         for _ in range(1 if uniform else draw(st.integers(1, 3))):
-            minutes = length if uniform else draw(st.integers(1, 240))
+            minutes = length if mode != "free" else draw(st.integers(1, 240))
             if clock + minutes > 24 * 60:
                 break
             sessions.append(

@@ -88,11 +88,10 @@ def _level(hs: Mapping[str, Any], path: str, r: Reader) -> CareLevel:
 
 
 def _enum_codes(
-    concepts: list[Any], path: str, systems: dict[str, Any], r: Reader, what: str
+    concepts: list[tuple[Any, str]], systems: dict[str, Any], r: Reader, what: str
 ) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {name: [] for name in systems}
-    for i, concept in enumerate(concepts):
-        where = f"{path}[{i}]"
+    for concept, where in concepts:
         obj = as_dict(concept, where)
         kept = False
         for c in codings(obj, where):
@@ -108,7 +107,7 @@ def _enum_codes(
                         ) from None
                     kept = True
         if not kept:
-            r.note(where, opt_str(obj, "text", where) or "(coded)", f"a {what} of another system")
+            r.note(where, opt_str(obj, "text", where) or "(coded)", f"{what} of another system")
     return out
 
 
@@ -133,12 +132,11 @@ def _eligibility(hs: Mapping[str, Any], path: str, r: Reader) -> dict[str, Any]:
             }
             continue
         code = opt_dict(obj, "code", where)
+        if code is None:
+            r.note(where, "eligibility", "an eligibility without a code")
+            continue
         coded = _enum_codes(
-            [code] if code else [],
-            f"{where}.code",
-            {"locator-age-group": cc.AgeGroup},
-            r,
-            "eligibility",
+            [(code, f"{where}.code")], {"locator-age-group": cc.AgeGroup}, r, "an eligibility"
         )
         groups.extend(coded["locator-age-group"])
     if groups:
@@ -248,11 +246,13 @@ def read_program(hs: Mapping[str, Any], path: str, r: Reader) -> Program:
     values.update(_eligibility(hs, path, r))
     values["modalities"] = _modalities(hs, path, r)
     coded = _enum_codes(
-        opt_list(hs, "characteristic", path),
-        f"{path}.characteristic",
+        [
+            (c, f"{path}.characteristic[{i}]")
+            for i, c in enumerate(opt_list(hs, "characteristic", path))
+        ],
         {"locator-payment": cc.Payment, "locator-special-group": cc.SpecialGroup},
         r,
-        "characteristic",
+        "a characteristic",
     )
     values["payment"] = coded["locator-payment"]
     values["special_groups"] = coded["locator-special-group"]

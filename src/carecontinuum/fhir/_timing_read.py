@@ -146,14 +146,10 @@ def _spread(per_week: Fraction, days: list[str], path: str) -> tuple[int, Fracti
     return int(per_week), Fraction(1)
 
 
-def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fraction]:
-    """Hours per event, days per week and events per day attended of a ``repeat``.
-
-    Raises
-    ------
-    carecontinuum.fhir.FhirMappingError
-        When the repeat does not define one weekly dose, saying why.
-    """
+def _events(
+    repeat: Mapping[str, Any], path: str
+) -> tuple[Fraction, list[str], Fraction | None, Fraction]:
+    """Hours an event, the listed days, events a day (per-day repeats) and events a week."""
     _check_keys(repeat, path)
     duration = _positive(repeat, "duration", path)
     if duration is None:
@@ -178,7 +174,8 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
                 "often, so it defines no weekly dose",
                 path=path,
             )
-        return hours, len(days) or 7, Fraction(len(times) or 1)
+        per_day = Fraction(len(times) or 1)
+        return hours, days, per_day, per_day * (len(days) or 7)
     span = period * _unit(repeat, "periodUnit", path, allow_week=True)  # hours in one period
     count = frequency if frequency is not None else Fraction(len(times) or 1)
     if times and count != len(times):
@@ -186,8 +183,23 @@ def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fr
             f"frequency {count} disagrees with the {len(times)} timeOfDay entries", path=path
         )
     if span <= 24 and (24 / span).denominator == 1:  # a whole number of periods a day
-        return hours, len(days) or 7, count * (24 / span)
-    n_days, per_day = _spread(count * Fraction(168) / span, days, path)
+        per_day = count * (24 / span)
+        return hours, days, per_day, per_day * (len(days) or 7)
+    return hours, days, None, count * Fraction(168) / span
+
+
+def weekly_dose(repeat: Mapping[str, Any], path: str) -> tuple[Fraction, int, Fraction]:
+    """Hours per event, days per week and events per day attended of a ``repeat``.
+
+    Raises
+    ------
+    carecontinuum.fhir.FhirMappingError
+        When the repeat does not define one weekly dose, saying why.
+    """
+    hours, days, per_day, per_week = _events(repeat, path)
+    if per_day is not None:
+        return hours, len(days) or 7, per_day
+    n_days, per_day = _spread(per_week, days, path)
     return hours, n_days, per_day
 
 
@@ -353,10 +365,10 @@ def _agrees(repeat: Mapping[str, Any], path: str, week: WeeklySchedule) -> None:
         )
     if "duration" not in repeat:
         return
-    hours, n_days, per_day = weekly_dose(repeat, path)
+    hours, _, _, per_week = _events(repeat, path)  # sessions need not spread evenly
     total = sum(Fraction(s.duration_microseconds, 3_600_000_000) for s in week.sessions)
-    stated = hours * n_days * per_day
-    if abs(stated - total) > Fraction(n_days * per_day, 3_600_000_000):  # per-session µs
+    stated = hours * per_week
+    if abs(stated - total) > per_week / 3_600_000_000:  # a microsecond a session
         raise FhirMappingError(
             f"repeat states {float(stated):g} h a week but the sessions add up to "
             f"{float(total):g} h",
