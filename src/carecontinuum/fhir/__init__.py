@@ -32,7 +32,8 @@ from __future__ import annotations
 from ._api import FhirImport, from_fhir, import_fhir, to_fhir
 from ._context import Unmapped
 from ._errors import FhirError, FhirMappingError
-from ._ndjson import NdjsonFile, read_ndjson, write_ndjson
+from ._ndjson import NdjsonFile, write_ndjson
+from ._ndjson_read import read_ndjson
 from ._release import RELEASES, Release
 from ._settings import (
     DEFAULT_BASE_URL,
