@@ -56,7 +56,8 @@ class Clock:
 def journeys(frame: Any, people: int, clock: Clock) -> Iterator[cc.Journey]:
     """The journeys of the first *people* people, built chunk by chunk as they are asked for."""
     person = frame["person_id"].to_numpy()
-    bounds = np.searchsorted(person, np.arange(0, people + CHUNK, CHUNK)).tolist()
+    edges = [*range(0, people, CHUNK), people]  # the last chunk stops at *people*
+    bounds = np.searchsorted(person, edges).tolist()
     for a, b in itertools.pairwise(bounds):
         if a >= b:
             continue
