@@ -162,6 +162,7 @@ _SUBPACKAGES = frozenset(
         "transitions",
         "journeys",
         "teds",
+        "fhir",
     }
 )
 

@@ -204,6 +204,25 @@ SOURCES: dict[str, Source] = {
             "or high-intensity residential, and inpatient-unit care (secondary; it calls level 6 "
             '"Medically Supervised Residential Services")',
         ),
+        Source(
+            "BHA-IG",
+            "Colorado Behavioral Health Administration, Colorado BHA FHIR Implementation Guide "
+            "(continuous build 0.1.0–0.2.0, build.fhir.org/ig/CoBHA/CoBHRM-FHIR-IG): CodeSystem "
+            "http://bha.colorado.gov/fhir/bha-ig/CodeSystem/bha-asam-level-of-care-cs, the "
+            "state's own namespace for ASAM level codes",
+        ),
+        Source(
+            "IAR-HCPD",
+            "Australian Digital Health Agency, Health Connect Australia Provider Directory FHIR "
+            "Implementation Guide (v26.0.0): extension http://digitalhealth.gov.au/fhir/cc/"
+            "StructureDefinition/iar-levels-of-care on HealthcareService, coding the National "
+            "Initial Assessment and Referral (IAR) levels of care in the agency's own code system",
+        ),
+        Source(
+            "BCP47",
+            "IETF BCP 47 (RFC 5646), Tags for Identifying Languages, and the IANA Language "
+            "Subtag Registry (primary language subtags)",
+        ),
     )
 }
 

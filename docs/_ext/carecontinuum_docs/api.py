@@ -39,6 +39,7 @@ API_MODULES = (
     f"{PACKAGE}.journeys",
     f"{PACKAGE}.journeys.population",
     f"{PACKAGE}.teds",
+    f"{PACKAGE}.fhir",
 )
 _PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
 

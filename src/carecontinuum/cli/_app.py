@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import _classify, _graph, _levels, _modalities, _schema, _teds, _tour, _validate
+from . import _classify, _fhir, _graph, _levels, _modalities, _schema, _teds, _tour, _validate
 from ._support import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -32,12 +32,12 @@ Explore the behavioral-health continuum of care: levels (outpatient, intensive
 outpatient, partial hospitalization, residential, inpatient acute) and how ASAM,
 LOCUS and TEDS code them; modalities; how many hours a week a schedule adds up
 to and which level that is under each published rule set; step-up and step-down
-pathways; checking program or journey files; and summarising TEDS-D discharge
-files.
+pathways; checking program or journey files; summarising TEDS-D discharge
+files; and exchanging records as FHIR.
 
 Start with:  carecontinuum tour"""
 _EPILOG = """\
-exit codes: 0 OK, 1 problems found (validate), 2 usage error.
+exit codes: 0 OK, 1 problems found (validate, fhir), 2 usage error.
 Add --json to levels, modalities, classify, path, validate, schema or teds
 summary for machine-readable output."""
 
@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for module in (_tour, _levels, _modalities, _classify, _graph, _validate, _schema, _teds):
+    for module in (
+        _tour, _levels, _modalities, _classify, _graph, _validate, _schema, _teds, _fhir
+    ):
         module.add_parser(commands)
     return parser
 

@@ -29,7 +29,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Print a guided walk through the continuum: the levels of care and how "
         "ASAM, LOCUS and TEDS code them, the modalities, the two uses of intensive "
         "outpatient care, one schedule under every intensity rule set, a step-down "
-        "pathway and a short journey.",
+        "pathway, a short journey and the same journey as FHIR.",
     )
     parser.set_defaults(func=run)
 
@@ -267,6 +267,61 @@ def _journey() -> str:
     return "\n".join(lines)
 
 
+def _fhir() -> str:
+    from ..fhir import FhirMappingError, from_fhir, to_fhir
+
+    rows = []
+    for lv in library("default_continuum")():
+        placement = library("Placement")(level=lv, start=TOUR_JOURNEY[0][1])
+        r4b = to_fhir(placement, release="R4B")["class"]["code"]
+        r5 = to_fhir(placement, release="R5")["class"][0]["coding"][0]["code"]
+        rows.append([lv.code, r4b, r5])
+    journey = library("Journey")(
+        placements=[{"level": code, "start": a, "end": b} for code, a, b in TOUR_JOURNEY]
+    )
+    bundle = to_fhir(journey)
+    kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
+    amb = {
+        "resourceType": "Encounter",
+        "status": "completed",
+        "actualPeriod": {"start": "2024-05-10"},
+        "class": [
+            {
+                "coding": [
+                    {"code": "AMB", "system": "http://terminology.hl7.org/CodeSystem/v3-ActCode"}
+                ]
+            }
+        ],
+    }
+    try:
+        from_fhir(amb)
+    except FhirMappingError as err:
+        refusal = ", ".join(err.candidates[:-1]) + " or " + err.candidates[-1]
+    else:  # never: the class alone does not settle the level
+        refusal = "several levels"
+    return "\n".join(
+        [
+            heading("8. Exchanging records with EHRs: FHIR", underline="-"),
+            paragraph(
+                "carecontinuum.fhir writes levels, programs, schedules and journeys as FHIR "
+                "R5 or R4B and reads them back. Each placement is an Encounter whose class "
+                "comes from the level's own codes [FHIR]:"
+            ),
+            "",
+            table(["level", "R4B class", "R5 class"], rows, indent=2),
+            "",
+            paragraph(
+                f"The journey above becomes a Bundle of {kinds.count('EpisodeOfCare')} "
+                f"EpisodeOfCare and {kinds.count('Encounter')} Encounters, and reads back "
+                f"unchanged: {'yes' if from_fhir(bundle) == journey else 'no'}. Reading "
+                "other systems' FHIR never guesses: an Encounter with class AMB alone could "
+                f"be {refusal}, so it is refused until a level coding or a level_map "
+                "settles it (carecontinuum fhir import lists the candidates)."
+            ),
+        ]
+    )
+
+
 def _next_steps() -> str:
     rows = [
         ["carecontinuum levels --framework asam4", "other frameworks"],
@@ -277,6 +332,7 @@ def _next_steps() -> str:
         ["carecontinuum validate journey.json", "check a file"],
         ["carecontinuum teds summary tedsd.csv", "a TEDS-D year"],
         ["carecontinuum schema Journey", "a JSON Schema"],
+        ["carecontinuum fhir export journey.json", "FHIR for EHRs"],
     ]
     return "\n".join(
         [
@@ -300,6 +356,7 @@ SECTIONS: tuple[tuple[Callable[[], str], str], ...] = (
     (_intensity, "5. How intensive is a schedule? It depends who asks"),
     (_step_down, "6. A step-down pathway"),
     (_journey, "7. A journey through the continuum"),
+    (_fhir, "8. Exchanging records with EHRs: FHIR"),
     (_next_steps, "Where next"),
 )
 """Each section's function, and its title."""
