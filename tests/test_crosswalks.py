@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 import carecontinuum as cc
 from carecontinuum.levels import MatchKind, code_system
-from carecontinuum.levels._registry import _CROSSWALKS
+from carecontinuum.registries import CROSSWALKS
 
 _MARK = {"=": MatchKind.EXACT, "~": MatchKind.APPROXIMATE, "-": MatchKind.NONE}
 
@@ -362,7 +362,7 @@ def mine() -> Iterator[cc.Framework]:
     cc.register_framework(fw)
     yield fw
     cc.unregister_framework("mine")
-    assert ("mine", "continuum") not in _CROSSWALKS
+    assert "mine→continuum" not in CROSSWALKS
 
 
 def test_check_rejects_unknown_codes(mine: cc.Framework) -> None:
@@ -376,7 +376,7 @@ def test_check_rejects_unknown_codes(mine: cc.Framework) -> None:
         walk.check()
     with pytest.raises(cc.UnknownLevelError):
         cc.register_crosswalk(walk)
-    assert ("mine", "continuum") not in _CROSSWALKS
+    assert "mine→continuum" not in CROSSWALKS
 
 
 def test_check_rejects_aliases_and_unmapped_levels(mine: cc.Framework) -> None:

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 import carecontinuum as cc
 from carecontinuum.levels import Management, Setting
-from carecontinuum.levels._registry import _FRAMEWORKS
+from carecontinuum.registries import FRAMEWORKS
 
 AMB, RES, HOSP = Setting.AMBULATORY, Setting.RESIDENTIAL, Setting.HOSPITAL
 CM, MMON, MMAN = (
@@ -404,7 +404,7 @@ def custom() -> Iterator[cc.Framework]:
         levels=(_level("a", 0, framework="state-x"), _level("b", 1, framework="state-x")),
     )
     yield fw
-    if "state-x" in _FRAMEWORKS.codes():
+    if "state-x" in FRAMEWORKS.codes():
         cc.unregister_framework("state-x")
 
 
@@ -436,7 +436,7 @@ def test_unregister_framework(custom: cc.Framework) -> None:
     )
     cc.register_crosswalk(walk)
     assert cc.unregister_framework("State X levels") is custom  # by name, too
-    assert "sx" not in _FRAMEWORKS
+    assert "sx" not in FRAMEWORKS
     assert walk not in cc.list_crosswalks()  # its crosswalks go with it
     with pytest.raises(cc.UnknownFrameworkError, match="unknown framework 'state-x'"):
         cc.unregister_framework("state-x")
@@ -461,7 +461,7 @@ def test_register_framework_clashing_with_a_builtin() -> None:
     alias_clash = cc.Framework(code="mine", name="ASAM3", levels=(_level("a", 0),))
     with pytest.raises(cc.DuplicateRegistrationError, match="alias of 'asam3'"):
         cc.register_framework(alias_clash)
-    assert "mine" not in _FRAMEWORKS.codes()
+    assert "mine" not in FRAMEWORKS.codes()
 
 
 # -- serialization ------------------------------------------------------------------------

@@ -20,12 +20,12 @@ from pydantic import BaseModel, ValidationError
 import carecontinuum as cc
 from carecontinuum import Modality, ModalityCategory
 from carecontinuum.modalities import AnyModality, modality_kind, modality_kinds
-from carecontinuum.modalities._registry import _scratch_registry
+from carecontinuum import registries
 
 
 @pytest.fixture
 def registry() -> Iterator[None]:
-    with _scratch_registry():
+    with registries.scoped(fresh=True):
         yield
 
 

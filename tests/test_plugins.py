@@ -29,7 +29,7 @@ from carecontinuum.modalities import (
     modality_kinds,
 )
 from carecontinuum.modalities import _plugins as plugins
-from carecontinuum.modalities._registry import _scratch_registry
+from carecontinuum import registries
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent
@@ -53,7 +53,7 @@ def fake_entry_points(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeEntryPoin
         monkeypatch.setattr(plugins, "entry_points", entry_points)
 
     install.calls = calls  # type: ignore[attr-defined]
-    with _scratch_registry():
+    with registries.scoped(fresh=True):
         yield install
 
 

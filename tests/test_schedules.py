@@ -404,6 +404,9 @@ def test_json_schema(model: type[Any]) -> None:
         assert schema["type"] == "object"
 
 
-def test_public_names_report_the_facade() -> None:
+def test_public_names_are_the_subpackages_objects() -> None:
+    import carecontinuum.schedules as schedules
+
     for name in ("Schedule", "Session", "WeeklySchedule", "Weekday"):
-        assert getattr(cc, name).__module__ == "carecontinuum"
+        assert getattr(cc, name) is getattr(schedules, name)
+        assert getattr(cc, name).__module__.startswith("carecontinuum.schedules._")

@@ -7,7 +7,9 @@ published rule set; the step-up / step-down graph; and people's journeys
 through it.
 
 ``import carecontinuum`` is cheap: submodules, pint and networkx load on first
-use of a name that needs them.
+use of a name that needs them.  Every public object keeps the module that
+defines it as its ``__module__`` (so ``typing.get_type_hints`` and
+``inspect.getsource`` work); this facade only re-exports them.
 
 Examples
 --------
@@ -23,120 +25,172 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import (
-    CareContinuumError,
-    DuplicateRegistrationError,
-    InvalidJsonError,
-    InvalidQuantityError,
-    InvalidTransitionError,
-    MissingExtraError,
-    UnknownFrameworkError,
-    UnknownKeyError,
-    UnknownLevelError,
-    UnknownModalityError,
-    UnknownRuleSetError,
-)
-
-# name -> submodule that defines it; loaded on first attribute access
-_LAZY: dict[str, str] = {
-    # sources
-    "SOURCES": "._sources",
-    "Source": "._sources",
-    "UnknownSourceError": "._sources",
-    "source": "._sources",
-    # levels
-    "CareLevel": ".levels",
-    "CodeSystem": ".levels",
-    "Crosswalk": ".levels",
-    "ExternalCode": ".levels",
-    "Framework": ".levels",
-    "InvalidCrosswalkError": ".levels",
-    "LevelMapping": ".levels",
-    "Management": ".levels",
-    "MatchKind": ".levels",
-    "Setting": ".levels",
-    "crosswalk": ".levels",
-    "list_crosswalks": ".levels",
-    "default_continuum": ".levels",
-    "framework": ".levels",
-    "list_frameworks": ".levels",
-    "level": ".levels",
-    "register_crosswalk": ".levels",
-    "register_framework": ".levels",
-    "unregister_crosswalk": ".levels",
-    "unregister_framework": ".levels",
-    # modalities
-    "AnyModality": ".modalities",
-    "Format": ".modalities",
-    "Modality": ".modalities",
-    "ModalityCategory": ".modalities",
-    "ModalityComponent": ".modalities",
-    "ModalityStructure": ".modalities",
-    "PluginLoadWarning": ".modalities",
-    "list_modalities": ".modalities",
-    "modality": ".modalities",
-    "register_modality": ".modalities",
-    "unregister_modality": ".modalities",
-    # schedules
-    "Schedule": ".schedules",
-    "Session": ".schedules",
-    "Weekday": ".schedules",
-    "WeeklySchedule": ".schedules",
-    # transitions
-    "ContinuumGraph": ".transitions",
-    "Finding": ".transitions",
-    "Transition": ".transitions",
-    "TransitionKind": ".transitions",
-    "default_graph": ".transitions",
-    "framework_graph": ".transitions",
-    # journeys
-    "DischargeReason": ".journeys",
-    "Journey": ".journeys",
-    "Move": ".journeys",
-    "Placement": ".journeys",
-    # intensity
-    "ArrayLengthError": ".intensity",
-    "Classification": ".intensity",
-    "ClassificationTable": ".intensity",
-    "DailyHours": ".intensity",
-    "Firmness": ".intensity",
-    "IntensityInputError": ".intensity",
-    "RuleSet": ".intensity",
-    "Tier": ".intensity",
-    "WeeklyCompliance": ".intensity",
-    "WeeklyHours": ".intensity",
-    "classify": ".intensity",
-    "classify_all": ".intensity",
-    "list_rule_sets": ".intensity",
-    "register_rule_set": ".intensity",
-    "rule_set": ".intensity",
-    "unregister_rule_set": ".intensity",
-    "weekly_compliance": ".intensity",
-    # programs
-    "PROGRAM_QUESTIONS": ".programs",
-    "AgeGroup": ".programs",
-    "AgeRange": ".programs",
-    "LevelCheck": ".programs",
-    "Needs": ".programs",
-    "Payment": ".programs",
-    "Program": ".programs",
-    "ProgramMatch": ".programs",
-    "ProgramQuestion": ".programs",
-    "SpecialGroup": ".programs",
-    "assess_program": ".programs",
-    "check_level": ".programs",
-    "match_programs": ".programs",
-    # units
-    "QuantityRange": ".units",
-    "quantity": ".units",
-    "unit_registry": ".units",
+# The one table of the facade: submodule -> the public names it provides here.
+# A new public name is one line in this table; `python scripts/gen_facade.py`
+# then rewrites the TYPE_CHECKING block below (tests/test_facade.py checks both
+# agree, and that every name resolves).
+_EXPORTS: dict[str, tuple[str, ...]] = {
+    ".errors": (
+        "AmbiguousKeyError",
+        "CareContinuumError",
+        "DuplicateRegistrationError",
+        "InvalidJsonError",
+        "InvalidQuantityError",
+        "InvalidTransitionError",
+        "MissingExtraError",
+        "ProtectedEntryError",
+        "UnknownFrameworkError",
+        "UnknownKeyError",
+        "UnknownLevelError",
+        "UnknownModalityError",
+        "UnknownRuleSetError",
+    ),
+    "._sources": (
+        "SOURCES",
+        "Source",
+        "UnknownSourceError",
+        "source",
+    ),
+    ".levels": (
+        "CareLevel",
+        "CodeSystem",
+        "Crosswalk",
+        "ExternalCode",
+        "Framework",
+        "InvalidCrosswalkError",
+        "LevelMapping",
+        "Management",
+        "MatchKind",
+        "Setting",
+        "crosswalk",
+        "list_crosswalks",
+        "default_continuum",
+        "framework",
+        "list_frameworks",
+        "level",
+        "register_crosswalk",
+        "register_framework",
+        "unregister_crosswalk",
+        "unregister_framework",
+    ),
+    ".modalities": (
+        "AnyModality",
+        "Format",
+        "Modality",
+        "ModalityCategory",
+        "ModalityComponent",
+        "ModalityStructure",
+        "PluginLoadWarning",
+        "list_modalities",
+        "modality",
+        "register_modality",
+        "unregister_modality",
+    ),
+    ".schedules": (
+        "Schedule",
+        "Session",
+        "Weekday",
+        "WeeklySchedule",
+    ),
+    ".transitions": (
+        "ContinuumGraph",
+        "Finding",
+        "Transition",
+        "TransitionKind",
+        "default_graph",
+        "framework_graph",
+    ),
+    ".journeys": (
+        "DischargeReason",
+        "Journey",
+        "Move",
+        "Placement",
+    ),
+    ".intensity": (
+        "ArrayLengthError",
+        "Classification",
+        "ClassificationTable",
+        "DailyHours",
+        "Firmness",
+        "IntensityInputError",
+        "RuleSet",
+        "Tier",
+        "WeeklyCompliance",
+        "WeeklyHours",
+        "classify",
+        "classify_all",
+        "list_rule_sets",
+        "register_rule_set",
+        "rule_set",
+        "unregister_rule_set",
+        "weekly_compliance",
+    ),
+    ".programs": (
+        "PROGRAM_QUESTIONS",
+        "AgeGroup",
+        "AgeRange",
+        "LevelCheck",
+        "Needs",
+        "Payment",
+        "Program",
+        "ProgramMatch",
+        "ProgramQuestion",
+        "SpecialGroup",
+        "assess_program",
+        "check_level",
+        "match_programs",
+    ),
+    ".units": (
+        "QuantityRange",
+        "quantity",
+        "unit_registry",
+    ),
 }
 
+_MODULE_OF: dict[str, str] = {name: module for module, names in _EXPORTS.items() for name in names}
+
+_SUBPACKAGES = frozenset(
+    {
+        "errors",
+        "registries",
+        "units",
+        "levels",
+        "modalities",
+        "schedules",
+        "intensity",
+        "programs",
+        "transitions",
+        "journeys",
+    }
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from ._version import __version__
+
+        return __version__
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'carecontinuum' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+# --- generated by scripts/gen_facade.py from _EXPORTS: do not edit by hand ---
 __all__ = [
     "PROGRAM_QUESTIONS",
     "SOURCES",
     "AgeGroup",
     "AgeRange",
+    "AmbiguousKeyError",
     "AnyModality",
     "ArrayLengthError",
     "CareContinuumError",
@@ -177,6 +231,7 @@ __all__ = [
     "Program",
     "ProgramMatch",
     "ProgramQuestion",
+    "ProtectedEntryError",
     "QuantityRange",
     "RuleSet",
     "Schedule",
@@ -229,43 +284,31 @@ __all__ = [
     "weekly_compliance",
 ]
 
-
-_SUBPACKAGES = frozenset(
-    {
-        "units",
-        "levels",
-        "modalities",
-        "schedules",
-        "intensity",
-        "programs",
-        "transitions",
-        "journeys",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from ._version import __version__
-
-        return __version__
-    if name in _SUBPACKAGES:
-        return importlib.import_module(f".{name}", __name__)
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'carecontinuum' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
-
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from ._sources import SOURCES, Source, UnknownSourceError, source
-    from ._version import __version__
+    from ._sources import (
+        SOURCES,
+        Source,
+        UnknownSourceError,
+        source,
+    )
+    from ._version import (
+        __version__,
+    )
+    from .errors import (
+        AmbiguousKeyError,
+        CareContinuumError,
+        DuplicateRegistrationError,
+        InvalidJsonError,
+        InvalidQuantityError,
+        InvalidTransitionError,
+        MissingExtraError,
+        ProtectedEntryError,
+        UnknownFrameworkError,
+        UnknownKeyError,
+        UnknownLevelError,
+        UnknownModalityError,
+        UnknownRuleSetError,
+    )
     from .intensity import (
         ArrayLengthError,
         Classification,
@@ -285,7 +328,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         unregister_rule_set,
         weekly_compliance,
     )
-    from .journeys import DischargeReason, Journey, Move, Placement
+    from .journeys import (
+        DischargeReason,
+        Journey,
+        Move,
+        Placement,
+    )
     from .levels import (
         CareLevel,
         CodeSystem,
@@ -350,4 +398,9 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         default_graph,
         framework_graph,
     )
-    from .units import QuantityRange, quantity, unit_registry
+    from .units import (
+        QuantityRange,
+        quantity,
+        unit_registry,
+    )
+# --- end of generated block ---

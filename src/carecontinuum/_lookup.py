@@ -1,31 +1,65 @@
-"""Forgiving lookup by code or alias, shared by every catalog in the library.
+"""One forgiving lookup: text → code, with aliases, groups and ranked suggestions.
 
-A :class:`Catalog` maps codes to frozen objects.  An exact code is found at
-dictionary speed; anything else is normalised (case, spaces, hyphens,
-underscores and slashes are folded) and looked up among the codes and aliases.
-A miss raises the catalog's :class:`~carecontinuum.UnknownKeyError` subclass
-with the closest matches as suggestions.
+Every enum-like input in the library — level and modality names, framework
+and rule-set ids, weekdays, discharge reasons, modality categories, locator
+codes, code systems — goes through a :class:`Lookup`.  It is an immutable
+index built once from ``(code, names)`` entries:
+
+* an exact code is found at dictionary speed;
+* a key seen before is found through a bounded memo, also at dictionary speed;
+* anything else is normalised (:func:`normalize_key`: case, spaces, hyphens,
+  underscores and slashes are folded) and looked up among codes and names,
+  then among the optional *variants* of the key (a looser spelling);
+* a key that names a **group** of entries ("motivational approaches"), or a
+  loose key that two entries share, raises :class:`~carecontinuum.errors.AmbiguousKeyError`
+  listing every candidate — a lookup never silently picks one;
+* a miss raises the lookup's :class:`~carecontinuum.errors.UnknownKeyError`
+  subclass with the closest matches as suggestions.
+
+Registries (:mod:`carecontinuum._registry`) swap a new :class:`Lookup` in
+whenever they change, so readers always see a complete index.
+
+Examples
+--------
+>>> colours = Lookup("colour", [("red", ["Rot", "rouge"]), ("green", ["Grün"])])
+>>> colours.code("ROT")
+'red'
+>>> colours.code("rde")
+Traceback (most recent call last):
+...
+carecontinuum.errors.UnknownKeyError: unknown colour 'rde'; did you mean 'red'?
+>>> warm = Lookup("colour", [("red", []), ("orange", [])], groups={"warm": ["red", "orange"]})
+>>> warm.code("warm")
+Traceback (most recent call last):
+...
+carecontinuum.errors.AmbiguousKeyError: 'warm' names several colours: 'red', 'orange'; pick one
+>>> warm.members("Warm")
+('red', 'orange')
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from enum import Enum
 from typing import Generic, TypeVar
 
-from .errors import DuplicateRegistrationError, UnknownKeyError
+from .errors import AmbiguousKeyError, DuplicateRegistrationError, UnknownKeyError
 
-__all__ = ["Catalog", "normalize_key"]
+__all__ = ["EnumLookup", "Lookup", "normalize_key"]
 
-T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 _SEPARATORS = re.compile(r"[\s\-_/]+")
+#: Keys longer than this are not normalised or compared for suggestions (hostile input).
+MAX_KEY_LENGTH = 200
+#: How many distinct keys a lookup remembers.
+_MEMO_SIZE = 4096
 
 
 def normalize_key(key: str) -> str:
-    """Fold a user-typed key to the form catalogs index by.
+    """Fold a user-typed key to the form lookups index by.
 
     Examples
     --------
@@ -37,165 +71,338 @@ def normalize_key(key: str) -> str:
     return _SEPARATORS.sub("_", key.strip().casefold()).strip("_")
 
 
-class Catalog(Generic[T]):
-    """An ordered, thread-safe registry of objects keyed by code, with aliases.
+class _Group:
+    """An index entry naming several codes: looking it up is ambiguous on purpose."""
+
+    __slots__ = ("label", "members")
+
+    def __init__(self, label: str, members: tuple[str, ...]) -> None:
+        self.label = label
+        self.members = members
+
+
+_Target = str | _Group
+
+
+class Lookup:
+    """An immutable index from codes, names and aliases to codes.
 
     Parameters
     ----------
     kind:
-        What the entries are, in words, for error messages ("modality").
+        What the entries are, in words, for messages ("modality").
+    entries:
+        ``(code, names)`` pairs in their listing order.  A name that folds to
+        another entry's code or name is a conflict.
     error:
-        The :class:`UnknownKeyError` subclass raised on a miss.
-    loader:
-        Called once, lazily, before the first miss or the first iteration:
-        the hook through which entry-point plug-ins are discovered.
+        The :class:`~carecontinuum.errors.UnknownKeyError` subclass raised on a miss.
+    ambiguous_error:
+        The :class:`~carecontinuum.errors.AmbiguousKeyError` subclass raised for a
+        group or a shared loose key.
+    groups:
+        Named groups: a group's name finds all its members, and looking it up
+        as one entry raises *ambiguous_error* listing them.
+    variants:
+        A function from a normalised key to looser spellings of it (plural
+        folded, filler words dropped, ...).  Names are indexed under their
+        variants too, below the exact names; two entries sharing a variant
+        make it ambiguous, never a silent pick.
+    conflicts:
+        ``"raise"`` (the default) refuses two entries whose codes or names fold
+        to the same key with :class:`~carecontinuum.errors.DuplicateRegistrationError`;
+        ``"ambiguous"`` keeps such a key and makes it ambiguous.
 
     Examples
     --------
-    >>> from carecontinuum import UnknownKeyError
-    >>> colours = Catalog[str]("colour", UnknownKeyError)
-    >>> colours.add("red", "#f00", aliases=("Rot",))
-    >>> colours.get("rot")
-    '#f00'
-    >>> colours.get("rde")
+    >>> rooms = Lookup("room", [("a", ["Alpha"]), ("b", ["Alpha room"])])
+    >>> rooms.code("alpha"), rooms.find("gamma"), len(rooms)
+    ('a', None, 2)
+    >>> Lookup("room", [("a", ["X"]), ("b", ["x"])])
     Traceback (most recent call last):
     ...
-    carecontinuum.errors.UnknownKeyError: unknown colour 'rde'; did you mean 'red'?
+    carecontinuum.errors.DuplicateRegistrationError: a room named 'x' is already registered: x \
+(alias of 'a'); give yours another name (replace=True replaces only the entry with the same code)
     """
+
+    __slots__ = (
+        "_ambiguous",
+        "_codes",
+        "_error",
+        "_index",
+        "_loose",
+        "_memo",
+        "_variants",
+        "kind",
+    )
 
     def __init__(
         self,
         kind: str,
-        error: type[UnknownKeyError],
-        loader: Callable[[], None] | None = None,
+        entries: Iterable[tuple[str, Iterable[str]]],
+        *,
+        error: type[UnknownKeyError] = UnknownKeyError,
+        ambiguous_error: type[AmbiguousKeyError] = AmbiguousKeyError,
+        groups: Mapping[str, Sequence[str]] | None = None,
+        variants: Callable[[str], Iterable[str]] | None = None,
+        conflicts: str = "raise",
     ) -> None:
         self.kind = kind
         self._error = error
-        self._by_code: dict[str, T] = {}
-        self._index: dict[str, str] = {}
-        self._aliases: dict[str, tuple[str, ...]] = {}
-        self._lock = threading.RLock()
-        self._loader = loader
-        self._loaded = loader is None
-        self._loading = False
+        self._ambiguous = ambiguous_error
+        self._variants = variants
+        codes, index = _index(kind, [(c, tuple(n)) for c, n in entries], conflicts)
+        for label, members in (groups or {}).items():
+            missing = [m for m in members if m not in codes]
+            if missing:
+                raise UnknownKeyError(kind, missing[0], known=tuple(codes))
+            key = normalize_key(label)
+            if key in index:
+                raise DuplicateRegistrationError(
+                    f"{kind} group", label, owner=_label(index[key]), key=key
+                )
+            index[key] = _Group(label, tuple(members))
+        loose = _loose_index(index, variants) if variants is not None else {}
+        self._codes = codes
+        self._index = index
+        self._loose = loose
+        self._memo: dict[str, str] = {}
 
-    # -- registration -------------------------------------------------------------
-    def add(
-        self, code: str, item: T, aliases: Iterable[str] = (), *, replace: bool = False
-    ) -> None:
-        """Register *item* under *code* and its *aliases*.
+    # -- lookup ----------------------------------------------------------------------
+    def code(self, key: str) -> str:
+        """The code that *key* names: an exact code, a name or an alias.
 
-        Raises :class:`~carecontinuum.DuplicateRegistrationError` when the code
-        (or an alias) is taken by another entry, unless ``replace=True``.
+        Raises
+        ------
+        carecontinuum.errors.UnknownKeyError
+            (the lookup's subclass) when nothing matches, with suggestions.
+        carecontinuum.errors.AmbiguousKeyError
+            When *key* names a group or several entries.
         """
-        aliases = tuple(aliases)
-        with self._lock:
-            if code in self._by_code:
-                if not replace:
-                    raise DuplicateRegistrationError(self.kind, code)
-                self._drop(code)
-            keys = [normalize_key(code), *(normalize_key(a) for a in aliases)]
-            for key in keys:
-                owner = self._index.get(key)
-                if owner is not None and owner != code and not replace:
-                    raise DuplicateRegistrationError(self.kind, f"{key} (alias of {owner!r})")
-            self._by_code[code] = item
-            self._aliases[code] = aliases
-            for key in keys:
-                self._index.setdefault(key, code)
-
-    def remove(self, code: str) -> T:
-        """Unregister and return the entry under *code*."""
-        with self._lock:
-            if code not in self._by_code:
-                raise self._miss(code)
-            item = self._by_code[code]
-            self._drop(code)
-            return item
-
-    def _drop(self, code: str) -> None:
-        del self._by_code[code]
-        del self._aliases[code]
-        for key in [k for k, owner in self._index.items() if owner == code]:
-            del self._index[key]
-
-    # -- lookup -----------------------------------------------------------------
-    def get(self, key: str) -> T:
-        """Return the entry whose code or alias matches *key*."""
-        try:
-            return self._by_code[key]
-        except (KeyError, TypeError):
-            pass
-        if not isinstance(key, str):
-            raise self._error(self.kind, key, known=self.codes())
-        self._ensure_loaded()
-        found = self._by_code.get(key)
+        found = self._codes.get(key) if type(key) is str else None
         if found is not None:
             return found
-        code = self._index.get(normalize_key(key))
-        if code is None:
-            raise self._miss(key)
-        return self._by_code[code]
+        memo = self._memo.get(key) if type(key) is str else None
+        if memo is not None:
+            return memo
+        target = self._target(key)
+        if target is None:
+            raise self.miss(key)
+        if isinstance(target, _Group):
+            raise self._ambiguous(self.kind, key, target.members)
+        if len(self._memo) < _MEMO_SIZE:  # bounded: keys are user input
+            self._memo[key] = target
+        return target
 
-    def resolve(self, key: str) -> str:
-        """Return the code that *key* names (an exact code, or an alias)."""
-        item = self.get(key)
-        for code, value in self._by_code.items():
-            if value is item:
-                return code
-        raise self._miss(key)  # pragma: no cover - get() succeeded, so a code exists
+    def find(self, key: object) -> str | None:
+        """The code *key* names, or ``None`` when it names none or several."""
+        if not isinstance(key, str):
+            return None
+        found = self._codes.get(key) or self._memo.get(key)
+        if found is not None:
+            return found
+        target = self._target(key)
+        if isinstance(target, str):
+            if len(self._memo) < _MEMO_SIZE:
+                self._memo[key] = target
+            return target
+        return None
 
-    def _miss(self, key: object) -> UnknownKeyError:
-        norm = normalize_key(key) if isinstance(key, str) else ""
-        close = difflib.get_close_matches(norm, list(self._index), n=3, cutoff=0.6)
-        suggestions: list[str] = []
+    def members(self, key: str) -> tuple[str, ...]:
+        """Every code *key* names: one for an entry, all members for a group.
+
+        Raises
+        ------
+        carecontinuum.errors.UnknownKeyError
+            When *key* names nothing.
+        """
+        target = self._target(key)
+        if target is None:
+            raise self.miss(key)
+        return target.members if isinstance(target, _Group) else (target,)
+
+    def _target(self, key: object) -> _Target | None:
+        if not isinstance(key, str) or len(key) > MAX_KEY_LENGTH:
+            return None
+        norm = normalize_key(key)
+        target = self._index.get(norm)
+        if target is not None or self._variants is None:
+            return target
+        target = self._loose.get(norm)
+        if target is not None:
+            return target
+        for variant in self._variants(norm):
+            target = self._index.get(variant) or self._loose.get(variant)
+            if target is not None:
+                return target
+        return None
+
+    def miss(self, key: object) -> UnknownKeyError:
+        """The error for a key that names nothing, with up to three suggestions."""
+        return self._error(self.kind, key, self.suggest(key), known=tuple(self._codes))
+
+    def suggest(self, key: object, n: int = 3) -> tuple[str, ...]:
+        """Codes whose code or names are closest to *key*, best first."""
+        if not isinstance(key, str) or len(key) > MAX_KEY_LENGTH:
+            return ()
+        norm = normalize_key(key)
+        close = difflib.get_close_matches(norm, list(self._index), n=n + 2, cutoff=0.6)
+        found: list[str] = []
         for match in close:
-            code = self._index[match]
-            if code not in suggestions:
-                suggestions.append(code)
-        return self._error(self.kind, key, suggestions, known=self.codes())
+            target = self._index[match]
+            for code in target.members if isinstance(target, _Group) else (target,):
+                if code not in found:
+                    found.append(code)
+        return tuple(found[:n])
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        with self._lock:  # other threads wait here until discovery has finished
-            if self._loaded or self._loading:  # _loading: the loader itself re-entering
-                return
-            self._loading = True
-            try:
-                assert self._loader is not None
-                self._loader()
-            finally:
-                self._loading = False
-                self._loaded = True
-
-    # -- mapping-like views ---------------------------------------------------------
+    # -- views -------------------------------------------------------------------------
+    @property
     def codes(self) -> tuple[str, ...]:
-        """All codes, in registration order."""
-        self._ensure_loaded()
-        return tuple(self._by_code)
+        """Every code, in entry order."""
+        return tuple(self._codes)
 
-    def aliases(self, code: str) -> tuple[str, ...]:
-        """The aliases registered with *code*."""
-        self.get(code)
-        return self._aliases[code]
-
-    def __iter__(self) -> Iterator[T]:
-        self._ensure_loaded()
-        return iter(tuple(self._by_code.values()))
-
-    def __len__(self) -> int:
-        self._ensure_loaded()
-        return len(self._by_code)
+    def keys(self) -> tuple[str, ...]:
+        """Every normalised key the index holds (codes, names, groups)."""
+        return tuple(self._index)
 
     def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        try:
-            self.get(key)
-        except UnknownKeyError:
-            return False
-        return True
+        return self.find(key) is not None
+
+    def __len__(self) -> int:
+        return len(self._codes)
 
     def __repr__(self) -> str:
-        return f"<Catalog of {len(self._by_code)} {self.kind} entries>"
+        return f"<Lookup of {len(self._codes)} {self.kind} entries>"
+
+
+def _index(
+    kind: str, entries: list[tuple[str, tuple[str, ...]]], conflicts: str
+) -> tuple[dict[str, str], dict[str, _Target]]:
+    """Codes, and the normalised key → code index, of *entries*."""
+    codes: dict[str, str] = {}
+    for code, _ in entries:
+        if code in codes:
+            raise DuplicateRegistrationError(kind, code)
+        codes[code] = code
+    index: dict[str, _Target] = {}
+    for code, names in entries:
+        for name in (code, *names):
+            key = normalize_key(name)
+            if not key:
+                continue
+            owner = index.get(key)
+            if owner is None or owner == code:
+                index[key] = code
+            elif conflicts == "ambiguous":
+                index[key] = _merge(name, owner, code)
+            else:
+                raise DuplicateRegistrationError(kind, name, owner=_label(owner), key=key)
+    return codes, index
+
+
+def _loose_index(
+    index: dict[str, _Target], variants: Callable[[str], Iterable[str]]
+) -> dict[str, _Target]:
+    """Looser spellings of every key; one shared by two entries is ambiguous."""
+    loose: dict[str, _Target] = {}
+    for key, target in list(index.items()):
+        for variant in variants(key):
+            if variant in index or not variant:
+                continue
+            other = loose.get(variant)
+            loose[variant] = target if other is None else _merge(variant, other, target)
+    return loose
+
+
+def _label(target: _Target) -> str:
+    return target.label if isinstance(target, _Group) else target
+
+
+def _merge(label: str, first: _Target, second: _Target) -> _Group:
+    members: list[str] = []
+    for target in (first, second):
+        for code in target.members if isinstance(target, _Group) else (target,):
+            if code not in members:
+                members.append(code)
+    return _Group(label, tuple(members))
+
+
+class EnumLookup(Generic[E]):
+    """The forgiving parser of one enum: members, values, names and aliases.
+
+    Parameters
+    ----------
+    enum:
+        The enum class.
+    kind:
+        What a member is, in words ("weekday").
+    names:
+        Extra names per member (labels, abbreviations, older wordings).
+    error:
+        The :class:`~carecontinuum.errors.UnknownKeyError` subclass raised on a miss.
+
+    Examples
+    --------
+    >>> from enum import IntEnum
+    >>> class Size(IntEnum):
+    ...     SMALL = 1
+    ...     LARGE = 2
+    >>> sizes = EnumLookup(Size, "size", names={Size.SMALL: ["S", "little"]})
+    >>> sizes("little"), sizes(2), sizes("large")
+    (<Size.SMALL: 1>, <Size.LARGE: 2>, <Size.LARGE: 2>)
+    >>> sizes(True)
+    Traceback (most recent call last):
+    ...
+    carecontinuum.errors.UnknownKeyError: unknown size True; known: 1, 2
+    """
+
+    __slots__ = ("_by_text", "_by_value", "_enum", "lookup")
+
+    def __init__(
+        self,
+        enum: type[E],
+        kind: str,
+        *,
+        names: Mapping[E, Iterable[str]] | None = None,
+        error: type[UnknownKeyError] = UnknownKeyError,
+    ) -> None:
+        self._enum = enum
+        extra = names or {}
+        self._by_value: dict[object, E] = {}
+        for member in enum:
+            if not isinstance(member.value, bool):
+                self._by_value[member.value] = member
+        entries = []
+        for member in enum:
+            aliases = [member.name, *extra.get(member, ())]
+            if not isinstance(member.value, str):
+                aliases.append(str(member.value))
+            entries.append((str(member.value), aliases))
+        self.lookup = Lookup(kind, entries, error=error)
+        self._by_text = {str(member.value): member for member in enum}
+
+    def __call__(self, value: object) -> E:
+        """The member *value* names: the member, its value, its name or an alias.
+
+        Raises
+        ------
+        carecontinuum.errors.UnknownKeyError
+            For anything else (a ``bool`` included), with suggestions.
+        """
+        if isinstance(value, self._enum):
+            return value
+        if isinstance(value, bool):
+            raise self.lookup.miss(value)
+        try:
+            found = self._by_value.get(value)
+        except TypeError:  # unhashable
+            found = None
+        if found is not None:
+            return found
+        if isinstance(value, str):
+            return self._by_text[self.lookup.code(value)]
+        raise self.lookup.miss(value)
+
+    @property
+    def members(self) -> tuple[E, ...]:
+        """Every member, in definition order."""
+        return tuple(self._enum)

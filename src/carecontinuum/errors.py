@@ -19,13 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ._text import echo
+
 __all__ = [
+    "AmbiguousKeyError",
     "CareContinuumError",
     "DuplicateRegistrationError",
     "InvalidJsonError",
     "InvalidQuantityError",
     "InvalidTransitionError",
     "MissingExtraError",
+    "ProtectedEntryError",
     "UnknownFrameworkError",
     "UnknownKeyError",
     "UnknownLevelError",
@@ -37,6 +41,9 @@ __all__ = [
 class CareContinuumError(Exception):
     """Base class of every error raised by carecontinuum."""
 
+    def __init__(self, *args: object) -> None:  # a Python signature for introspection tools
+        super().__init__(*args)
+
 
 class UnknownKeyError(CareContinuumError, LookupError):
     """A lookup by code, alias or id found nothing.
@@ -46,7 +53,8 @@ class UnknownKeyError(CareContinuumError, LookupError):
     kind:
         What was looked up, in words ("care level", "modality", ...).
     key:
-        The key exactly as the caller passed it.
+        The key exactly as the caller passed it (messages echo at most ~80
+        characters of it).
     suggestions:
         Close matches among the known keys, best first.
     known:
@@ -67,7 +75,7 @@ class UnknownKeyError(CareContinuumError, LookupError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        msg = f"unknown {self.kind} {self.key!r}"
+        msg = f"unknown {self.kind} {echo(self.key)}"
         if self.suggestions:
             msg += "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
         elif self.known and len(self.known) <= 20:
@@ -76,6 +84,25 @@ class UnknownKeyError(CareContinuumError, LookupError):
 
     def __str__(self) -> str:  # LookupError.__str__ would repr() the message
         return self._message()
+
+
+class AmbiguousKeyError(UnknownKeyError):
+    """A key names several entries (a group, or a loose spelling two entries share).
+
+    ``candidates`` lists every entry it could mean; the lookup never picks one.
+    """
+
+    def __init__(self, kind: str, key: object, candidates: Sequence[str]) -> None:
+        self.candidates = tuple(candidates)
+        super().__init__(kind, key, suggestions=self.candidates)
+
+    def _message(self) -> str:
+        names = ", ".join(repr(c) for c in self.candidates)
+        return f"{echo(self.key)} names several {_plural(self.kind)}: {names}; pick one"
+
+
+def _plural(kind: str) -> str:
+    return kind if kind.endswith("s") else f"{kind}s"
 
 
 class UnknownLevelError(UnknownKeyError):
@@ -95,17 +122,48 @@ class UnknownRuleSetError(UnknownKeyError):
 
 
 class DuplicateRegistrationError(CareContinuumError, ValueError):
-    """A registry already holds an entry under this code.
+    """A registry already holds an entry under this code, name or alias.
 
-    Pass ``replace=True`` to the registering call to replace it on purpose.
+    Pass ``replace=True`` to the registering call to replace an entry with the
+    same code on purpose.  A name or alias that another entry owns is refused
+    even then: ``owner`` is the code of that entry, ``key`` the folded form of
+    the name the two share.
     """
 
-    def __init__(self, kind: str, code: str) -> None:
+    def __init__(
+        self, kind: str, code: str, *, owner: str | None = None, key: str | None = None
+    ) -> None:
+        self.kind = kind
+        self.code = code
+        self.owner = owner
+        self.key = key
+        if owner is None or owner == code:
+            message = (
+                f"a {kind} with code {echo(code)} is already registered; "
+                f"pass replace=True to replace it on purpose"
+            )
+        else:
+            message = (
+                f"a {kind} named {echo(code)} is already registered: "
+                f"{key or code} (alias of {owner!r}); give yours another name "
+                f"(replace=True replaces only the entry with the same code)"
+            )
+        super().__init__(message)
+
+
+class ProtectedEntryError(CareContinuumError, ValueError):
+    """A built-in registry entry cannot be unregistered (replacing one needs ``replace=True``).
+
+    Tests and applications that want a registry of their own use the
+    registry's ``scoped()`` context or ``copy()``.
+    """
+
+    def __init__(self, kind: str, code: str, action: str = "unregistered") -> None:
         self.kind = kind
         self.code = code
         super().__init__(
-            f"a {kind} with code {code!r} is already registered; "
-            f"pass replace=True to replace it on purpose"
+            f"the built-in {kind} {code!r} cannot be {action}; use a scoped() registry "
+            f"or register an entry of your own under another code"
         )
 
 

@@ -26,7 +26,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._classify import Classification, classify
 from ._compliance import WeeklyCompliance, weekly_compliance
 from ._dose import total_hours, total_hours_range, weekly_hours, weekly_hours_range
@@ -68,45 +67,6 @@ __all__ = [
     "weekly_hours",
     "weekly_hours_range",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "ArrayLengthError",
-        "Classification",
-        "ClassificationTable",
-        "DailyHours",
-        "Firmness",
-        "IntensityInputError",
-        "RuleSet",
-        "Tier",
-        "WeeklyCompliance",
-        "WeeklyHours",
-        "classify",
-        "classify_all",
-        "list_rule_sets",
-        "register_rule_set",
-        "rule_set",
-        "unregister_rule_set",
-        "weekly_compliance",
-    ],
-)
-publish(
-    __name__,
-    globals(),
-    [
-        "classify_array",
-        "classify_codes",
-        "describe_all",
-        "edge",
-        "level_codes",
-        "total_hours",
-        "total_hours_range",
-        "weekly_hours",
-        "weekly_hours_range",
-    ],
-)
 
 
 def __dir__() -> list[str]:

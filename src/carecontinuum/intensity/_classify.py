@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
-from ..schedules import Schedule, WeeklySchedule
+from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..schedules._display import html_table, num
 from ._engine import CompiledCondition
 from ._registry import rule_set as _rule_set
 from ._rules import DailyHours, RuleSet, Tier, WeeklyHours
-
-if TYPE_CHECKING:
-    from ..schedules import AnySchedule
 
 __all__ = ["Classification", "classify"]
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from .._lookup import Catalog
-from ..errors import UnknownRuleSetError
+from .._registry import Registry
+from ..errors import ProtectedEntryError, UnknownRuleSetError
 from ._builtin import BUILTIN_RULE_SETS
 from ._rules import RuleSet
 
-__all__ = ["list_rule_sets", "register_rule_set", "rule_set", "unregister_rule_set"]
+__all__ = ["RULE_SETS", "list_rule_sets", "register_rule_set", "rule_set", "unregister_rule_set"]
 
-_RULE_SETS: Catalog[RuleSet] = Catalog("intensity rule set", UnknownRuleSetError)
-for _rs in BUILTIN_RULE_SETS:
-    _RULE_SETS.add(_rs.id, _rs, (_rs.name, *_rs.aliases))
-del _rs
+#: The rule-set registry behind :func:`rule_set`, :func:`register_rule_set`, ...
+RULE_SETS: Registry[RuleSet] = Registry(
+    "intensity rule set",
+    code=lambda rs: rs.id,
+    names=lambda rs: (rs.name, *rs.aliases),
+    error=UnknownRuleSetError,
+    item_type=RuleSet,
+    builtins=BUILTIN_RULE_SETS,
+)
 
 
 def rule_set(key: str | RuleSet) -> RuleSet:
@@ -35,7 +40,7 @@ def rule_set(key: str | RuleSet) -> RuleSet:
     """
     if isinstance(key, RuleSet):
         return key
-    return _RULE_SETS.get(key)
+    return RULE_SETS.get(key)
 
 
 def list_rule_sets() -> tuple[RuleSet, ...]:
@@ -46,23 +51,48 @@ def list_rule_sets() -> tuple[RuleSet, ...]:
     >>> [rs.id for rs in list_rule_sets()][:5]
     ['asam3-adult', 'asam3-adolescent', 'medicare', 'teds', 'hcpcs-h0015']
     """
-    return tuple(_RULE_SETS)
+    return tuple(RULE_SETS)
 
 
-def register_rule_set(rs: RuleSet, replace: bool = False) -> RuleSet:
+def register_rule_set(rs: RuleSet, /, *, replace: bool = False) -> RuleSet:
     """Register a rule set of your own so it is found by id and used by ``classify_all``.
+
+    Parameters
+    ----------
+    rs:
+        The rule set.
+    replace:
+        Replace the rule set with the same id on purpose (a built-in included).
+
+    Returns
+    -------
+    RuleSet
+        *rs* itself.
 
     Raises
     ------
-    carecontinuum.DuplicateRegistrationError
-        When the id (or an alias) is taken and ``replace`` is false.
+    carecontinuum.errors.DuplicateRegistrationError
+        When the id is taken and ``replace`` is false, or its name or an alias
+        belongs to another rule set.
+    TypeError
+        For anything that is not a :class:`RuleSet`.
     """
     if not isinstance(rs, RuleSet):
         raise TypeError(f"register_rule_set() takes a RuleSet, got {type(rs).__name__}")
-    _RULE_SETS.add(rs.id, rs, (rs.name, *rs.aliases), replace=replace)
-    return rs
+    return RULE_SETS.register(rs, replace=replace)
 
 
-def unregister_rule_set(key: str) -> RuleSet:
-    """Remove a rule set and return it."""
-    return _RULE_SETS.remove(_RULE_SETS.resolve(key))
+def unregister_rule_set(key: str, /) -> RuleSet:
+    """Remove a rule set of your own and return it.
+
+    Raises
+    ------
+    carecontinuum.errors.UnknownRuleSetError
+        When no rule set matches *key*.
+    carecontinuum.errors.ProtectedEntryError
+        For a built-in rule set.
+    """
+    code = RULE_SETS.resolve(key)
+    if RULE_SETS.is_builtin(code):
+        raise ProtectedEntryError("intensity rule set", code)
+    return RULE_SETS.unregister(code)

@@ -6,16 +6,14 @@ import html
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, overload
+from typing import overload
 
+from ..schedules import AnySchedule
 from ..schedules._display import num
 from ._classify import Classification, classify, level_words
 from ._registry import list_rule_sets
 from ._registry import rule_set as _rule_set
 from ._rules import RuleSet
-
-if TYPE_CHECKING:
-    from ..schedules import AnySchedule
 
 __all__ = ["ClassificationTable", "classify_all", "describe_all"]
 

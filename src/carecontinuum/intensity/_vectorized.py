@@ -200,8 +200,8 @@ def classify_array(
     >>> classify_array(hours_per_day=[2, 3], days_per_week=[4, 3, 8])
     Traceback (most recent call last):
     ...
-    carecontinuum.ArrayLengthError: hours_per_day has 2 values but days_per_week has 3; array \
-arguments must have the same length
+    carecontinuum.intensity._errors.ArrayLengthError: hours_per_day has 2 values but \
+days_per_week has 3; array arguments must have the same length
     """
     np = _numpy()
     rs = rules if type(rules) is RuleSet else _rule_set(rules)

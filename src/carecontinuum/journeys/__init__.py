@@ -21,7 +21,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._journey import Journey
 from ._move import Move
 from ._placement import LevelField, Placement
@@ -37,9 +36,6 @@ __all__ = [
     "SyntheticCohortError",
     "synthetic_cohort",
 ]
-
-publish("carecontinuum", globals(), ["DischargeReason", "Journey", "Move", "Placement"])
-publish(__name__, globals(), ["SyntheticCohortError", "synthetic_cohort"])
 
 
 def __dir__() -> list[str]:

@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._framework import Framework
@@ -71,33 +70,6 @@ __all__ = [
     "unregister_crosswalk",
     "unregister_framework",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "CareLevel",
-        "CodeSystem",
-        "Crosswalk",
-        "ExternalCode",
-        "Framework",
-        "InvalidCrosswalkError",
-        "LevelMapping",
-        "Management",
-        "MatchKind",
-        "Setting",
-        "crosswalk",
-        "list_crosswalks",
-        "default_continuum",
-        "framework",
-        "list_frameworks",
-        "level",
-        "register_crosswalk",
-        "register_framework",
-        "unregister_crosswalk",
-        "unregister_framework",
-    ],
-)
 
 
 def __dir__() -> list[str]:

@@ -4,24 +4,54 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 from .._nonempty import NonEmpty
-from ..errors import CareContinuumError
+from ._errors import InvalidCrosswalkError, UnboundCrosswalkError
+from ._framework import Framework
 from ._model import CareLevel
 
-__all__ = ["Crosswalk", "InvalidCrosswalkError", "LevelMapping", "MatchKind"]
+__all__ = [
+    "Crosswalk",
+    "InvalidCrosswalkError",
+    "LevelMapping",
+    "MatchKind",
+    "set_framework_resolver",
+]
+
+#: How a crosswalk built from framework codes finds its frameworks on first use.
+#: The default framework registry installs it (this module never imports the registry).
+_resolver: list[Callable[[str], Framework]] = []
 
 
-class InvalidCrosswalkError(CareContinuumError, ValueError):
-    """A crosswalk does not fit its frameworks: a source level is left unmapped.
+def set_framework_resolver(resolve: Callable[[str], Framework]) -> None:
+    """Install how code-built crosswalks find their frameworks (the default registry does)."""
+    _resolver[:] = [resolve]
 
-    Codes that name no level of either framework raise
-    :class:`~carecontinuum.UnknownLevelError` instead (with suggestions).
+
+class _Binding:
+    """The two :class:`Framework` objects a crosswalk works from.
+
+    Always equal to another binding, so crosswalks stay equal by value whether
+    they were built from frameworks or read from JSON.
     """
+
+    __slots__ = ("frameworks",)
+
+    def __init__(self, frameworks: tuple[Framework, Framework] | None = None) -> None:
+        self.frameworks = frameworks
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Binding)
+
+    __hash__ = object.__hash__
+
+    def __reduce__(self) -> tuple[type[_Binding], tuple[tuple[Framework, Framework] | None]]:
+        return (_Binding, (self.frameworks,))
 
 
 class MatchKind(StrEnum):
@@ -102,6 +132,14 @@ class Crosswalk(BaseModel):
     exact, and a lossy one says what it loses.  An exact match or a ``none``
     match is the only mapping of its source level.
 
+    A crosswalk works from the two :class:`Framework` objects it is built
+    with — ``Crosswalk(source_framework=fw_a, target_framework=fw_b, ...)``
+    or :meth:`between` — and is checked against them at once.  Built from
+    framework *codes* (as JSON is read), it is bound on first use to the
+    frameworks registered under those codes (or by :meth:`bind`, or by
+    :func:`~carecontinuum.register_crosswalk`), and works from those objects
+    from then on; its JSON form always holds the codes.
+
     Examples
     --------
     >>> import carecontinuum as cc
@@ -121,6 +159,107 @@ class Crosswalk(BaseModel):
     mappings: Annotated[tuple[LevelMapping, ...], NonEmpty()]
     description: str = ""
     sources: tuple[str, ...] = ()
+
+    _binding: _Binding = PrivateAttr(default_factory=_Binding)
+
+    def __init__(self, **data: Any) -> None:
+        source, target = data.get("source_framework"), data.get("target_framework")
+        frameworks = None
+        if isinstance(source, Framework) or isinstance(target, Framework):
+            if not (isinstance(source, Framework) and isinstance(target, Framework)):
+                raise TypeError(
+                    "give both source_framework and target_framework as Framework objects, "
+                    "or both as codes"
+                )
+            frameworks = (source, target)
+            data = {**data, "source_framework": source.code, "target_framework": target.code}
+        super().__init__(**data)
+        if frameworks is not None:
+            self._attach(frameworks)
+
+    @classmethod
+    def between(
+        cls,
+        source: Framework,
+        target: Framework,
+        mappings: Any,
+        **fields: Any,
+    ) -> Crosswalk:
+        """A crosswalk from *source* to *target*, checked against them.
+
+        Raises
+        ------
+        carecontinuum.errors.UnknownLevelError, carecontinuum.InvalidCrosswalkError
+            When a mapping names no level of its framework, or a source level is
+            left unmapped.
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> walk = Crosswalk.between(cc.framework("teds"), cc.framework("locus"), mappings=[
+        ...     LevelMapping(source=c, match="none", lost="not mapped in this example")
+        ...     for c in cc.framework("teds").codes])
+        >>> walk.frameworks[1].code, len(walk.map("6"))
+        ('locus', 1)
+        """
+        return cls(source_framework=source, target_framework=target, mappings=mappings, **fields)
+
+    def bind(self, source: Framework, target: Framework) -> Crosswalk:
+        """This crosswalk working from *source* and *target* (checked); a bound copy.
+
+        Raises
+        ------
+        carecontinuum.InvalidCrosswalkError
+            When the frameworks' codes are not the crosswalk's.
+        """
+        bound = self.model_copy()
+        bound._binding = _Binding()
+        bound._attach((source, target))
+        return bound
+
+    def _attach(self, frameworks: tuple[Framework, Framework]) -> None:
+        source, target = frameworks
+        if not (
+            source.answers_to(self.source_framework) and target.answers_to(self.target_framework)
+        ):
+            raise InvalidCrosswalkError(
+                f"crosswalk {self} cannot work from frameworks {source.code!r} → {target.code!r}"
+            )
+        self._binding.frameworks = frameworks
+        try:
+            self.check()
+        except BaseException:
+            self._binding.frameworks = None
+            raise
+
+    @property
+    def frameworks(self) -> tuple[Framework, Framework]:
+        """The source and target frameworks this crosswalk works from.
+
+        Raises
+        ------
+        carecontinuum.levels.UnboundCrosswalkError
+            When it was built from codes and not yet bound or registered.
+        """
+        frameworks = self._binding.frameworks
+        if frameworks is None and _resolver:
+            # built from codes: bound once, on first use, to the frameworks registered
+            # under those codes; from then on it works from those objects
+            resolve = _resolver[0]
+            self._attach((resolve(self.source_framework), resolve(self.target_framework)))
+            frameworks = self._binding.frameworks
+        if frameworks is None:
+            raise UnboundCrosswalkError(
+                f"crosswalk {self} was built from framework codes; give it its frameworks with "
+                f".bind(source, target), build it with Crosswalk.between(...), or register it "
+                f"with register_crosswalk()"
+            )
+        return frameworks
+
+    @property
+    def bound(self) -> bool:
+        """Whether the crosswalk has its :attr:`frameworks`."""
+        return self._binding.frameworks is not None
 
     @model_validator(mode="after")
     def _well_formed(self) -> Crosswalk:
@@ -144,16 +283,12 @@ class Crosswalk(BaseModel):
     # -- queries ---------------------------------------------------------------------
     def map(self, level: str | CareLevel) -> tuple[LevelMapping, ...]:
         """The mappings of *level* (a code, alias or :class:`CareLevel` of the source)."""
-        from ._registry import framework
-
-        source = framework(self.source_framework).level(level)
+        source = self.frameworks[0].level(level)
         return tuple(m for m in self.mappings if m.source == source.code)
 
     def targets(self, level: str | CareLevel) -> tuple[CareLevel, ...]:
         """The target levels that *level* maps to (none for a ``none`` match)."""
-        from ._registry import framework
-
-        target = framework(self.target_framework)
+        target = self.frameworks[1]
         return tuple(target.level(m.target) for m in self.map(level) if m.target)
 
     @property
@@ -167,7 +302,7 @@ class Crosswalk(BaseModel):
         return tuple(m for m in self.mappings if not m.verified)
 
     def check(self) -> None:
-        """Check the crosswalk against its (registered) frameworks.
+        """Check the crosswalk against its frameworks.
 
         Raises
         ------
@@ -177,9 +312,7 @@ class Crosswalk(BaseModel):
             When a level of the source framework has no mapping (map it with
             ``match="none"`` and say in ``lost`` why there is no counterpart).
         """
-        from ._registry import framework
-
-        source, target = framework(self.source_framework), framework(self.target_framework)
+        source, target = self.frameworks
         for m in self.mappings:
             if m.source not in source.codes:
                 source.level(m.source)  # raises with suggestions for an unknown code

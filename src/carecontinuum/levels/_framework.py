@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .._lookup import Catalog, normalize_key
+from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
 from ..errors import UnknownLevelError
 from ._model import CareLevel
@@ -16,9 +16,8 @@ from ._model import CareLevel
 __all__ = ["Framework"]
 
 
-#: levels and name the index was built from, the catalog, and a memo of keys already found
-_Entry = tuple[tuple[CareLevel, ...], str, Catalog[CareLevel], dict[str, CareLevel]]
-_MEMO_SIZE = 1024
+#: levels and name the index was built from, the lookup, and the levels by code
+_Entry = tuple[tuple[CareLevel, ...], str, Lookup, dict[str, CareLevel]]
 
 
 def _key_owners(levels: tuple[CareLevel, ...], framework: str) -> dict[str, str]:
@@ -124,19 +123,25 @@ class Framework(BaseModel):
         entry = cache.entry  # direct access: pydantic's __getattr__ is slow
         if entry is not None and entry[0] is self.levels and entry[1] == self.name:
             return entry
-        catalog = Catalog[CareLevel](f"care level in {self.name}", UnknownLevelError)
         owners = _key_owners(self.levels, self.code)
+        entries = []
         for lv in self.levels:
             # a level's name finds it too, unless another level claims that key
             named = owners.get(normalize_key(lv.name), lv.code) == lv.code
-            catalog.add(lv.code, lv, (*lv.aliases, lv.name) if named else lv.aliases)
-        entry = (self.levels, self.name, catalog, {lv.code: lv for lv in self.levels})
+            entries.append((lv.code, (*lv.aliases, lv.name) if named else lv.aliases))
+        lookup = Lookup(f"care level in {self.name}", entries, error=UnknownLevelError)
+        entry = (self.levels, self.name, lookup, {lv.code: lv for lv in self.levels})
         cache.entry = entry  # one assignment: a thread-safe swap
         return entry
 
     @property
-    def catalog(self) -> Catalog[CareLevel]:
-        """The lookup index over this framework's codes and aliases."""
+    def lookup(self) -> Lookup:
+        """The lookup index over this framework's codes, names and aliases."""
+        return self._entry()[2]
+
+    @property
+    def catalog(self) -> Lookup:
+        """Deprecated alias of :attr:`lookup`."""
         return self._entry()[2]
 
     def level(self, key: str | CareLevel) -> CareLevel:
@@ -148,18 +153,30 @@ class Framework(BaseModel):
             With the closest matches as suggestions.
         """
         if type(key) is str:
-            _, _, catalog, memo = self._entry()
-            found = memo.get(key)
-            if found is None:
-                found = catalog.get(key)
-                if len(memo) < _MEMO_SIZE:  # bounded: keys are user input
-                    memo[key] = found
-            return found
+            _, _, lookup, by_code = self._entry()
+            found = by_code.get(key)
+            return found if found is not None else by_code[lookup.code(key)]
         if isinstance(key, CareLevel):
-            if key.framework == self.code and key.code in self.codes:
+            if key.framework == self.code and key.code in self._entry()[3]:
                 return key
             raise UnknownLevelError(f"care level in {self.name}", key.code, known=self.codes)
-        return self.catalog.get(key)
+        raise self.lookup.miss(key)
+
+    def answers_to(self, key: str) -> bool:
+        """Whether *key* is this framework's code, name or one of its aliases (forgivingly).
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> asam3 = cc.framework("asam3")
+        >>> asam3.answers_to("ASAM 3rd edition"), asam3.answers_to("x")
+        (True, False)
+        """
+        if key == self.code:
+            return True
+        return isinstance(key, str) and normalize_key(key) in {
+            normalize_key(k) for k in (self.code, self.name, *self.aliases)
+        }
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -178,7 +195,7 @@ class Framework(BaseModel):
     def __contains__(self, key: object) -> bool:
         if isinstance(key, CareLevel):
             return key.framework == self.code and key.code in self.codes
-        return isinstance(key, str) and key in self.catalog
+        return isinstance(key, str) and key in self.lookup
 
     def __str__(self) -> str:
         return self.name

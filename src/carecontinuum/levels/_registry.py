@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from .._lookup import Catalog
-from ..errors import UnknownFrameworkError, UnknownKeyError
+from .._registry import Registry, Transaction
+from ..errors import ProtectedEntryError, UnknownFrameworkError, UnknownKeyError
 from ._continuum import DEFAULT_CONTINUUM
-from ._crosswalk import Crosswalk
+from ._crosswalk import Crosswalk, set_framework_resolver
+from ._errors import InvalidCrosswalkError
 from ._framework import Framework
 from ._model import CareLevel
 
 __all__ = [
+    "CROSSWALKS",
+    "FRAMEWORKS",
     "crosswalk",
     "default_continuum",
     "framework",
@@ -23,23 +26,46 @@ __all__ = [
 ]
 
 
-def _load_builtins() -> None:
-    from ._builtin import BUILTIN_CROSSWALKS, BUILTIN_FRAMEWORKS
+def _load_frameworks(txn: Transaction[Framework]) -> None:
+    from ._builtin import BUILTIN_FRAMEWORKS
 
     for fw in BUILTIN_FRAMEWORKS:
-        _FRAMEWORKS.add(fw.code, fw, _framework_aliases(fw))
+        txn.register(fw, builtin=True)
+
+
+def _load_crosswalks(txn: Transaction[Crosswalk]) -> None:
+    from ._builtin import BUILTIN_CROSSWALKS
+
     for walk in BUILTIN_CROSSWALKS:
-        _CROSSWALKS[(walk.source_framework, walk.target_framework)] = walk
+        txn.register(walk, builtin=True)
 
 
-def _framework_aliases(fw: Framework) -> tuple[str, ...]:
-    return (fw.name, *fw.aliases)
+def _pair(source: str, target: str) -> str:
+    return f"{source}→{target}"
 
 
-_FRAMEWORKS: Catalog[Framework] = Catalog("framework", UnknownFrameworkError, loader=_load_builtins)
-_FRAMEWORKS.add(DEFAULT_CONTINUUM.code, DEFAULT_CONTINUUM, _framework_aliases(DEFAULT_CONTINUUM))
-_CROSSWALKS: dict[tuple[str, str], Crosswalk] = {}
+#: The framework registry behind :func:`framework`, :func:`register_framework`, ...
+FRAMEWORKS: Registry[Framework] = Registry(
+    "framework",
+    code=lambda fw: fw.code,
+    names=lambda fw: (fw.name, *fw.aliases),
+    error=UnknownFrameworkError,
+    item_type=Framework,
+    loader=_load_frameworks,
+    builtins=(DEFAULT_CONTINUUM,),
+)
+
+#: The crosswalk registry behind :func:`crosswalk`, :func:`register_crosswalk`, ...
+CROSSWALKS: Registry[Crosswalk] = Registry(
+    "crosswalk",
+    code=lambda walk: _pair(walk.frameworks[0].code, walk.frameworks[1].code),
+    names=lambda walk: (),
+    error=UnknownKeyError,
+    item_type=Crosswalk,
+    loader=_load_crosswalks,
+)
 _CONTINUUM_BY_CODE: dict[str, CareLevel] = {lv.code: lv for lv in DEFAULT_CONTINUUM.levels}
+set_framework_resolver(FRAMEWORKS.get)
 
 
 def default_continuum() -> Framework:
@@ -79,10 +105,9 @@ def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
         found = _CONTINUUM_BY_CODE.get(key)
         return found if found is not None else DEFAULT_CONTINUUM.level(key)
     if isinstance(key, CareLevel) and framework is None:
-        if key.framework == DEFAULT_CONTINUUM.code:
-            return DEFAULT_CONTINUUM.level(key)
-        return _FRAMEWORKS.get(key.framework).level(key)
-    fw = DEFAULT_CONTINUUM if framework is None else _FRAMEWORKS.get(framework)
+        home = DEFAULT_CONTINUUM if key.framework == DEFAULT_CONTINUUM.code else None
+        return (home or FRAMEWORKS.get(key.framework)).level(key)
+    fw = DEFAULT_CONTINUUM if framework is None else FRAMEWORKS.get(framework)
     return fw.level(key)
 
 
@@ -94,7 +119,7 @@ def framework(key: str) -> Framework:
     >>> framework("ASAM 4th edition").code
     'asam4'
     """
-    return _FRAMEWORKS.get(key)
+    return FRAMEWORKS.get(key)
 
 
 def list_frameworks() -> tuple[Framework, ...]:
@@ -105,10 +130,10 @@ def list_frameworks() -> tuple[Framework, ...]:
     >>> [fw.code for fw in list_frameworks()][:5]
     ['continuum', 'asam3', 'asam4', 'locus', 'teds']
     """
-    return tuple(_FRAMEWORKS)
+    return tuple(FRAMEWORKS)
 
 
-def register_framework(fw: Framework, *, replace: bool = False) -> Framework:
+def register_framework(fw: Framework, /, *, replace: bool = False) -> Framework:
     """Register a framework of your own (a state's levels, a payer's categories).
 
     It is then found by code, name or alias, by :func:`framework` and by
@@ -116,8 +141,11 @@ def register_framework(fw: Framework, *, replace: bool = False) -> Framework:
 
     Raises
     ------
-    carecontinuum.DuplicateRegistrationError
-        When the code, the name or an alias is taken and ``replace`` is false.
+    carecontinuum.errors.DuplicateRegistrationError
+        When the code is taken and ``replace`` is false, or the name or an alias
+        belongs to another framework.
+    carecontinuum.errors.ProtectedEntryError
+        When *fw* would replace the default continuum.
 
     Examples
     --------
@@ -134,23 +162,30 @@ def register_framework(fw: Framework, *, replace: bool = False) -> Framework:
     """
     if not isinstance(fw, Framework):
         raise TypeError(f"register_framework() takes a Framework, got {type(fw).__name__}")
-    _FRAMEWORKS.codes()  # built-ins first, so a clash with one is detected
-    _FRAMEWORKS.add(fw.code, fw, _framework_aliases(fw), replace=replace)
-    return fw
+    if fw.code == DEFAULT_CONTINUUM.code:
+        raise ProtectedEntryError("framework", fw.code, action="replaced")
+    return FRAMEWORKS.register(fw, replace=replace)
 
 
-def unregister_framework(key: str) -> Framework:
-    """Remove a registered framework, and the crosswalks from or to it; return it.
+def unregister_framework(key: str, /) -> Framework:
+    """Remove a framework of your own, and the crosswalks from or to it; return it.
 
     Raises
     ------
-    carecontinuum.UnknownFrameworkError
+    carecontinuum.errors.UnknownFrameworkError
         When no registered framework matches *key*.
+    carecontinuum.errors.ProtectedEntryError
+        For a built-in framework.
     """
-    code = _FRAMEWORKS.resolve(key)
-    for pair in [pair for pair in _CROSSWALKS if code in pair]:
-        del _CROSSWALKS[pair]
-    return _FRAMEWORKS.remove(code)
+    code = FRAMEWORKS.resolve(key)
+    if FRAMEWORKS.is_builtin(code):
+        raise ProtectedEntryError("framework", code)
+    with CROSSWALKS.transaction() as txn:
+        for walk in list(CROSSWALKS):
+            pair = tuple(fw.code for fw in walk.frameworks)
+            if code in pair:
+                txn.unregister(_pair(*pair))
+    return FRAMEWORKS.unregister(code)
 
 
 def crosswalk(source: str, target: str) -> Crosswalk:
@@ -158,7 +193,7 @@ def crosswalk(source: str, target: str) -> Crosswalk:
 
     Raises
     ------
-    carecontinuum.UnknownKeyError
+    carecontinuum.errors.UnknownKeyError
         When either framework is unknown or no crosswalk joins them.
 
     Examples
@@ -167,11 +202,11 @@ def crosswalk(source: str, target: str) -> Crosswalk:
     'intensive_outpatient'
     """
     src, dst = framework(source).code, framework(target).code
-    try:
-        return _CROSSWALKS[(src, dst)]
-    except KeyError:
-        known = [f"{a}→{b}" for a, b in _CROSSWALKS]
-        raise UnknownKeyError("crosswalk", f"{src}→{dst}", known=known) from None
+    found = CROSSWALKS.find(_pair(src, dst))
+    if found is None:
+        known = CROSSWALKS.codes()
+        raise UnknownKeyError("crosswalk", _pair(src, dst), known=known)
+    return found
 
 
 def list_crosswalks() -> tuple[Crosswalk, ...]:
@@ -182,22 +217,27 @@ def list_crosswalks() -> tuple[Crosswalk, ...]:
     >>> [str(walk) for walk in list_crosswalks()][:2]
     ['asam3→continuum', 'asam4→continuum']
     """
-    _FRAMEWORKS.codes()
-    return tuple(_CROSSWALKS.values())
+    return tuple(CROSSWALKS)
 
 
-def register_crosswalk(walk: Crosswalk, *, replace: bool = False) -> Crosswalk:
+def register_crosswalk(walk: Crosswalk, /, *, replace: bool = False) -> Crosswalk:
     """Register a crosswalk between two registered frameworks.
 
-    The crosswalk is checked first (:meth:`Crosswalk.check`): every code must
-    be a level of its framework and every source level must be mapped.
+    A crosswalk built from framework codes is bound (in place) to the
+    registered frameworks, and so checked (:meth:`Crosswalk.check`): every code
+    must be a level of its framework and every source level must be mapped.
 
     Raises
     ------
-    carecontinuum.UnknownLevelError, carecontinuum.InvalidCrosswalkError
-        When the check fails.
-    carecontinuum.DuplicateRegistrationError
+    carecontinuum.errors.UnknownFrameworkError
+        When either framework is not registered.
+    carecontinuum.errors.UnknownLevelError, carecontinuum.InvalidCrosswalkError
+        When the check fails, or a bound crosswalk works from other frameworks
+        than the registered ones.
+    carecontinuum.errors.DuplicateRegistrationError
         When a crosswalk joins the same two frameworks and ``replace`` is false.
+    carecontinuum.errors.ProtectedEntryError
+        When it would replace a built-in crosswalk without ``replace=True``.
 
     Examples
     --------
@@ -210,27 +250,33 @@ def register_crosswalk(walk: Crosswalk, *, replace: bool = False) -> Crosswalk:
     >>> crosswalk("TEDS", "ASAM3") is unregister_crosswalk("teds", "asam3") is walk
     True
     """
-    from ..errors import DuplicateRegistrationError
-
     if not isinstance(walk, Crosswalk):
         raise TypeError(f"register_crosswalk() takes a Crosswalk, got {type(walk).__name__}")
-    _FRAMEWORKS.codes()
-    walk.check()
-    key = (framework(walk.source_framework).code, framework(walk.target_framework).code)
-    if key in _CROSSWALKS and not replace:
-        raise DuplicateRegistrationError("crosswalk", f"{key[0]}→{key[1]}")
-    _CROSSWALKS[key] = walk
-    return walk
+    registered = (framework(walk.source_framework), framework(walk.target_framework))
+    codes = tuple(fw.code for fw in registered)
+    if walk.bound:
+        if walk.frameworks != registered:
+            raise InvalidCrosswalkError(
+                f"crosswalk {walk} works from frameworks other than the registered "
+                f"{codes[0]!r} and {codes[1]!r}; bind it to the registered ones"
+            )
+    else:
+        walk._attach(registered)
+    return CROSSWALKS.register(walk, replace=replace)
 
 
-def unregister_crosswalk(source: str, target: str) -> Crosswalk:
-    """Remove the crosswalk from framework *source* to *target*, and return it.
+def unregister_crosswalk(source: str, target: str, /) -> Crosswalk:
+    """Remove a crosswalk of your own, from framework *source* to *target*; return it.
 
     Raises
     ------
-    carecontinuum.UnknownKeyError
+    carecontinuum.errors.UnknownKeyError
         When no crosswalk joins them.
+    carecontinuum.errors.ProtectedEntryError
+        For a built-in crosswalk.
     """
     walk = crosswalk(source, target)
-    del _CROSSWALKS[(framework(source).code, framework(target).code)]
-    return walk
+    code = _pair(*(fw.code for fw in walk.frameworks))
+    if CROSSWALKS.is_builtin(code):
+        raise ProtectedEntryError("crosswalk", code)
+    return CROSSWALKS.unregister(code)

@@ -15,13 +15,19 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._any import AnyModality, ModalityField
 from ._enums import Format, ModalityCategory
+from ._errors import (
+    AmbiguousModalityError,
+    KindInUseError,
+    ModalityDefinitionError,
+    PluginLoadWarning,
+)
 from ._model import Modality, ModalityCode
-from ._plugins import ENTRY_POINT_GROUP, PluginLoadWarning, load_entry_points
+from ._plugins import ENTRY_POINT_GROUP
 from ._registry import (
     list_modalities,
+    load_entry_points,
     modality,
     modality_kind,
     modality_kinds,
@@ -32,12 +38,15 @@ from ._structure import ModalityComponent, ModalityStructure
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "AmbiguousModalityError",
     "AnyModality",
     "Format",
+    "KindInUseError",
     "Modality",
     "ModalityCategory",
     "ModalityCode",
     "ModalityComponent",
+    "ModalityDefinitionError",
     "ModalityField",
     "ModalityStructure",
     "PluginLoadWarning",
@@ -49,23 +58,6 @@ __all__ = [
     "register_modality",
     "unregister_modality",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "Format",
-        "Modality",
-        "ModalityCategory",
-        "ModalityComponent",
-        "ModalityStructure",
-        "PluginLoadWarning",
-        "list_modalities",
-        "modality",
-        "register_modality",
-        "unregister_modality",
-    ],
-)
 
 
 def __dir__() -> list[str]:

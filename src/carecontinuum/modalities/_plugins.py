@@ -7,10 +7,14 @@ An installed package advertises its modalities in its ``pyproject.toml``::
 
 An entry point may name a :class:`~carecontinuum.Modality` instance, a
 ``Modality`` subclass (registered as a kind), an iterable of those, or a
-callable returning any of them.  Each entry point loads all-or-nothing: one
-that fails to import, returns something else, or clashes with a registered
-code, alias or kind is reported with a :class:`PluginLoadWarning` naming it,
-leaves nothing half-registered, and everything else keeps working.
+callable returning any of them.
+
+Discovery is a transaction: every plug-in that loads lands in one swap of the
+registries, so a reader never sees half of them.  Each entry point is
+all-or-nothing inside it: one that fails to import, returns something else,
+clashes with a registered code, alias or kind — or even calls ``sys.exit()`` —
+is reported with a :class:`PluginLoadWarning` naming it, leaves nothing
+behind, and the host program carries on.
 """
 
 from __future__ import annotations
@@ -18,50 +22,53 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from importlib.metadata import EntryPoint, entry_points
-from typing import Any
+from typing import TYPE_CHECKING
 
-__all__ = ["ENTRY_POINT_GROUP", "PluginLoadWarning", "load_entry_points"]
+from ._errors import PluginLoadWarning
+from ._kinds import kind_of
+from ._model import Modality
+
+if TYPE_CHECKING:
+    from .._registry import Registry, Transaction
+
+__all__ = ["ENTRY_POINT_GROUP", "PluginLoadWarning", "discover"]
 
 #: The entry-point group scanned for modality plug-ins.
 ENTRY_POINT_GROUP = "carecontinuum.modalities"
 
 
-class PluginLoadWarning(UserWarning):
-    """A modality plug-in could not be loaded; the message names it and says why."""
+def discover(txn: Transaction[Modality], kind_registry: Registry[type[Modality]]) -> list[str]:
+    """Stage every advertised plug-in in *txn*, and its classes in *kind_registry*.
 
-
-def load_entry_points() -> list[str]:
-    """Load every plug-in advertised in the entry-point group; return the codes added.
-
-    Called lazily by the registry the first time a lookup misses, a kind is
-    unknown, or the catalog is listed.  Safe to call again: a modality already
-    registered (equal by value) and a class already registered are skipped.
+    Returns the codes added.  The kinds land in one swap when discovery ends,
+    the modalities when the caller's transaction does.
     """
     added: list[str] = []
-    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        try:
-            added.extend(_load_one(ep))
-        except Exception as exc:  # a broken plug-in must not break the library
-            warnings.warn(
-                f"carecontinuum could not load modality plug-in {ep.name!r} ({ep.value}): "
-                f"{type(exc).__name__}: {exc}",
-                PluginLoadWarning,
-                stacklevel=2,
-            )
+    with kind_registry.transaction() as kinds:
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            try:
+                with txn.savepoint(), kinds.savepoint():
+                    added.extend(_stage(ep, txn, kinds))
+            except (Exception, SystemExit) as exc:  # a broken plug-in must not take the host down
+                warnings.warn(
+                    f"carecontinuum could not load modality plug-in {ep.name!r} ({ep.value}): "
+                    f"{type(exc).__name__}: {exc}",
+                    PluginLoadWarning,
+                    stacklevel=2,
+                )
     return added
 
 
-def _items(ep: EntryPoint) -> list[Any]:
-    from ._model import Modality
-
-    obj: Any = ep.load()
+def _items(ep: EntryPoint) -> list[Modality | type[Modality]]:
+    obj: object = ep.load()
     if callable(obj) and not isinstance(obj, type):
         obj = obj()
-    items: Iterable[Any] = obj if isinstance(obj, list | tuple | set | frozenset) else [obj]
-    found = list(items)
-    for item in found:
-        is_class = isinstance(item, type) and issubclass(item, Modality)
-        if not (is_class or isinstance(item, Modality)):
+    items: Iterable[object] = obj if isinstance(obj, list | tuple | set | frozenset) else [obj]
+    found: list[Modality | type[Modality]] = []
+    for item in items:
+        if (isinstance(item, type) and issubclass(item, Modality)) or isinstance(item, Modality):
+            found.append(item)
+        else:
             raise TypeError(
                 "entry point must provide Modality objects or Modality subclasses, "
                 f"got {type(item).__name__}"
@@ -70,24 +77,19 @@ def _items(ep: EntryPoint) -> list[Any]:
     return sorted(found, key=lambda item: not isinstance(item, type))
 
 
-def _load_one(ep: EntryPoint) -> list[str]:
-    from ._registry import _CATALOG, _KINDS, _KINDS_LOCK, register_modality, unregister_modality
-
-    items = _items(ep)
-    kinds_before = dict(_KINDS)
+def _stage(
+    ep: EntryPoint, txn: Transaction[Modality], kinds: Transaction[type[Modality]]
+) -> list[str]:
     added: list[str] = []
-    try:
-        for item in items:
-            if isinstance(item, type):
-                register_modality(item)
-            elif _CATALOG._by_code.get(item.code) != item:  # equal: loaded before
-                register_modality(item)
-                added.append(item.code)
-    except Exception:
-        for code in added:  # all-or-nothing: undo this entry point's registrations
-            unregister_modality(code)
-        with _KINDS_LOCK:
-            _KINDS.clear()
-            _KINDS.update(kinds_before)
-        raise
+    for item in _items(ep):
+        if isinstance(item, type):
+            if kinds.items.get(kind_of(item)) is not item:
+                kinds.register(item)
+            continue
+        cls = type(item)
+        if cls is not Modality and kinds.items.get(item.kind) is not cls:
+            kinds.register(cls)
+        if txn.items.get(item.code) != item:  # equal: loaded before
+            txn.register(item)
+            added.append(item.code)
     return added

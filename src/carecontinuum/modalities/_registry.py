@@ -1,21 +1,25 @@
-"""The modality registry: built-ins, runtime registrations and entry-point plug-ins."""
+"""The modality registries: the catalog (built-ins, your own, plug-ins) and the kinds."""
 
 from __future__ import annotations
 
-import difflib
-import threading
-import typing
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar, overload
+from collections.abc import Callable
+from typing import TypeVar, overload
 
-from .._lookup import Catalog, normalize_key
-from ..errors import DuplicateRegistrationError, UnknownKeyError, UnknownModalityError
+from .._lookup import EnumLookup
+from .._registry import Registry, Transaction
+from ..errors import ProtectedEntryError, UnknownKeyError, UnknownModalityError
+from ._catalog import BUILTIN_MODALITIES
 from ._enums import ModalityCategory
+from ._errors import AmbiguousModalityError, KindInUseError
+from ._kinds import MODALITY_KINDS, kind_of
 from ._model import Modality
+from ._plugins import discover
 
 __all__ = [
+    "MODALITIES",
+    "MODALITY_KINDS",
     "list_modalities",
+    "load_entry_points",
     "modality",
     "modality_kind",
     "modality_kinds",
@@ -24,77 +28,61 @@ __all__ = [
 ]
 
 M = TypeVar("M", bound=Modality)
-_KINDS: dict[str, type[Modality]] = {"modality": Modality}
-_KINDS_LOCK = threading.RLock()
+K = TypeVar("K", bound="Modality | type[Modality]")
 
 
-def _load_plugins() -> None:
-    from ._plugins import load_entry_points
-
-    load_entry_points()
+def _load_plugins(txn: Transaction[Modality]) -> None:
+    discover(txn, MODALITY_KINDS)
 
 
-_CATALOG: Catalog[Modality] = Catalog("modality", UnknownModalityError, loader=_load_plugins)
+def _modality_names(item: Modality) -> tuple[str, ...]:
+    return (item.name, *item.aliases)
 
 
-# -- kinds ------------------------------------------------------------------------------
-def _kind_of(cls: type[Modality]) -> str:
-    """The ``kind`` a subclass declares: a one-value ``Literal`` with the same default."""
-    field = cls.model_fields.get("kind")
-    default = field.default if field is not None else None
-    values = typing.get_args(field.annotation) if field is not None else ()
-    if (
-        not isinstance(default, str)
-        or typing.get_origin(field.annotation if field else None) is not typing.Literal
-        or values != (default,)
-    ):
+#: The modality catalog behind :func:`modality`, :func:`register_modality`, ...
+MODALITIES: Registry[Modality] = Registry(
+    "modality",
+    code=lambda item: item.code,
+    names=_modality_names,
+    error=UnknownModalityError,
+    ambiguous_error=AmbiguousModalityError,
+    item_type=Modality,
+    loader=_load_plugins,
+    builtins=BUILTIN_MODALITIES,
+)
+
+
+def load_entry_points() -> list[str]:
+    """Load every plug-in advertised in the entry-point group; return the codes added.
+
+    The registry calls this lazily, the first time a lookup misses, a kind is
+    unknown, or the catalog is listed.  Safe to call again: a modality already
+    registered (equal by value) and a class already registered are skipped.
+    """
+    with MODALITIES.transaction() as txn:
+        return discover(txn, MODALITY_KINDS)
+
+
+def _register_kind(cls: type[Modality], *, replace: bool) -> type[Modality]:
+    if not (isinstance(cls, type) and issubclass(cls, Modality)):
         raise TypeError(
-            f"{cls.__name__} must declare `kind: Literal['<name>'] = '<name>'` to be registered"
+            f"register_modality() takes a Modality subclass, got {getattr(cls, '__name__', cls)}"
         )
-    if default == "modality" and cls is not Modality:
-        raise TypeError(
-            f"{cls.__name__} must declare its own kind, e.g. "
-            f"`kind: Literal['{normalize_key(cls.__name__)}'] = '{normalize_key(cls.__name__)}'`;"
-            f" 'modality' belongs to the base class"
-        )
-    return default
-
-
-def _register_kind(cls: type[Modality], replace: bool) -> None:
-    kind = _kind_of(cls)
-    with _KINDS_LOCK:
-        existing = _KINDS.get(kind)
-        if existing is not None and existing is not cls and not replace:
-            raise DuplicateRegistrationError("modality kind", kind)
-        _KINDS[kind] = cls
-
-
-def _unregister_kind(cls: type[Modality]) -> type[Modality]:
-    kind = _kind_of(cls)
-    with _KINDS_LOCK:
-        if _KINDS.get(kind) is not cls:
-            raise UnknownKeyError("modality kind", kind, known=sorted(_KINDS))
-        in_use = [m.code for m in _CATALOG if type(m) is cls]
-        if in_use:
-            raise ValueError(
-                f"cannot unregister kind {kind!r}: modalities {in_use} still use it; "
-                f"unregister them first"
-            )
-        del _KINDS[kind]
-    return cls
+    existing = MODALITY_KINDS.find(kind_of(cls))
+    if existing is cls:
+        return cls
+    return MODALITY_KINDS.register(cls, replace=replace)
 
 
 # -- registration -------------------------------------------------------------------------
 @overload
-def register_modality(item: M, /, *, replace: bool = ...) -> M: ...
+def register_modality(item: K, /, *, replace: bool = ...) -> K: ...
 @overload
-def register_modality(item: type[M], /, *, replace: bool = ...) -> type[M]: ...
-@overload
-def register_modality(item: None = ..., /, *, replace: bool = ...) -> Any: ...
+def register_modality(item: None = ..., /, *, replace: bool = ...) -> Callable[[K], K]: ...
 
 
-def register_modality(item: Any = None, /, *, replace: bool = False) -> Any:
-    """Register a modality, or (as a class decorator) a modality subclass.
+def register_modality(item: K | None = None, /, *, replace: bool = False) -> K | Callable[[K], K]:
+    """Register a modality, or (as a class decorator) a modality subclass; return it.
 
     * ``register_modality(Modality(...))`` adds the modality to the catalog so
       :func:`modality` finds it by code, name or alias.
@@ -105,12 +93,28 @@ def register_modality(item: Any = None, /, *, replace: bool = False) -> Any:
 
     Installed plug-ins are loaded first, so a clash with one is reported here.
 
+    Parameters
+    ----------
+    item:
+        A :class:`Modality` (or subclass instance), a :class:`Modality` subclass,
+        or nothing (decorator with arguments).
+    replace:
+        Replace the entry with the same code (or kind) on purpose.
+
+    Returns
+    -------
+    Modality or type[Modality]
+        *item* itself, with its own type.
+
     Raises
     ------
-    carecontinuum.DuplicateRegistrationError
-        When the code, an alias or the kind is already taken and ``replace`` is false.
+    carecontinuum.errors.DuplicateRegistrationError
+        When the code or the kind is taken and ``replace`` is false, or a name or
+        alias belongs to another modality.
+    carecontinuum.modalities.ModalityDefinitionError
+        For a subclass that does not declare its own kind or shadows a base field.
     TypeError
-        For anything that is not a :class:`Modality` or a subclass declaring its own kind.
+        For anything that is not a :class:`Modality` or a subclass of it.
 
     Examples
     --------
@@ -133,35 +137,57 @@ registered; pass replace=True to replace it on purpose
     >>> _ = cc.unregister_modality(EquipmentModality)
     """
     if item is None:
-        return lambda target: register_modality(target, replace=replace)
+
+        def decorate(target: K) -> K:
+            return register_modality(target, replace=replace)
+
+        return decorate
     if isinstance(item, type):
-        if not issubclass(item, Modality):
-            raise TypeError(f"register_modality() takes a Modality subclass, got {item.__name__}")
-        _register_kind(item, replace)
+        _register_kind(item, replace=replace)
         return item
     if not isinstance(item, Modality):
         raise TypeError(
             f"register_modality() takes a Modality or a Modality subclass, "
             f"got {type(item).__name__}"
         )
-    _CATALOG.codes()  # plug-ins first, so a clash with one is reported here
+    MODALITIES.codes()  # plug-ins first, so a clash with one is reported here
     cls = type(item)
-    new_kind = cls is not Modality and _KINDS.get(item.kind) is not cls
-    if new_kind:
-        _register_kind(cls, replace)
+    added_kind = cls is not Modality and MODALITY_KINDS.find(item.kind) is not cls
+    if added_kind:
+        _register_kind(cls, replace=replace)
     try:
-        _CATALOG.add(item.code, item, (item.name, *item.aliases), replace=replace)
-    except Exception:
-        if new_kind and _KINDS.get(item.kind) is cls:
-            del _KINDS[item.kind]
+        MODALITIES.register(item, replace=replace)
+    except BaseException:
+        if added_kind:
+            MODALITY_KINDS.unregister(item.kind)
         raise
     return item
 
 
-def unregister_modality(key: str | type[Modality]) -> Any:
-    """Remove a modality (by code, name or alias) or a registered subclass; return it.
+@overload
+def unregister_modality(key: str, /) -> Modality: ...
+@overload
+def unregister_modality(key: type[M], /) -> type[M]: ...
+
+
+def unregister_modality(key: str | type[M], /) -> Modality | type[M]:
+    """Remove a modality of your own (by code, name or alias) or a registered subclass.
 
     A subclass can be unregistered only once no registered modality uses it.
+
+    Returns
+    -------
+    Modality or type[Modality]
+        What was removed.
+
+    Raises
+    ------
+    carecontinuum.errors.UnknownModalityError
+        When nothing matches.
+    carecontinuum.errors.ProtectedEntryError
+        For a built-in modality (or the base kind).
+    carecontinuum.modalities.KindInUseError
+        For a kind still used by registered modalities.
 
     Examples
     --------
@@ -172,18 +198,43 @@ def unregister_modality(key: str | type[Modality]) -> Any:
     True
     """
     if isinstance(key, type) and issubclass(key, Modality):
-        return _unregister_kind(key)
-    return _CATALOG.remove(_CATALOG.resolve(key))
+        kind = kind_of(key)
+        if MODALITY_KINDS.find(kind) is not key:
+            raise UnknownKeyError("modality kind", kind, known=MODALITY_KINDS.codes())
+        in_use = [m.code for m in MODALITIES if type(m) is key]
+        if in_use:
+            raise KindInUseError(
+                f"cannot unregister kind {kind!r}: modalities {in_use} still use it; "
+                f"unregister them first"
+            )
+        MODALITY_KINDS.unregister(kind)
+        return key
+    code = MODALITIES.resolve(key)
+    if MODALITIES.is_builtin(code):
+        raise ProtectedEntryError("modality", code)
+    return MODALITIES.unregister(code)
 
 
 # -- lookup ---------------------------------------------------------------------------------
 def modality(key: str | Modality) -> Modality:
     """Find a modality by code, name or alias (case, spaces and hyphens forgiven).
 
+    Parameters
+    ----------
+    key:
+        A code, name or alias, or a :class:`Modality` (returned as is).
+
+    Returns
+    -------
+    Modality
+        The registered modality.
+
     Raises
     ------
-    carecontinuum.UnknownModalityError
+    carecontinuum.errors.UnknownModalityError
         With the closest matches as suggestions.
+    carecontinuum.modalities.AmbiguousModalityError
+        When *key* names several modalities (a heading such as a group name).
 
     Examples
     --------
@@ -201,7 +252,10 @@ def modality(key: str | Modality) -> Modality:
     """
     if isinstance(key, Modality):
         return key
-    return _CATALOG.get(key)
+    return MODALITIES.get(key)
+
+
+_CATEGORIES = EnumLookup(ModalityCategory, "modality category")
 
 
 def list_modalities(category: ModalityCategory | str | None = None) -> tuple[Modality, ...]:
@@ -209,7 +263,7 @@ def list_modalities(category: ModalityCategory | str | None = None) -> tuple[Mod
 
     Raises
     ------
-    carecontinuum.UnknownKeyError
+    carecontinuum.errors.UnknownKeyError
         For a category that does not exist, suggesting the closest.
 
     Examples
@@ -217,23 +271,11 @@ def list_modalities(category: ModalityCategory | str | None = None) -> tuple[Mod
     >>> [m.code for m in list_modalities("neuromodulation")]
     ['tms']
     """
-    items = tuple(_CATALOG)
+    items = tuple(MODALITIES)
     if category is None:
         return items
-    wanted = _category(category)
+    wanted = _CATEGORIES(category)
     return tuple(m for m in items if m.category is wanted)
-
-
-def _category(value: ModalityCategory | str) -> ModalityCategory:
-    if isinstance(value, ModalityCategory):
-        return value
-    known = [c.value for c in ModalityCategory]
-    key = normalize_key(value) if isinstance(value, str) else ""
-    if key in known:
-        return ModalityCategory(key)
-    raise UnknownKeyError(
-        "modality category", value, difflib.get_close_matches(key, known, n=3), known=known
-    )
 
 
 def modality_kind(kind: str) -> type[Modality]:
@@ -244,61 +286,13 @@ def modality_kind(kind: str) -> type[Modality]:
     >>> modality_kind("modality").__name__
     'Modality'
     """
-    cls = _KINDS.get(kind)
+    cls = MODALITY_KINDS.find(kind)
     if cls is None:
-        _CATALOG.codes()
-        cls = _KINDS.get(kind)
-    if cls is None:
-        raise UnknownKeyError(
-            "modality kind",
-            kind,
-            difflib.get_close_matches(kind, list(_KINDS), n=3) if isinstance(kind, str) else (),
-            known=sorted(_KINDS),
-        )
-    return cls
+        MODALITIES.codes()  # plug-ins may register kinds
+    return MODALITY_KINDS.get(kind)
 
 
 def modality_kinds() -> dict[str, type[Modality]]:
     """All registered kinds and their classes (plug-ins loaded first)."""
-    _CATALOG.codes()
-    with _KINDS_LOCK:
-        return dict(_KINDS)
-
-
-# -- built-ins and the private test hook ---------------------------------------------------------
-def _register_builtins() -> None:
-    from ._catalog import BUILTIN_MODALITIES
-
-    for item in BUILTIN_MODALITIES:
-        _CATALOG.add(item.code, item, (item.name, *item.aliases))
-
-
-@contextmanager
-def _scratch_registry() -> Iterator[None]:
-    """Run with only the built-ins registered and plug-ins not yet loaded; restore afterwards.
-
-    A private hook for tests of plug-in discovery: inside, the next miss or
-    listing scans the entry points again.
-    """
-    catalog: Any = _CATALOG  # the Catalog's state is private; this hook owns it for a moment
-    tables = (catalog._by_code, catalog._index, catalog._aliases)
-    with catalog._lock, _KINDS_LOCK:
-        saved = [dict(t) for t in tables], catalog._loaded, dict(_KINDS)
-        for table in (*tables, _KINDS):
-            table.clear()
-        _KINDS["modality"] = Modality
-        _register_builtins()
-        catalog._loaded = False
-    try:
-        yield
-    finally:
-        with catalog._lock, _KINDS_LOCK:
-            for table, old in zip(tables, saved[0], strict=True):
-                table.clear()
-                table.update(old)
-            catalog._loaded = saved[1]
-            _KINDS.clear()
-            _KINDS.update(saved[2])
-
-
-_register_builtins()
+    MODALITIES.codes()
+    return {kind_of(cls): cls for cls in MODALITY_KINDS}

@@ -17,7 +17,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._ages import ADULT_AGE, AgeRange
 from ._codes import AgeGroup, Payment, SpecialGroup
 from ._consistency import LevelCheck, check_level
@@ -41,25 +40,6 @@ __all__ = [
     "check_level",
     "match_programs",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "AgeGroup",
-        "AgeRange",
-        "LevelCheck",
-        "Needs",
-        "Payment",
-        "Program",
-        "ProgramMatch",
-        "ProgramQuestion",
-        "SpecialGroup",
-        "assess_program",
-        "check_level",
-        "match_programs",
-    ],
-)
 
 
 def __dir__() -> list[str]:

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from ..intensity import Classification, RuleSet, classify
 from ..intensity._classify import level_words
 from ..schedules._display import html_table
-
-if TYPE_CHECKING:
-    from ._program import Program
+from ._record import ProgramRecord
 
 __all__ = ["LevelCheck", "check_level"]
 
@@ -37,7 +35,7 @@ class LevelCheck:
 
     __slots__ = ("classification", "program")
 
-    def __init__(self, program: Program, classification: Classification) -> None:
+    def __init__(self, program: ProgramRecord, classification: Classification) -> None:
         self.program = program
         self.classification = classification
 
@@ -97,17 +95,36 @@ class LevelCheck:
         )
 
 
-def check_level(program: Program, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
+def check_level(program: ProgramRecord, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
     """Compare *program*'s stated level with what its schedule classifies to under *rules*.
+
+    Parameters
+    ----------
+    program:
+        A :class:`~carecontinuum.Program`.
+    rules:
+        The rule set (id, name or alias, or a :class:`~carecontinuum.RuleSet`).
+
+    Returns
+    -------
+    LevelCheck
+        Consistent, mismatch or undetermined, with the classification behind it.
 
     Raises
     ------
-    carecontinuum.UnknownRuleSetError
+    carecontinuum.errors.UnknownRuleSetError
         For an unknown rule-set id.
-    """
-    from ._program import Program
+    TypeError
+        When *program* is not a program.
 
-    if not isinstance(program, Program):
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> week = cc.Schedule(hours_per_day=3, days_per_week=3)
+    >>> check_level(cc.Program(name="Evening IOP", level="IOP", schedule=week)).status
+    'consistent'
+    """
+    if not isinstance(program, ProgramRecord):
         raise TypeError(
             f"check_level() takes a Program, got {type(program).__name__} {program!r:.80}"
         )

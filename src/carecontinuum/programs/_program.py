@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import UnknownLevelError
+from ..intensity import RuleSet
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
 from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule
@@ -15,10 +16,8 @@ from ..schedules._display import html_table
 from ..units import QuantityRange
 from ._ages import AgeRange
 from ._codes import AgeGroup, AgeGroupField, PaymentField, SpecialGroupField
-
-if TYPE_CHECKING:
-    from ..intensity import RuleSet
-    from ._consistency import LevelCheck
+from ._consistency import LevelCheck, check_level
+from ._questions import PROGRAM_QUESTIONS, answers
 
 __all__ = ["Program"]
 
@@ -146,14 +145,10 @@ class Program(BaseModel):
         ``None`` where the program does not say.  See
         :data:`carecontinuum.programs.PROGRAM_QUESTIONS`.
         """
-        from ._questions import answers
-
         return answers(self)
 
     def check_level(self, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
         """Compare the stated level with what the schedule classifies to under *rules*."""
-        from ._consistency import check_level
-
         return check_level(self, rules)
 
     # -- display ----------------------------------------------------------------------------
@@ -172,11 +167,9 @@ class Program(BaseModel):
             ("level", self.care_level.name),
             ("schedule", repr(self.schedule)),
         ]
-        answers = self.answers()
-        from ._questions import PROGRAM_QUESTIONS
-
+        replies = self.answers()
         for question in PROGRAM_QUESTIONS:
-            answer = answers[question.text]
+            answer = replies[question.text]
             if answer is not None and question.topic not in ("structure",):
                 rows.append((question.topic.replace("_", " "), answer))
         return html_table(self.name, rows)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..schedules._display import num
-
-if TYPE_CHECKING:
-    from ..units import QuantityRange
-    from ._program import Program
+from ..units import QuantityRange
+from ._record import ProgramRecord
 
 __all__ = ["PROGRAM_QUESTIONS", "ProgramQuestion", "answers"]
 
@@ -87,7 +84,7 @@ def _stay(stay: QuantityRange) -> str:
     return f"{about}{num(stay.low)}–{num(stay.high)} {_plural(stay.unit, stay.high)}"
 
 
-def _length_of_stay(p: Program) -> str | None:
+def _length_of_stay(p: ProgramRecord) -> str | None:
     if p.length_of_stay is not None:
         return f"Usually {_stay(p.length_of_stay)}."
     weeks = p.schedule.duration_weeks
@@ -96,26 +93,26 @@ def _length_of_stay(p: Program) -> str | None:
     return None
 
 
-def _payment(p: Program) -> str | None:
+def _payment(p: ProgramRecord) -> str | None:
     if not p.payment:
         return None
     return "Accepts " + ", ".join(m.label for m in p.payment) + "."
 
 
-def _conditions(p: Program) -> str | None:
+def _conditions(p: ProgramRecord) -> str | None:
     return "Treats " + "; ".join(p.conditions) + "." if p.conditions else None
 
 
-def _communities(p: Program) -> str | None:
+def _communities(p: ProgramRecord) -> str | None:
     parts = [g.label for g in p.special_groups] + list(p.communities)
     return "Offers services for " + "; ".join(parts) + "." if parts else None
 
 
-def _transition(p: Program) -> str | None:
+def _transition(p: ProgramRecord) -> str | None:
     return p.transition_plan or None
 
 
-def _ages(p: Program) -> str | None:
+def _ages(p: ProgramRecord) -> str | None:
     if p.ages is not None:
         return f"Ages {p.ages}."
     if p.age_groups:
@@ -123,7 +120,7 @@ def _ages(p: Program) -> str | None:
     return None
 
 
-def _structure(p: Program) -> str | None:
+def _structure(p: ProgramRecord) -> str | None:
     s = p.schedule
     days = "day" if s.days_per_week == 1 else "days"
     hours = f"{num(s.weekly_hours)} hours a week over {s.days_per_week} {days}"
@@ -138,16 +135,16 @@ def _structure(p: Program) -> str | None:
     return f"{p.structure} ({text})" if p.structure else text
 
 
-def _philosophy(p: Program) -> str | None:
+def _philosophy(p: ProgramRecord) -> str | None:
     return p.philosophy or None
 
 
-def _modalities(p: Program) -> str | None:
+def _modalities(p: ProgramRecord) -> str | None:
     found = p.all_modalities
     return ", ".join(m.name for m in found) + "." if found else None
 
 
-_ANSWERERS: dict[str, Callable[[Program], str | None]] = {
+_ANSWERERS: dict[str, Callable[[ProgramRecord], str | None]] = {
     "length_of_stay": _length_of_stay,
     "payment": _payment,
     "conditions": _conditions,
@@ -160,7 +157,7 @@ _ANSWERERS: dict[str, Callable[[Program], str | None]] = {
 }
 
 
-def answers(program: Program) -> dict[str, str | None]:
+def answers(program: ProgramRecord) -> dict[str, str | None]:
     """Question text → the program's answer (``None`` where it does not say).
 
     Examples

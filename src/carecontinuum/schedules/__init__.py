@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
-from .._facade import publish
 from ._base import ScheduleBase
 from ._exact import MICROSECONDS_PER_HOUR
 from ._schedule import Schedule
@@ -39,9 +38,6 @@ __all__ = [
     "WeeklySchedule",
     "weekday",
 ]
-
-publish("carecontinuum", globals(), ["Schedule", "Session", "Weekday", "WeeklySchedule"])
-publish(__name__, globals(), ["ScheduleBase", "weekday"])
 
 
 def __dir__() -> list[str]:

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from ._default import default_graph, framework_graph
 from ._finding import Finding, Severity
 from ._graph import ContinuumGraph, LevelKey
@@ -37,19 +36,6 @@ __all__ = [
     "framework_graph",
     "kind_between",
 ]
-
-publish(
-    "carecontinuum",
-    globals(),
-    [
-        "ContinuumGraph",
-        "Finding",
-        "Transition",
-        "TransitionKind",
-        "default_graph",
-        "framework_graph",
-    ],
-)
 
 
 def __dir__() -> list[str]:

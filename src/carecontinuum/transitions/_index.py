@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._lookup import Catalog
+from .._lookup import Lookup
 from ..errors import UnknownLevelError
 from ..levels import CareLevel
 from ._model import Transition, TransitionKind
@@ -31,31 +31,29 @@ class GraphIndex:
     into: dict[str, tuple[Transition, ...]]
     by_kind: dict[tuple[str, TransitionKind], tuple[Transition, ...]]
     """(code, kind) → moves of that kind, nearest target first."""
-    _catalog: Catalog[CareLevel] | None = None
+    _lookup: Lookup | None = None
     reach: dict[str, frozenset[str]] = field(default_factory=dict)
     paths: dict[tuple[str, str, bool], tuple[CareLevel, ...]] = field(default_factory=dict)
-    _aliases: dict[str, str] = field(default_factory=dict)
 
     @property
-    def catalog(self) -> Catalog[CareLevel]:
-        """Alias-aware lookup, built on first use (exact codes never need it)."""
-        if self._catalog is None:
-            catalog = Catalog[CareLevel](self.kind, UnknownLevelError)
-            for code, lv in self.levels.items():
-                # an alias two levels share stays with the first one
-                catalog.add(code, lv, lv.aliases, replace=True)
-            self._catalog = catalog
-        return self._catalog
+    def lookup(self) -> Lookup:
+        """Alias-aware lookup, built on first use (exact codes never need it).
+
+        An alias two levels share is ambiguous: looking it up names both.
+        """
+        if self._lookup is None:
+            self._lookup = Lookup(
+                self.kind,
+                ((code, lv.aliases) for code, lv in self.levels.items()),
+                error=UnknownLevelError,
+                conflicts="ambiguous",
+            )
+        return self._lookup
 
     def code(self, key: object) -> str:
         """The code of the level *key* names: a code, an alias or a :class:`CareLevel`."""
         if isinstance(key, str):
-            if key in self.levels:
-                return key
-            code = self._aliases.get(key)
-            if code is None:
-                code = self._aliases[key] = self.catalog.get(key).code
-            return code
+            return key if key in self.levels else self.lookup.code(key)
         if isinstance(key, CareLevel):
             found = self.levels.get(key.code)
             if found is not None and found.framework == key.framework:

@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-from .._facade import publish
 from . import pint_types
 from ._errors import QuantityTextError
 from ._field import InUnit, convert
@@ -64,8 +63,6 @@ __all__ = [
     "quantity",
     "unit_registry",
 ]
-
-publish(__name__, globals(), ["InUnit", "QuantityRange", "convert", "quantity", "unit_registry"])
 
 
 def __dir__() -> list[str]:
