@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..schedules._display import html_table, num
@@ -122,12 +124,14 @@ class Classification:
             tier = compiled.tiers[position]
             return "; ".join(
                 self._condition_text(c, cc_, True)
-                for c, cc_ in zip(tier.tier.conditions, tier.conditions, strict=True)
+                for c, cc_ in zip(
+                    self.rule_set.tiers[position].conditions, tier.conditions, strict=True
+                )
             )
         lowest = compiled.tiers[0]
         missed = [
             self._condition_text(c, cc_, False)
-            for c, cc_ in zip(lowest.tier.conditions, lowest.conditions, strict=True)
+            for c, cc_ in zip(self.rule_set.tiers[0].conditions, lowest.conditions, strict=True)
             if not self._holds(cc_)
         ]
         return "; ".join(missed)
@@ -253,23 +257,32 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     rs = rules if type(rules) is RuleSet else _rule_set(rules)
     compiled = rs.compiled
     if type(schedule) is Schedule:
+        if schedule.twenty_four_hour:
+            return _by_setting(rs, schedule, schedule.weekly_hours)
         hours_per_day = schedule.hours_per_day
         days = schedule.days_per_week
         weekly = hours_per_day * days
-        day_hours = None
-    elif isinstance(schedule, Schedule | WeeklySchedule):
-        weekly = schedule.weekly_hours
-        hours_per_day, days = 0.0, 0
-        day_hours = schedule.day_hours
-    else:
+        chain = compiled.weekly_chain
+        if chain is not None:  # every tier one weekly floor: count the floors reached
+            position = bisect_right(chain, weekly) - 1
+        else:
+            position = compiled.tier_met(weekly, hours_per_day, days, None)
+        return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
+    if not isinstance(schedule, Schedule | WeeklySchedule):
         raise TypeError(
-            f"classify() takes a Schedule or a WeeklySchedule, got {type(schedule).__name__}"
+            "classify() takes a Schedule or a WeeklySchedule as schedule, got "
+            f"{type(schedule).__name__} {echo(schedule)}"
         )
+    weekly = schedule.weekly_hours
     if schedule.twenty_four_hour:
-        if not rs.twenty_four_hour:
-            return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
-        by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
-        return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)
-    position = compiled.tier_met(weekly, hours_per_day, days, day_hours)
-    level = compiled.tiers[position].level if position >= 0 else compiled.below_level
-    return Classification(level, rs, schedule, weekly, position)
+        return _by_setting(rs, schedule, weekly)
+    position = compiled.tier_met(weekly, 0.0, 0, schedule.day_hours)
+    return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
+
+
+def _by_setting(rs: RuleSet, schedule: AnySchedule, weekly: float) -> Classification:
+    """A 24-hour schedule: its setting decides, where the rule set covers it."""
+    if not rs.twenty_four_hour:
+        return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
+    by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
+    return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)

@@ -126,10 +126,15 @@ class Conversion:
         return number
 
     def _too_large(self, value: object) -> ConversionError:
+        negative = isinstance(value, numbers.Real | Decimal) and value < 0
         return ConversionError(
             "quantity_out_of_range",
-            "{value} is too large for {expected}",
-            {"expected": self.expected(), "value": echo(value)},
+            "{value} is too large {how}for {expected}",
+            {
+                "expected": self.expected(),
+                "value": echo(value),
+                "how": "in magnitude " if negative else "",
+            },
         )
 
     def check(self, number: float) -> float | int:
