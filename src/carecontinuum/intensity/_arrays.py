@@ -169,12 +169,16 @@ def check(np: Any, name: str, array: Any, *, offset: int = 0) -> None:
     """
     if array.size == 0:
         return
-    if name == "hours_per_week" and array.dtype == np.float64 and array.ndim == 1:
-        # One reduction: as unsigned integers, the bit patterns of the floats in
-        # [+0, 168] are exactly those up to 168's; negatives, NaN and infinities
-        # lie above.  (-0.0 lies above too: the exact check below accepts it.)
-        if array.view(np.uint64).max() <= _BITS_168:
-            return
+    # One reduction for hours per week: as unsigned integers, the bit patterns of
+    # the floats in [+0, 168] are exactly those up to 168's; negatives, NaN and
+    # infinities lie above.  (-0.0 lies above too: the exact check below accepts it.)
+    if (
+        name == "hours_per_week"
+        and array.dtype == np.float64
+        and array.ndim == 1
+        and array.view(np.uint64).max() <= _BITS_168
+    ):
+        return
     low, high = array.min(), array.max()
     if name == "hours_per_day":
         if not (low > 0 and high <= 24):

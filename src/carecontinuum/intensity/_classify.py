@@ -5,13 +5,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Any
 
+from .._checks import not_bool
 from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..schedules._display import html_table, num
 from ._engine import CompiledCondition
+from ._registry import RULE_SETS
 from ._registry import rule_set as _rule_set
-from ._rules import DailyHours, RuleSet, Tier, WeeklyHours
+from ._rules import _COMPILED, DailyHours, RuleSet, Tier, WeeklyHours
 
 __all__ = ["Classification", "classify"]
 
@@ -72,7 +74,6 @@ class Classification:
         self.schedule = schedule
         self.weekly_hours = weekly_hours
         self._position = position
-        self._reason: str | None = None
 
     # -- facts ------------------------------------------------------------------------------
     @property
@@ -171,9 +172,11 @@ class Classification:
     @property
     def reason(self) -> str:
         """A readable sentence: what was compared, the level, and the rule set."""
-        if self._reason is None:
-            self._reason = self._build_reason()
-        return self._reason
+        try:
+            return self._reason
+        except AttributeError:  # built on first access; classifying stays cheap
+            self._reason: str = self._build_reason()
+            return self._reason
 
     def _build_reason(self) -> str:
         rs = self.rule_set
@@ -254,8 +257,14 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     >>> cc.classify(s, rules="teds").level.code
     'intensive_outpatient'
     """
-    rs = rules if type(rules) is RuleSet else _rule_set(rules)
-    compiled = rs.compiled
+    if type(rules) is RuleSet:
+        rs = rules
+    elif type(rules) is str:
+        rs = RULE_SETS.get(rules)
+    else:
+        rs = _rule_set(not_bool(rules, "rules", "a rule-set id or a RuleSet"))
+    found = _COMPILED.get(id(rs))  # RuleSet.compiled, inlined on the hot path
+    compiled = found[1] if found is not None and found[0] is rs else rs.compiled
     if type(schedule) is Schedule:
         if schedule.twenty_four_hour:
             return _by_setting(rs, schedule, schedule.weekly_hours)
