@@ -180,7 +180,7 @@ def _validator(marker: InUnit) -> Callable[[Any], float | int]:
                 if gt < value <= le:
                     return value  # type: ignore[no-any-return]
             elif kind is int and gt < value <= le:
-                return value + 0.0  # a float, faster than float(value)
+                return value + 0.0  # type: ignore[no-any-return]  # a float, faster than float()
             return full(value)
 
         return over_and_at_most
@@ -193,7 +193,7 @@ def _validator(marker: InUnit) -> Callable[[Any], float | int]:
                 if above < value < _INF:
                     return value  # type: ignore[no-any-return]
             elif kind is int and above < value <= _MAX:
-                return value + 0.0  # a float, faster than float(value)
+                return value + 0.0  # type: ignore[no-any-return]  # a float, faster than float()
             return full(value)
 
         return over
