@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
 import carecontinuum as cc
+from carecontinuum.modalities import EmbeddedModality
 
 app = FastAPI(
     title="carecontinuum example API",
@@ -60,7 +61,7 @@ def get_level(key: str, framework: str | None = None) -> cc.CareLevel:
     return cc.level(key, framework=framework)
 
 
-@app.get("/modalities/{key}", response_model=cc.AnyModality, responses=_NOT_FOUND)
+@app.get("/modalities/{key}", response_model=EmbeddedModality, responses=_NOT_FOUND)
 def get_modality(key: str) -> cc.Modality:
     """One modality, by code, name or alias; plug-in subclasses keep their extra fields."""
     return cc.modality(key)

@@ -248,3 +248,13 @@ def test_schema_knows_every_public_model() -> None:
         if isinstance(obj := getattr(cc, name), type) and issubclass(obj, BaseModel)
     }
     assert public == set(MODELS)
+
+
+def test_schema_knows_every_model_it_lists() -> None:
+    from carecontinuum.cli._schema import MODELS, models
+
+    found = models()
+    assert set(found) == set(MODELS)
+    for name, model in found.items():
+        assert model.__name__ == name
+        assert model is getattr(__import__("carecontinuum"), name, model)

@@ -104,7 +104,7 @@ def test_broken_json_is_a_finding_with_line_and_column(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "line 2, column 19: error: not valid JSON" in result.stdout
     data = json.loads(invoke(["validate", path, "--json"]).stdout)
-    assert data["problems"][0]["code"] == "json_invalid"
+    assert data["problems"][0]["code"] == "json-invalid"
 
 
 def test_kind_can_be_forced(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ def test_all_is_the_table_and_nothing_else() -> None:
 
 def test_the_generated_type_checking_block_is_current() -> None:
     spec = importlib.util.spec_from_file_location("gen_facade", ROOT / "scripts" / "gen_facade.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     gen = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gen)
     source = (ROOT / "src" / "carecontinuum" / "__init__.py").read_text(encoding="utf-8")
@@ -55,7 +56,7 @@ def _public_objects() -> list[tuple[str, object]]:
         module: ModuleType = importlib.import_module(module_name)
         for name in module.__all__:
             obj = getattr(module, name)
-            if isinstance(obj, type) or isinstance(obj, FunctionType):
+            if isinstance(obj, type | FunctionType):
                 found.setdefault(id(obj), (f"{module_name}.{name}", obj))
     return sorted(found.values(), key=lambda pair: pair[0])
 

@@ -21,6 +21,7 @@ import pytest
 from pydantic import BaseModel
 
 import carecontinuum as cc
+from carecontinuum import registries
 from carecontinuum.modalities import (
     ENTRY_POINT_GROUP,
     AnyModality,
@@ -29,7 +30,6 @@ from carecontinuum.modalities import (
     modality_kinds,
 )
 from carecontinuum.modalities import _plugins as plugins
-from carecontinuum import registries
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -429,7 +429,7 @@ def test_json_schema(model: type[Any]) -> None:
 
 
 def test_public_names_are_the_subpackages_objects() -> None:
-    import carecontinuum.schedules as schedules
+    from carecontinuum import schedules
 
     for name in ("Schedule", "Session", "WeeklySchedule", "Weekday"):
         assert getattr(cc, name) is getattr(schedules, name)

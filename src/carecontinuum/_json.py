@@ -131,13 +131,15 @@ or null)
             text = bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as err:
             bad = echo(bytes(data[err.start : err.start + 1]))
-            raise InvalidJsonError(f"{what} is not UTF-8 text: byte {err.start} is {bad}") from None
+            raise InvalidJsonError(
+                f"{what} is not UTF-8 text: byte {err.start} is {bad}", kind="encoding"
+            ) from None
     elif isinstance(data, str):
         text = data[1:] if data.startswith("\ufeff") else data
     else:
         raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
     if _too_deep(text, max_depth):
-        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels")
+        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
     try:
         # the integer hook costs a Python call per number: use it only when a long
         # run of digits (perhaps inside a string) is there at all
@@ -148,16 +150,27 @@ or null)
         pos = _object_position(text, dup.key)
         line, col = _line_col(text, pos)
         raise InvalidJsonError(
-            f"{what} object at line {line} column {col} repeats the key {echo(dup.key)}"
+            f"{what} object at line {line} column {col} repeats the key {echo(dup.key)}",
+            kind="duplicate-key",
+            line=line,
+            column=col,
+            detail=f"an object repeats the key {echo(dup.key)}",
         ) from None
     except json.JSONDecodeError as err:
         raise InvalidJsonError(
-            f"{what} is not valid: {err.msg} at line {err.lineno} column {err.colno}"
+            f"{what} is not valid: {err.msg} at line {err.lineno} column {err.colno}",
+            kind="syntax",
+            line=err.lineno,
+            column=err.colno,
+            detail=err.msg,
         ) from None
     except RecursionError:
-        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels") from None
+        raise InvalidJsonError(
+            f"{what} nests deeper than {max_depth} levels", kind="depth"
+        ) from None
     except ValueError as err:
-        raise InvalidJsonError(f"{what} is not valid: {err}") from None
+        kind = "number" if "digits" in str(err) else "syntax"
+        raise InvalidJsonError(f"{what} is not valid: {err}", kind=kind) from None
     return value
 
 

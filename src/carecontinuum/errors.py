@@ -185,7 +185,32 @@ class InvalidJsonError(CareContinuumError, ValueError):
     Raised for bytes that are not UTF-8, malformed JSON, a key repeated in one
     object, ``NaN``/``Infinity``, huge integers and very deep nesting; the
     message says where.
+
+    Attributes
+    ----------
+    kind:
+        ``"encoding"``, ``"syntax"`` (``NaN`` included), ``"duplicate-key"``,
+        ``"number"`` (an integer too long) or ``"depth"``.
+    line, column:
+        Where, when known (1-based).
+    detail:
+        What is wrong, without where (``"repeats the key 'name'"``).
     """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str = "syntax",
+        line: int | None = None,
+        column: int | None = None,
+        detail: str = "",
+    ) -> None:
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.detail = detail or message
+        super().__init__(message)
 
 
 class InvalidTransitionError(CareContinuumError, ValueError):

@@ -20,7 +20,6 @@ from ._support import (
     EXIT_INTERNAL,
     EXIT_OK,
     EXIT_USAGE,
-    FeatureUnavailableError,
     RawHelpFormatter,
     UsageError,
 )
@@ -87,8 +86,6 @@ def _dispatch(args: argparse.Namespace, prog: str) -> int:
         return 130
     except UsageError as exc:
         return _fail(prog, str(exc), EXIT_USAGE)
-    except FeatureUnavailableError as exc:
-        return _fail(prog, str(exc), EXIT_FINDINGS)
     except Exception as exc:
         return _report(prog, exc)
 

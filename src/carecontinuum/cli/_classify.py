@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, number, paragraph, table
-from ._support import EXIT_OK, HelpFormatter, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit
 
 if TYPE_CHECKING:
     from ..intensity import Classification
@@ -66,20 +66,24 @@ def make_schedule(hours_per_day: str, days_per_week: str, weeks: str | None = No
     >>> make_schedule("180 min", "3").weekly_hours
     9.0
     """
+    from .. import Schedule
+
     fields: dict[str, Any] = {
         "hours_per_day": _number_or_text(hours_per_day),
         "days_per_week": _number_or_text(days_per_week),
     }
     if weeks is not None:
         fields["weeks"] = _number_or_text(weeks)
-    schedule: Schedule = library("Schedule")(**fields)
+    schedule: Schedule = Schedule(**fields)
     return schedule
 
 
 def _verdicts(schedule: Schedule, rules: str | None) -> list[Classification]:
+    from .. import classify, classify_all
+
     if rules is not None:
-        return [library("classify")(schedule, rules=rules)]
-    return list(library("classify_all")(schedule))
+        return [classify(schedule, rules=rules)]
+    return list(classify_all(schedule))
 
 
 def level_text(verdict: Classification) -> str:

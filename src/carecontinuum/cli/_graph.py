@@ -8,7 +8,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, paragraph
-from ._support import EXIT_OK, HelpFormatter, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit
 
 if TYPE_CHECKING:
     from ..levels import CareLevel
@@ -52,7 +52,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_graph(args: argparse.Namespace) -> int:
-    g: ContinuumGraph = library("default_graph")()
+    from .. import default_graph
+
+    g: ContinuumGraph = default_graph()
     fmt = "json" if args.json else args.format
     if fmt == "json":
         emit(dumps(g.to_node_link()))
@@ -124,7 +126,9 @@ def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: 
 
 
 def run_path(args: argparse.Namespace) -> int:
-    g: ContinuumGraph = library("default_graph")()
+    from .. import default_graph
+
+    g: ContinuumGraph = default_graph()
     levels = pathway(g, args.source, args.target, gradual=args.gradual)
     a, b = levels[0], levels[-1]
     direction = "step-down" if b.rank < a.rank else "step-up" if b.rank > a.rank else "stay"

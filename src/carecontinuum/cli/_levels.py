@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, heading, paragraph, table
-from ._support import EXIT_OK, HelpFormatter, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit
 
 if TYPE_CHECKING:
     from ..levels import CareLevel, Framework
@@ -39,7 +39,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    fw: Framework = library("framework")(args.framework)
+    from .. import framework
+
+    fw: Framework = framework(args.framework)
     if args.json:
         emit(dumps(_as_json(fw)))
         return EXIT_OK
@@ -99,10 +101,11 @@ def _name(lv: CareLevel) -> str:
 
 def _continuum_targets(fw: Framework) -> dict[str, str]:
     """Level code → the continuum level(s) it maps to, ``~`` marking lossy matches."""
+    from .. import crosswalk
     from ..errors import UnknownKeyError
 
     try:
-        walk = library("crosswalk")(fw.code, "continuum")
+        walk = crosswalk(fw.code, "continuum")
     except UnknownKeyError:
         return {}
     out: dict[str, list[str]] = {}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ._render import dumps, fields, heading, number, table
-from ._support import EXIT_OK, HelpFormatter, emit, library, suggest
+from ._support import EXIT_OK, HelpFormatter, emit, suggest
 
 if TYPE_CHECKING:
     from ..modalities import Modality
@@ -43,7 +43,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    items = library("list_modalities")(_category(args.category))
+    from .. import list_modalities
+
+    items = list_modalities(_category(args.category))
     if args.json:
         emit(dumps([m.model_dump(mode="json") for m in items]))
         return EXIT_OK
@@ -58,11 +60,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _category(value: str | None) -> str | None:
+    from .. import ModalityCategory
+
     if value is None:
         return None
     from .._lookup import normalize_key
 
-    known = [c.value for c in library("ModalityCategory")]
+    known = [c.value for c in ModalityCategory]
     folded = normalize_key(value)
     if folded in known:
         return folded

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ._render import dumps, fields, heading, paragraph, table
-from ._support import EXIT_OK, HelpFormatter, emit, library, suggest
+from ._support import EXIT_OK, HelpFormatter, emit, suggest
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["MODELS", "add_parser", "describe_type", "resolve_model", "run"]
 
@@ -61,7 +64,65 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def resolve_model(name: str) -> Any:
+def models() -> dict[str, type[BaseModel]]:
+    """Every model the command describes, by name (imported on first use)."""
+    from .. import (
+        CareLevel,
+        Crosswalk,
+        ExternalCode,
+        Finding,
+        Framework,
+        Journey,
+        LevelMapping,
+        Modality,
+        ModalityStructure,
+        Move,
+        Placement,
+        Program,
+        QuantityRange,
+        RuleSet,
+        Schedule,
+        Session,
+        Tier,
+        Transition,
+        WeeklySchedule,
+    )
+    from ..intensity import DailyHours, WeeklyCompliance, WeeklyHours
+    from ..modalities import ModalityComponent
+    from ..programs import AgeRange, Needs, ProgramQuestion
+
+    found: dict[str, type[BaseModel]] = {
+        "AgeRange": AgeRange,
+        "CareLevel": CareLevel,
+        "Crosswalk": Crosswalk,
+        "DailyHours": DailyHours,
+        "ExternalCode": ExternalCode,
+        "Finding": Finding,
+        "Framework": Framework,
+        "Journey": Journey,
+        "LevelMapping": LevelMapping,
+        "Modality": Modality,
+        "ModalityComponent": ModalityComponent,
+        "ModalityStructure": ModalityStructure,
+        "Move": Move,
+        "Needs": Needs,
+        "Placement": Placement,
+        "Program": Program,
+        "ProgramQuestion": ProgramQuestion,
+        "QuantityRange": QuantityRange,
+        "RuleSet": RuleSet,
+        "Schedule": Schedule,
+        "Session": Session,
+        "Tier": Tier,
+        "Transition": Transition,
+        "WeeklyCompliance": WeeklyCompliance,
+        "WeeklyHours": WeeklyHours,
+        "WeeklySchedule": WeeklySchedule,
+    }
+    return found
+
+
+def resolve_model(name: str) -> type[BaseModel]:
     """The model class called *name* (case-insensitive); a usage error otherwise.
 
     >>> resolve_model("carelevel").__name__
@@ -71,7 +132,7 @@ def resolve_model(name: str) -> Any:
     canonical = by_fold.get(name.casefold())
     if canonical is None:
         raise suggest("model", name, MODELS)
-    return library(canonical)
+    return models()[canonical]
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import importlib
 import sys
 from collections.abc import Iterable
-from typing import Any
 
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
     "EXIT_OK",
     "EXIT_USAGE",
-    "FeatureUnavailableError",
     "HelpFormatter",
     "RawHelpFormatter",
     "UsageError",
     "emit",
-    "library",
     "suggest",
 ]
 
@@ -53,32 +49,6 @@ class RawHelpFormatter(argparse.RawDescriptionHelpFormatter):
 
 class UsageError(Exception):
     """A bad command-line value; the message is one line, exit code 2."""
-
-
-class FeatureUnavailableError(Exception):
-    """A part of the library the command needs is not in this installation."""
-
-    def __init__(self, name: str, detail: str = "") -> None:
-        self.name = name
-        message = f"carecontinuum.{name} is not available in this installation"
-        if detail:
-            message += f" ({detail})"
-        super().__init__(message)
-
-
-def library(name: str) -> Any:
-    """``carecontinuum.<name>``, or :class:`FeatureUnavailableError` if it is missing.
-
-    >>> library("level")("IOP").code
-    'intensive_outpatient'
-    """
-    package = importlib.import_module("carecontinuum")
-    try:
-        return getattr(package, name)
-    except AttributeError:
-        raise FeatureUnavailableError(name) from None
-    except ImportError as exc:  # the facade names it but the module is not there yet
-        raise FeatureUnavailableError(name, str(exc)) from None
 
 
 def suggest(kind: str, key: str, known: Iterable[str]) -> UsageError:

@@ -1,7 +1,6 @@
 """``carecontinuum tour``: a guided, printed walk through the continuum of care.
 
-Each section is a function returning its text; a section whose part of the
-library is missing from this installation says so and the tour goes on.
+Each section is a function returning its text.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ._render import heading, number, paragraph, table
-from ._support import EXIT_OK, FeatureUnavailableError, HelpFormatter, emit, library
+from ._support import EXIT_OK, HelpFormatter, emit
 
 __all__ = ["SECTIONS", "add_parser", "run"]
 
@@ -56,9 +55,10 @@ def _intro() -> str:
 
 
 def _levels() -> str:
+    from .. import default_continuum
     from ._levels import levels_table
 
-    continuum = library("default_continuum")()
+    continuum = default_continuum()
     return "\n".join(
         [
             heading("1. The levels of care", underline="-"),
@@ -75,11 +75,13 @@ def _levels() -> str:
 
 
 def _frameworks() -> str:
+    from .. import crosswalk, framework, level, list_frameworks
+
     rows = []
-    for fw in library("list_frameworks")():
+    for fw in list_frameworks():
         codes = ", ".join(lv.code for lv in fw.levels)
         rows.append([fw.code, fw.name, codes])
-    walk = library("crosswalk")("asam4", "continuum")
+    walk = crosswalk("asam4", "continuum")
     example = [m for m in walk.mappings if m.source == "2.5"]  # High-Intensity Outpatient [ASAM4]
     lines = [
         heading("2. Frameworks that code the levels", underline="-"),
@@ -90,9 +92,9 @@ def _frameworks() -> str:
             "For example, ASAM 4th edition → continuum:"
         ),
     ]
-    asam4 = library("framework")("asam4")
+    asam4 = framework("asam4")
     for m in example:
-        target = library("level")(m.target).name if m.target else "(no counterpart)"
+        target = level(m.target).name if m.target else "(no counterpart)"
         lines.append("")
         lines.append(
             paragraph(
@@ -107,7 +109,9 @@ def _frameworks() -> str:
 
 
 def _modalities() -> str:
-    items = library("list_modalities")()
+    from .. import list_modalities
+
+    items = list_modalities()
     by_category: dict[str, list[str]] = {}
     for m in items:
         label = m.category.value + (" (adjuncts)" if m.adjunct else "")
@@ -136,7 +140,9 @@ def _move_line(graph: Any, t: Any) -> str:
 
 
 def _uses_of_iop() -> str:
-    graph = library("default_graph")()
+    from .. import default_graph
+
+    graph = default_graph()
     up = graph.transition("outpatient", "intensive_outpatient")
     downs = [t for t in graph.moves_to("intensive_outpatient") if t.kind.value == "step_down"]
     downs = [t for t in downs if t.source in ("inpatient_acute", "residential")]
@@ -156,12 +162,11 @@ def _uses_of_iop() -> str:
 
 
 def _intensity() -> str:
+    from .. import Schedule, classify_all
     from ._classify import level_text, schedule_line, why
 
-    schedule = library("Schedule")
-    classify_all = library("classify_all")
-    at_floor = schedule(hours_per_day=TOUR_SCHEDULE[0], days_per_week=TOUR_SCHEDULE[1])
-    lighter = schedule(hours_per_day=LIGHTER_SCHEDULE[0], days_per_week=LIGHTER_SCHEDULE[1])
+    at_floor = Schedule(hours_per_day=TOUR_SCHEDULE[0], days_per_week=TOUR_SCHEDULE[1])
+    lighter = Schedule(hours_per_day=LIGHTER_SCHEDULE[0], days_per_week=LIGHTER_SCHEDULE[1])
     verdicts = list(zip(classify_all(at_floor), classify_all(lighter), strict=True))
     rows = [[a.rule_set.id, level_text(a), level_text(b)] for a, b in verdicts]
     headers = [
@@ -186,9 +191,10 @@ def _intensity() -> str:
 
 
 def _step_down() -> str:
+    from .. import default_graph
     from ._graph import describe_moves
 
-    graph = library("default_graph")()
+    graph = default_graph()
     path = graph.step_down_path("inpatient_acute", "outpatient", gradual=True)
     return "\n".join(
         [
@@ -217,8 +223,10 @@ TOUR_JOURNEY = (
 
 
 def _journey() -> str:
-    graph = library("default_graph")()
-    journey = library("Journey")(
+    from .. import Journey, default_graph
+
+    graph = default_graph()
+    journey = Journey(
         placements=[{"level": code, "start": a, "end": b} for code, a, b in TOUR_JOURNEY]
     )
     rows = []
@@ -290,19 +298,9 @@ SECTIONS: tuple[tuple[Callable[[], str], str], ...] = (
     (_journey, "7. A journey through the continuum"),
     (_next_steps, "Where next"),
 )
-"""Each section's function, and its title (for the note when it cannot run)."""
+"""Each section's function, and its title."""
 
 
 def run(args: argparse.Namespace) -> int:
-    parts = []
-    for section, title in SECTIONS:
-        try:
-            parts.append(section())
-        except FeatureUnavailableError as exc:
-            parts.append(
-                heading(title, underline="-")
-                + "\n"
-                + paragraph(f"(This part of the tour is skipped: {exc}.)")
-            )
-    emit("\n\n".join(parts))
+    emit("\n\n".join(section() for section, _ in SECTIONS))
     return EXIT_OK

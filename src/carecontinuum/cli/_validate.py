@@ -13,11 +13,13 @@ import argparse
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
+from .._json import loads
+from ..errors import InvalidJsonError
+from ._files import read_text
 from ._render import dumps, paragraph
-from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit, library
+from ._support import EXIT_FINDINGS, EXIT_OK, HelpFormatter, UsageError, emit
 
 __all__ = [
     "KINDS",
@@ -31,6 +33,7 @@ __all__ = [
 
 #: File kind → the model that reads it.
 KINDS: dict[str, str] = {"program": "Program", "journey": "Journey"}
+"""The kinds of file ``validate`` reads, and the model each is."""
 _MAX_INPUT = 40
 
 
@@ -203,11 +206,15 @@ def check_text(
     """
     from pydantic import ValidationError
 
+    from .. import Journey, Program, default_graph
+
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        return kind, [Problem(where, f"not valid JSON: {exc.msg}", code="json_invalid")]
+        data = loads(text, what="the file")
+    except InvalidJsonError as exc:
+        if exc.kind not in ("syntax", "duplicate-key"):
+            raise UsageError(str(exc)) from None  # hostile structure: refused outright
+        where = f"line {exc.line}, column {exc.column}" if exc.line else "(top level)"
+        return kind, [Problem(where, f"not valid JSON: {exc.detail}", code="json-invalid")]
     kind = kind or detect_kind(data)
     if kind is None:
         raise UsageError(
@@ -215,14 +222,16 @@ def check_text(
             "(a journey has 'placements'; a program has 'level' and 'schedule'); "
             "pass --kind program or --kind journey"
         )
-    model = library(KINDS[kind])
     try:
-        obj = model.model_validate_json(text)
+        if kind == "journey":
+            journey = Journey.model_validate_json(text)
+        else:
+            program = Program.model_validate_json(text)
     except ValidationError as exc:
         return kind, problems_from_validation_error(exc)
     if kind == "journey":
-        return kind, _from_findings(obj.check(library("default_graph")()), kind)
-    return kind, _program_problems(obj, rules)
+        return kind, _from_findings(journey.check(default_graph()), kind)
+    return kind, _program_problems(program, rules)
 
 
 def _program_problems(program: Any, rules: str) -> list[Problem]:
@@ -235,7 +244,7 @@ def _program_problems(program: Any, rules: str) -> list[Problem]:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = Path(args.file).read_text(encoding="utf-8")
+    text = read_text(args.file, what="file")
     kind, problems = check_text(text, args.kind, args.rules)
     counted = [p for p in problems if args.strict or p.severity == "error"]
     if args.json:

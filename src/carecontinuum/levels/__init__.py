@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
+from ._errors import UnboundCrosswalkError
+from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
 from ._framework import Framework
 from ._model import (
     CareLevel,
@@ -49,24 +51,30 @@ __all__ = [
     "DEFAULT_CONTINUUM",
     "CareLevel",
     "CodeSystem",
+    "ContinuumLevelCode",
     "Crosswalk",
     "ExternalCode",
     "Framework",
     "InvalidCrosswalkError",
     "LevelCode",
+    "LevelField",
     "LevelMapping",
+    "LevelMarker",
     "Management",
     "MatchKind",
     "Setting",
+    "UnboundCrosswalkError",
     "code_system",
     "crosswalk",
     "default_continuum",
     "framework",
     "level",
+    "level_key",
     "list_crosswalks",
     "list_frameworks",
     "register_crosswalk",
     "register_framework",
+    "resolve_level",
     "unregister_crosswalk",
     "unregister_framework",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from collections.abc import Callable
 from enum import StrEnum
@@ -10,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from .._display import Display, Table, render_html
 from .._nonempty import NonEmpty
 from ._errors import InvalidCrosswalkError, UnboundCrosswalkError
 from ._framework import Framework
@@ -344,17 +344,23 @@ class Crosswalk(BaseModel):
             f"{len(self.mappings)} mappings)"
         )
 
+    def _display_(self) -> Display:
+        table = Table(
+            ["from", "to", "match", "lost", "sources"],
+            [
+                [
+                    m.source,
+                    m.target or "—",
+                    m.match.value + ("" if m.verified else " (unverified)"),
+                    m.lost,
+                    m.sources,
+                ]
+                for m in self.mappings
+            ],
+        )
+        rows: list[tuple[str, object]] = [("sources", self.sources)] if self.sources else []
+        title = f"{self.source_framework} → {self.target_framework}"
+        return Display(title, rows, [table], self.description)
+
     def _repr_html_(self) -> str:
-        head = "<tr><th>from</th><th>to</th><th>match</th><th>lost</th><th>sources</th></tr>"
-        rows = "".join(
-            f"<tr><td>{html.escape(m.source)}</td><td>{html.escape(m.target or '—')}</td>"
-            f"<td>{m.match.value}{'' if m.verified else ' (unverified)'}</td>"
-            f"<td>{html.escape(m.lost)}</td><td>{html.escape(', '.join(m.sources))}</td></tr>"
-            for m in self.mappings
-        )
-        caption = (
-            f"<caption><b>{html.escape(self.source_framework)} → "
-            f"{html.escape(self.target_framework)}</b></caption>"
-        )
-        foot = f"<p>{html.escape(self.description)}</p>" if self.description else ""
-        return f"<table>{caption}{head}{rows}</table>{foot}"
+        return render_html(self._display_())

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterator
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from .._display import Display, Table, render_html
 from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
 from ..errors import UnknownLevelError
@@ -203,17 +203,28 @@ class Framework(BaseModel):
     def __repr__(self) -> str:
         return f"Framework({self.code!r}, {len(self.levels)} levels)"
 
+    def _display_(self) -> Display:
+        levels = Table(
+            ["code", "name", "setting", "24-hour", "management"],
+            [
+                [
+                    lv.code,
+                    lv.name + ("" if lv.verified else " (unverified)"),
+                    lv.setting,
+                    "yes" if lv.twenty_four_hour else "",
+                    lv.management or "",
+                ]
+                for lv in self.levels
+            ],
+        )
+        rows: list[tuple[str, object]] = [("code", self.code)]
+        if self.aliases:
+            rows.append(("aliases", self.aliases))
+        if self.sources:
+            rows.append(("sources", self.sources))
+        if not self.verified:
+            rows.append(("verified", f"no: {self.note}"))
+        return Display(self.name, rows, [levels], self.description)
+
     def _repr_html_(self) -> str:
-        head = (
-            "<tr><th>code</th><th>name</th><th>setting</th><th>24-hour</th><th>management</th></tr>"
-        )
-        rows = "".join(
-            f"<tr><td>{html.escape(lv.code)}</td>"
-            f"<td>{html.escape(lv.name)}{'' if lv.verified else ' (unverified)'}</td>"
-            f"<td>{lv.setting.value}</td><td>{'yes' if lv.twenty_four_hour else ''}</td>"
-            f"<td>{lv.management.value.replace('_', ' ') if lv.management else ''}</td></tr>"
-            for lv in self.levels
-        )
-        foot = f"<p>{html.escape(self.description)}</p>" if self.description else ""
-        caption = f"<caption><b>{html.escape(self.name)}</b></caption>"
-        return f"<table>{caption}{head}{rows}</table>{foot}"
+        return render_html(self._display_())

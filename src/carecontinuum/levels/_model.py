@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import html
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .._display import DisplayMixin
 from .._lookup import normalize_key
 from ..errors import UnknownKeyError
 from ..units import QuantityRange
@@ -128,7 +128,7 @@ class ExternalCode(BaseModel):
         )
 
 
-class CareLevel(BaseModel):
+class CareLevel(DisplayMixin, BaseModel):
     """One level of care, frozen; its identity is its :attr:`code`.
 
     Levels order by :attr:`rank` (then code), so ``<`` and ``sorted()`` follow
@@ -225,34 +225,49 @@ class CareLevel(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    def _repr_html_(self) -> str:
-        rows: list[tuple[str, Any]] = [
+    _display_fields: ClassVar[frozenset[str]] = frozenset(
+        {
+            "code",
+            "name",
+            "framework",
+            "rank",
+            "setting",
+            "twenty_four_hour",
+            "management",
+            "typical_hours_per_day",
+            "typical_days_per_week",
+            "typical_sessions_per_week",
+            "typical_stay",
+            "codes",
+            "sources",
+            "verified",
+            "note",
+            "aliases",
+            "description",
+        }
+    )
+
+    def _display_title(self) -> str:
+        return self.name
+
+    def _display_rows(self) -> list[tuple[str, object]]:
+        rows: list[tuple[str, object]] = [
             ("code", self.code),
             ("framework", self.framework),
             ("rank", self.rank),
             ("setting", self.setting.value + (", 24-hour" if self.twenty_four_hour else "")),
-        ]
-        if self.management is not None:
-            rows.append(("management", self.management.value.replace("_", " ")))
-        for label, value in (
+            ("management", self.management),
             ("hours/day", self.typical_hours_per_day),
             ("days/week", self.typical_days_per_week),
             ("sessions/week", self.typical_sessions_per_week),
             ("typical stay", self.typical_stay),
-        ):
-            if value is not None:
-                rows.append((label, str(value)))
-        if self.codes:
-            rows.append(("codes", ", ".join(f"{c.system.value} {c.code}" for c in self.codes)))
-        if self.sources:
-            rows.append(("sources", ", ".join(self.sources)))
-        if not self.verified:
-            rows.append(("verified", "no"))
-        if self.note:
-            rows.append(("note", self.note))
-        body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(str(v))}</td></tr>"
-            for k, v in rows
-        )
-        return f"<table><caption><b>{html.escape(self.name)}</b></caption>{body}</table>"
+            ("aliases", self.aliases or None),
+            ("codes", ", ".join(f"{c.system.value} {c.code}" for c in self.codes) or None),
+            ("sources", self.sources or None),
+            ("verified", None if self.verified else False),
+            ("note", self.note or None),
+        ]
+        return [(label, value) for label, value in rows if value is not None]
+
+    def _display_note(self) -> str:
+        return self.description

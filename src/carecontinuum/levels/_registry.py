@@ -64,7 +64,9 @@ CROSSWALKS: Registry[Crosswalk] = Registry(
     item_type=Crosswalk,
     loader=_load_crosswalks,
 )
+#: Codes of the default continuum, and spellings of its levels already looked up.
 _CONTINUUM_BY_CODE: dict[str, CareLevel] = {lv.code: lv for lv in DEFAULT_CONTINUUM.levels}
+_MEMO_SIZE = 4096
 set_framework_resolver(FRAMEWORKS.get)
 
 
@@ -100,10 +102,14 @@ def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
     'Clinically Managed Residential Withdrawal Management'
     """
     if framework is None and type(key) is str:
-        # fast path: an exact code of the default continuum at dictionary speed; an alias
-        # through the framework's memo (no exception raised and caught on the way)
+        # fast path: a code of the default continuum, or a spelling already found, at
+        # dictionary speed (the continuum cannot be replaced, so the memo never goes stale)
         found = _CONTINUUM_BY_CODE.get(key)
-        return found if found is not None else DEFAULT_CONTINUUM.level(key)
+        if found is None:
+            found = DEFAULT_CONTINUUM.level(key)
+            if len(_CONTINUUM_BY_CODE) < _MEMO_SIZE:  # bounded: keys are user input
+                _CONTINUUM_BY_CODE[key] = found
+        return found
     if isinstance(key, CareLevel) and framework is None:
         home = DEFAULT_CONTINUUM if key.framework == DEFAULT_CONTINUUM.code else None
         return (home or FRAMEWORKS.get(key.framework)).level(key)

@@ -15,7 +15,7 @@ Examples
 
 from __future__ import annotations
 
-from ._any import AnyModality, ModalityField
+from ._any import AnyModality, EmbeddedModality, ModalityField
 from ._enums import Format, ModalityCategory
 from ._errors import (
     AmbiguousModalityError,
@@ -40,6 +40,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "AmbiguousModalityError",
     "AnyModality",
+    "EmbeddedModality",
     "Format",
     "KindInUseError",
     "Modality",

@@ -4,6 +4,24 @@ Validation reads the ``kind`` tag and builds the registered class, so a plug-in
 subclass survives a JSON round-trip with its extra fields; a plain string is
 looked up in the catalog by code or alias.  The JSON Schema lists every kind
 registered when the schema is generated.
+
+Serialization is **by reference**: a modality that is registered (the very
+record the catalog holds under its code) is written as its code, so a program
+whose seven sessions name CBT carries the code seven times, not seven copies
+of the record.  A modality the catalog does not hold — a custom one, or a
+changed copy of a registered one — is written in full, so nothing is lost.
+Pass ``context={"modalities": "embed"}`` to ``model_dump``/``model_dump_json``
+to write every modality in full (for a reader without your plug-ins).
+
+Examples
+--------
+>>> import carecontinuum as cc
+>>> p = cc.Program(name="P", level="IOP", modalities=["CBT"],
+...                schedule=cc.Schedule(hours_per_day=3, days_per_week=3))
+>>> p.model_dump(mode="json")["modalities"]
+['cognitive_behavioral_therapy']
+>>> p.model_dump(mode="json", context={"modalities": "embed"})["modalities"][0]["name"]
+'Cognitive behavioral therapy (CBT)'
 """
 
 from __future__ import annotations
@@ -18,19 +36,30 @@ from pydantic_core import PydanticCustomError, core_schema
 from ..errors import UnknownKeyError
 from ._model import Modality
 
-__all__ = ["AnyModality", "ModalityField"]
+__all__ = ["AnyModality", "EmbeddedModality", "ModalityField"]
 
 
 class ModalityField:
-    """``Annotated`` marker behind :data:`AnyModality`."""
+    """``Annotated`` marker behind :data:`AnyModality` and :data:`EmbeddedModality`.
+
+    Parameters
+    ----------
+    embed:
+        Always write the modality in full (a response that *is* a modality
+        record), instead of by reference.
+    """
+
+    def __init__(self, *, embed: bool = False) -> None:
+        self.embed = embed
 
     def __get_pydantic_core_schema__(
         self, source_type: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        serialize = _embed if self.embed else _serialize
         return core_schema.no_info_plain_validator_function(
             _validate,
             serialization=core_schema.plain_serializer_function_ser_schema(
-                _serialize, info_arg=True
+                serialize, info_arg=True
             ),
         )
 
@@ -50,7 +79,10 @@ class ModalityField:
         if len(variants) > 1 and len(mapping) == len(variants):
             objects["discriminator"] = {"propertyName": "kind", "mapping": mapping}
         if handler.mode == "serialization":
-            return objects
+            if self.embed:
+                return objects
+            ref = {"type": "string", "description": "the code of a registered modality"}
+            return {"anyOf": [ref, objects]}
         code = {"type": "string", "description": "a registered modality's code, name or alias"}
         return {"anyOf": [objects, code]}
 
@@ -87,10 +119,35 @@ def _validate(value: Any) -> Modality:
     )
 
 
+#: The serialization context key, and its values.
+CONTEXT_KEY = "modalities"
+EMBED = "embed"
+
+
+def is_registered(value: Modality) -> bool:
+    """Whether the catalog holds *value* (equal by value) under its code."""
+    from ._registry import MODALITIES
+
+    return MODALITIES.find(value.code) == value
+
+
+def _embed(value: Modality, info: SerializationInfo) -> Any:
+    return value.model_dump(mode=info.mode, by_alias=info.by_alias, context=info.context)
+
+
 def _serialize(value: Modality, info: SerializationInfo) -> Any:
-    return value.model_dump(mode=info.mode, by_alias=info.by_alias)
+    context = info.context
+    embed = isinstance(context, dict) and context.get(CONTEXT_KEY) == EMBED
+    if not embed and is_registered(value):
+        return value.code
+    return value.model_dump(mode=info.mode, by_alias=info.by_alias, context=context)
 
 
 #: A field that accepts any registered modality: an instance, a code or alias,
-#: or a mapping whose ``kind`` selects the registered class.
+#: or a mapping whose ``kind`` selects the registered class.  Written by reference
+#: (its code) when registered, in full otherwise.
 AnyModality = Annotated[Modality, ModalityField()]
+
+#: Like :data:`AnyModality`, but always written in full: for a response or a file
+#: whose content *is* the modality record.
+EmbeddedModality = Annotated[Modality, ModalityField(embed=True)]

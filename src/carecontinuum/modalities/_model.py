@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import html
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from .._display import DisplayMixin
 from ._enums import Format, ModalityCategory
 from ._structure import ModalityStructure, SourceId
 
@@ -17,7 +17,7 @@ ModalityCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", ma
 _Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
-class Modality(BaseModel):
+class Modality(DisplayMixin, BaseModel):
     """A therapy, approach or adjunct that a program delivers; frozen.
 
     Subclass it to add fields: give the subclass its own ``kind`` literal and
@@ -65,26 +65,44 @@ class Modality(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    def _repr_html_(self) -> str:
-        rows: list[tuple[str, str]] = [
+    _display_fields: ClassVar[frozenset[str]] = frozenset(
+        {
+            "code",
+            "name",
+            "category",
+            "adjunct",
+            "aliases",
+            "formats",
+            "targets",
+            "structure",
+            "sources",
+            "verified",
+            "note",
+            "description",
+        }
+    )
+
+    def _display_title(self) -> str:
+        return self.name
+
+    def _display_rows(self) -> list[tuple[str, object]]:
+        rows: list[tuple[str, object]] = [
             ("code", self.code),
             ("category", self.category.value + (" (adjunct)" if self.adjunct else "")),
         ]
         if self.aliases:
-            rows.append(("aliases", ", ".join(self.aliases)))
+            rows.append(("aliases", self.aliases))
         if self.formats:
-            rows.append(("formats", ", ".join(f.value.replace("_", " ") for f in self.formats)))
+            rows.append(("formats", self.formats))
         if self.targets:
             rows.append(("targets", "; ".join(self.targets)))
         if self.structure is not None:
             rows.append(("structure", self.structure.summary() or self.structure.detail))
         if self.sources:
-            rows.append(("sources", ", ".join(self.sources)))
+            rows.append(("sources", self.sources))
         if not self.verified or self.note:
             rows.append(("note", ("unverified. " if not self.verified else "") + self.note))
-        body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        return f"<table><caption><b>{html.escape(self.name)}</b></caption>{body}</table>"
+        return rows
+
+    def _display_note(self) -> str:
+        return self.description

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from .._display import Display, render_html
 from ..intensity import Classification, RuleSet, classify
 from ..intensity._classify import level_words
-from ..schedules._display import html_table
 from ._record import ProgramRecord
 
 __all__ = ["LevelCheck", "check_level"]
@@ -78,21 +78,20 @@ class LevelCheck:
     def __str__(self) -> str:
         return self.message
 
-    def _repr_html_(self) -> str:
-        return html_table(
+    def _display_(self) -> Display:
+        found = self.classification.level
+        return Display(
             f"Level check: {self.program.name}",
             [
                 ("status", self.status),
                 ("stated", self.program.care_level.name),
-                (
-                    "schedule",
-                    self.classification.level.name
-                    if self.classification.level is not None
-                    else "—",
-                ),
+                ("schedule", found.name if found is not None else None),
                 ("reason", self.classification.reason),
             ],
         )
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
 
 
 def check_level(program: ProgramRecord, rules: str | RuleSet = "asam3-adult") -> LevelCheck:

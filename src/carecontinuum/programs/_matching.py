@@ -6,11 +6,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import UnknownLevelError
-from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
+from ..levels import ContinuumLevelCode
 from ..modalities import AnyModality
 from ._codes import PaymentField, SpecialGroupField
 from ._program import Program
@@ -37,26 +35,12 @@ class Needs(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    level: LevelCode | None = None
+    level: ContinuumLevelCode | None = None
     payment: tuple[PaymentField, ...] = ()
     age: int | None = Field(default=None, ge=0, le=130)
     language: str | None = None
     modalities: tuple[AnyModality, ...] = ()
     special_groups: tuple[SpecialGroupField, ...] = ()
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _known_level(cls, value: Any) -> Any:
-        if isinstance(value, CareLevel):
-            return value.code
-        if isinstance(value, str):
-            try:
-                return DEFAULT_CONTINUUM.level(value).code
-            except UnknownLevelError as err:
-                raise PydanticCustomError(
-                    "unknown_level", "{message}", {"message": str(err)}
-                ) from None
-        return value
 
 
 _LANGUAGE_CODE = re.compile(r"^[A-Z]{1,2}\d{0,3}-")  # the locator's "SP-", "F4-", "N23-"

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..errors import UnknownLevelError
+from .._display import Display, render_html
 from ..intensity import RuleSet
-from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode
+from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
 from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule
-from ..schedules._display import html_table
 from ..units import QuantityRange
 from ._ages import AgeRange
 from ._codes import AgeGroup, AgeGroupField, PaymentField, SpecialGroupField
@@ -58,7 +55,7 @@ class Program(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name: str = Field(min_length=1)
-    level: LevelCode
+    level: ContinuumLevelCode
     schedule: Schedule | WeeklySchedule
     modalities: tuple[AnyModality, ...] = ()
     ages: AgeRange | None = None
@@ -79,20 +76,6 @@ class Program(BaseModel):
     transition_plan: str = ""
     """How the program prepares people for the transition back to everyday life."""
     description: str = ""
-
-    @field_validator("level", mode="before")
-    @classmethod
-    def _known_level(cls, value: Any) -> Any:
-        if isinstance(value, CareLevel):
-            value = value.code
-        if isinstance(value, str):
-            try:
-                return DEFAULT_CONTINUUM.level(value).code
-            except UnknownLevelError as err:
-                raise PydanticCustomError(
-                    "unknown_level", "{message}", {"message": str(err)}
-                ) from None
-        return value
 
     @field_validator("length_of_stay")
     @classmethod
@@ -162,7 +145,7 @@ class Program(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             ("level", self.care_level.name),
             ("schedule", repr(self.schedule)),
@@ -172,4 +155,7 @@ class Program(BaseModel):
             answer = replies[question.text]
             if answer is not None and question.topic not in ("structure",):
                 rows.append((question.topic.replace("_", " "), answer))
-        return html_table(self.name, rows)
+        return Display(self.name, rows)
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
