@@ -10,6 +10,7 @@ from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..schedules._display import html_table, num
+from ..units import pint_types
 from ._engine import CompiledCondition
 from ._registry import RULE_SETS
 from ._registry import rule_set as _rule_set
@@ -77,7 +78,7 @@ class Classification:
 
     # -- facts ------------------------------------------------------------------------------
     @property
-    def hours_per_week(self) -> Any:
+    def hours_per_week(self) -> pint_types.Quantity:
         """The schedule's hours per week, a pint quantity in hour/week."""
         from ..units import quantity
 

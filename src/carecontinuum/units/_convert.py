@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Any
 
 from .._text import echo
+from . import pint_types
 from ._errors import QuantityTextError
 from ._parse import UnitExpression, parse_quantity, parse_unit
 from ._words import number_text, plural_unit, unit_words
@@ -312,7 +313,7 @@ class Conversion:
             )
         return self._to(magnitude, unit, target, shown)
 
-    def _same_dimension(self, unit: Any, target: Any, shown: str) -> None:
+    def _same_dimension(self, unit: pint_types.Unit, target: pint_types.Unit, shown: str) -> None:
         if unit.dimensionality != target.dimensionality:
             raise ConversionError(
                 "quantity_dimension",
@@ -339,7 +340,9 @@ class Conversion:
             },
         )
 
-    def _to(self, magnitude: float, unit: Any, target: Any, shown: str) -> float:
+    def _to(
+        self, magnitude: float, unit: pint_types.Unit, target: pint_types.Unit, shown: str
+    ) -> float:
         from ._registry import unit_registry
 
         try:
@@ -383,7 +386,7 @@ def _finite_source(value: object) -> bool:
     return isinstance(value, numbers.Rational)
 
 
-def _is_calendar(unit: Any) -> bool:
+def _is_calendar(unit: pint_types.Unit) -> bool:
     """A time unit of a day or longer (day, week, fortnight, month, year)."""
     from ._registry import unit_registry
 
@@ -394,7 +397,7 @@ def _is_calendar(unit: Any) -> bool:
     return bool(registry.Quantity(1.0, unit).to(day).magnitude >= 1 - 1e-12)
 
 
-def _dimension(unit: Any) -> str:
+def _dimension(unit: pint_types.Unit) -> str:
     text = str(unit.dimensionality)
     return "dimensionless" if text == "dimensionless" or not text else text
 
