@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Real
 
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..schedules import MICROSECONDS_PER_HOUR
 from ._errors import IntensityInputError
@@ -73,8 +74,14 @@ def edge(hours: float) -> float:
     >>> edge(9) < 9 and edge(9) >= 9 - 0.5e-9
     True
     """
-    if isinstance(hours, bool) or not isinstance(hours, Real) or not math.isfinite(hours):
-        raise IntensityInputError(f"hours must be a finite number, got {hours!r}", field="hours")
+    try:
+        finite = not isinstance(hours, bool) and isinstance(hours, Real) and math.isfinite(hours)
+    except OverflowError:  # an int or Fraction too large for a float
+        finite = False
+    if not finite:
+        raise IntensityInputError(
+            f"hours must be a finite number, got {echo(hours)}", field="hours"
+        )
     ticks = round(hours * _TICKS)
     x = (ticks - 0.5) / _TICKS
     while _reaches(math.nextafter(x, -math.inf), ticks):

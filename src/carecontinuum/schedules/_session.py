@@ -142,6 +142,12 @@ class Session(BaseModel):
     @field_validator("duration")
     @classmethod
     def _ends_by_midnight(cls, duration: float, info: ValidationInfo) -> float:
+        if microseconds(duration) == 0:
+            raise PydanticCustomError(
+                "session_too_short",
+                "a session of {hours} h is shorter than a microsecond, the resolution of schedules",
+                {"hours": repr(duration)},
+            )
         start = info.data.get("start")
         if start is not None and time_of_day(start) + microseconds(duration) > MICROSECONDS_PER_DAY:
             raise PydanticCustomError(

@@ -31,6 +31,7 @@ from ._parse import MAX_QUANTITY_LENGTH
 from ._range import QuantityRange, RangeUnit
 from ._registry import CUSTOM_UNITS, quantity, unit_registry
 from ._types import (
+    CALENDAR_DAYS,
     Days,
     DaysPerWeek,
     Hours,
@@ -43,6 +44,7 @@ from ._types import (
 )
 
 __all__ = [
+    "CALENDAR_DAYS",
     "CUSTOM_UNITS",
     "MAX_QUANTITY_LENGTH",
     "Days",

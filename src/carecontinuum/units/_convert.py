@@ -85,7 +85,7 @@ class Conversion:
         if isinstance(value, str):
             number = self._from_text(value)
         elif isinstance(value, numbers.Real | Decimal):
-            number = self._real(value)
+            number = self.real(value)
         elif is_quantity(value):
             number = self._from_quantity(value)
         elif isinstance(value, Mapping):
@@ -104,7 +104,7 @@ class Conversion:
         return self.check(number)
 
     # -- numbers -------------------------------------------------------------------------
-    def _real(self, value: numbers.Real | Decimal) -> float:
+    def real(self, value: numbers.Real | Decimal) -> float:
         """A real number as a float, refusing overflow and underflow to zero."""
         try:
             number = float(value)
@@ -203,7 +203,7 @@ class Conversion:
                 "expected a scalar quantity for {expected}, got a magnitude of type {type_name}",
                 {"expected": self.expected(), "type_name": type(magnitude).__name__},
             )
-        number = self._real(magnitude)
+        number = self.real(magnitude)
         try:
             factors = tuple((str(name), exponent) for name, exponent in value.unit_items())
         except Exception:  # not a pint quantity after all, or a broken one
@@ -259,7 +259,7 @@ class Conversion:
                     "units": echo(units),
                 },
             )
-        number = self._real(magnitude)
+        number = self.real(magnitude)
         if not units.strip():
             return number
         try:
@@ -380,10 +380,16 @@ class Conversion:
         return f"3 {plural_unit(self.unit)}"
 
 
-def _finite_source(value: object) -> bool:
+def _finite_source(value: Any) -> bool:
+    """Whether a number that became an infinite float was finite (too large, not infinite)."""
     if isinstance(value, Decimal):
         return value.is_finite()
-    return isinstance(value, numbers.Rational)
+    if isinstance(value, numbers.Rational):
+        return True
+    try:  # numpy's long double, say: compared in its own precision
+        return bool(abs(value) < math.inf)  # False for NaN and the infinities
+    except Exception:  # a number type that cannot compare with floats
+        return False
 
 
 def _is_calendar(unit: pint_types.Unit) -> bool:

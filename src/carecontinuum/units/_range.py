@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import numbers
 import re
-from typing import Any, Literal, NoReturn, get_args
+from decimal import Decimal
+from typing import Annotated, Any, Literal, NoReturn, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .._text import echo
 from ..errors import InvalidQuantityError
 from . import pint_types
+from ._convert import Conversion, ConversionError
 from ._errors import QuantityTextError
-from ._parse import MAX_QUANTITY_LENGTH, finite_float, parse_number, parse_unit
+from ._parse import MAX_QUANTITY_LENGTH, finite_float, parse_number, parse_quantity, parse_unit
 
 __all__ = ["QuantityRange", "RangeUnit"]
 
@@ -35,6 +38,48 @@ _ABOUT = re.compile(r"\s*about\s+", re.IGNORECASE)
 _AT_LEAST = re.compile(r"\s*(?:≥|>=)\s*")
 _TO = re.compile(r"\s*(?:-|–|—|\bto\b)\s*")
 _EXAMPLES = "such as '4-6 weeks', '8 weeks', '3–5 days per week' or '≥ 1 month'"
+
+
+def _bound(value: Any) -> Any:
+    """A range's bound: a real number, not a bool; exact types too large or small refused.
+
+    Text is read with the quantity grammar (a bare number); the rest (finite,
+    at least 0) is the field's own check.
+    """
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        raise PydanticCustomError(
+            "range_bound_type",
+            "a range's bound is a number, not a boolean ({value})",
+            {"value": echo(value)},
+        )
+    if isinstance(value, str):
+        try:
+            parsed = parse_quantity(value)
+        except QuantityTextError as exc:
+            raise PydanticCustomError(
+                exc.error_type,
+                "could not read {value} as a range's bound: {reason}",
+                {"value": echo(value), "reason": exc.reason},
+            ) from None
+        if parsed.unit is not None:
+            raise PydanticCustomError(
+                "range_bound_type",
+                "a range's bound is a number in the range's unit, got {value}",
+                {"value": echo(value)},
+            )
+        return parsed.magnitude
+    if isinstance(value, numbers.Real | Decimal) and not isinstance(value, float):
+        try:
+            return _BOUND.real(value)
+        except ConversionError as problem:
+            raise PydanticCustomError(
+                problem.error_type, problem.message, problem.context
+            ) from None
+    return value
+
+
+_BOUND = Conversion("hour", label="a range's bound")
+_Bound = BeforeValidator(_bound, json_schema_input_type=float)
 
 
 class QuantityRange(BaseModel):
@@ -67,8 +112,10 @@ class QuantityRange(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    low: float = Field(ge=0, allow_inf_nan=False, description="lower bound, inclusive")
-    high: float | None = Field(
+    low: Annotated[float, _Bound] = Field(
+        ge=0, allow_inf_nan=False, description="lower bound, inclusive"
+    )
+    high: Annotated[float | None, _Bound] = Field(
         default=None, ge=0, allow_inf_nan=False, description="upper bound, inclusive; None: open"
     )
     unit: RangeUnit
