@@ -58,7 +58,7 @@ def quantity_texts(draw: st.DrawFn) -> str:
     number = draw(_numbers_text)
     if draw(st.booleans()):
         return number
-    amount = draw(st.sampled_from(TIME_UNITS + ("session", "sessions")))
+    amount = draw(st.sampled_from((*TIME_UNITS, "session", "sessions")))
     space = draw(st.sampled_from(["", " ", "  ", "\u00a0"]))
     if draw(st.booleans()):
         return f"{number}{space}{amount}"
@@ -139,32 +139,39 @@ _NUMBERS_EDGE = st.sampled_from(
 _CONTROL = st.sampled_from(["\x00", "\x1b[31m", "\r", "\u202e", "\ufeff", "\u200b", "\x7f"])
 
 
+_DIGIT_RUNS = st.builds(
+    lambda digit, length, tail: digit * length + tail,
+    st.sampled_from("0123456789"),
+    st.integers(20, 4000),
+    st.sampled_from(["", " h", "e5 h", ".5 min"]),
+)
+_OTHER_DIMENSIONS = st.builds(
+    lambda name, op, other: f"3 {name}{op}{other}",
+    st.sampled_from(_OTHER_UNITS + TIME_UNITS),
+    st.sampled_from(["/", "*", " per ", " "]),
+    st.sampled_from(_OTHER_UNITS + _CALENDAR),
+)
+_SOUP = st.text(alphabet="0123456789.eE+-*/^() hmindaywekprsu%_\t", max_size=60)
+
+
 @st.composite
-def hostile_quantity_text(draw: st.DrawFn) -> str:
+def _with_control(draw: st.DrawFn) -> str:
+    text = draw(quantity_texts())
+    cut = draw(st.integers(0, len(text)))
+    return text[:cut] + draw(_CONTROL) + text[cut:]
+
+
+def hostile_quantity_text() -> st.SearchStrategy[str]:
     """A string aimed at a quantity parser (some of them valid quantities)."""
-    kind = draw(
-        st.sampled_from(["arithmetic", "edge", "digits", "control", "soup", "valid", "units"])
+    return st.one_of(
+        _ARITHMETIC,
+        _NUMBERS_EDGE,
+        _DIGIT_RUNS,
+        _with_control(),
+        _OTHER_DIMENSIONS,
+        quantity_texts(),
+        _SOUP,
     )
-    if kind == "arithmetic":
-        return draw(_ARITHMETIC)
-    if kind == "edge":
-        return draw(_NUMBERS_EDGE)
-    if kind == "digits":
-        length = draw(st.integers(20, 4000))
-        digit = draw(st.sampled_from("0123456789"))
-        return digit * length + draw(st.sampled_from(["", " h", "e5 h", ".5 min"]))
-    if kind == "control":
-        text = draw(quantity_texts())
-        cut = draw(st.integers(0, len(text)))
-        return text[:cut] + draw(_CONTROL) + text[cut:]
-    if kind == "units":
-        name = draw(st.sampled_from(_OTHER_UNITS + TIME_UNITS))
-        other = draw(st.sampled_from(_OTHER_UNITS + _CALENDAR))
-        op = draw(st.sampled_from(["/", "*", " per ", " "]))
-        return f"3 {name}{op}{other}"
-    if kind == "valid":
-        return draw(quantity_texts())
-    return draw(st.text(alphabet="0123456789.eE+-*/^() hmindaywekprsu%_\t", max_size=60))
 
 
 @st.composite

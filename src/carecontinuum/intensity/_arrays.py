@@ -113,9 +113,14 @@ def _magnitudes(name: str, value: Any) -> Any:
         ) from None
 
 
+def _is_boolean(value: object) -> bool:
+    kind = type(value)  # Python's bool, or numpy's (numpy.bool, formerly bool_)
+    return kind is bool or (kind.__name__ in ("bool", "bool_") and kind.__module__ == "numpy")
+
+
 def _no_booleans_in(name: str, values: list[Any] | tuple[Any, ...]) -> None:
     for position, item in enumerate(values):
-        if isinstance(item, bool) or type(item).__name__ == "bool_":
+        if _is_boolean(item):
             raise IntensityInputError(
                 f"{name}[{position}] is {item!r}: a boolean is not a number of "
                 f"{_UNITS.get(name, 'anything')}",
@@ -127,11 +132,7 @@ def _object_numbers(np: Any, name: str, array: Any) -> Any:
     """An object array of real numbers as float64, refusing anything else by position."""
     out = np.empty(array.shape, dtype=np.float64)
     for position, item in enumerate(array.tolist()):
-        if (
-            isinstance(item, bool)
-            or type(item).__name__ == "bool_"
-            or not isinstance(item, numbers.Real | Decimal)
-        ):
+        if _is_boolean(item) or not isinstance(item, numbers.Real | Decimal):
             raise IntensityInputError(
                 f"{name}[{position}] is {echo(item)}: {name} must hold numbers in "
                 f"{_UNITS[name]} (strings and units are read only by the scalar path)",

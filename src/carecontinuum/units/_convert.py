@@ -33,7 +33,7 @@ from ._errors import QuantityTextError
 from ._parse import UnitExpression, parse_quantity, parse_unit
 from ._words import number_text, plural_unit, unit_words
 
-__all__ = ["Conversion", "ConversionError", "is_quantity"]
+__all__ = ["Conversion", "ConversionError", "is_boolean", "is_quantity"]
 
 #: Keys a quantity mapping may hold.
 MAPPING_KEYS = frozenset({"magnitude", "units", "unit"})
@@ -51,6 +51,19 @@ class ConversionError(Exception):
         self.message = message
         self.context = context
         super().__init__(message.format(**context))
+
+
+def is_boolean(value: object) -> bool:
+    """Whether *value* is a boolean: Python's, or numpy's (``numpy.bool``, once ``bool_``).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> is_boolean(True), is_boolean(np.True_), is_boolean(1)
+    (True, True, False)
+    """
+    kind = type(value)
+    return kind is bool or (kind.__name__ in ("bool", "bool_") and kind.__module__ == "numpy")
 
 
 def is_quantity(value: object) -> bool:
@@ -75,8 +88,7 @@ class Conversion:
     # -- entry point ---------------------------------------------------------------------
     def magnitude(self, value: object) -> float | int:
         """*value* as a checked magnitude in :attr:`unit`, or :class:`ConversionError`."""
-        kind = type(value)
-        if kind is bool or kind.__name__ == "bool_":  # Python's and numpy's booleans
+        if is_boolean(value):  # Python's and numpy's booleans
             raise ConversionError(
                 "quantity_type",
                 "{expected} must be a number or a quantity, not a boolean ({value})",
@@ -191,7 +203,7 @@ class Conversion:
     # -- pint quantities -----------------------------------------------------------------
     def _from_quantity(self, value: Any) -> float:
         magnitude = value.magnitude
-        if isinstance(magnitude, bool) or type(magnitude).__name__ == "bool_":
+        if isinstance(magnitude, bool) or is_boolean(magnitude):
             raise ConversionError(
                 "quantity_type",
                 "{expected} must be a number or a quantity, not a boolean ({value})",

@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 from .._text import echo
 from ..errors import InvalidQuantityError
 from . import pint_types
-from ._convert import Conversion, ConversionError
+from ._convert import Conversion, ConversionError, is_boolean
 from ._errors import QuantityTextError
 from ._parse import MAX_QUANTITY_LENGTH, finite_float, parse_number, parse_quantity, parse_unit
 
@@ -46,7 +46,7 @@ def _bound(value: Any) -> Any:
     Text is read with the quantity grammar (a bare number); the rest (finite,
     at least 0) is the field's own check.
     """
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or is_boolean(value):
         raise PydanticCustomError(
             "range_bound_type",
             "a range's bound is a number, not a boolean ({value})",
@@ -208,10 +208,11 @@ def _parse_range(text: str) -> dict[str, Any]:
         if not rest[0].isspace() and not rest[0].isalpha():
             _refuse(text, f"a range is one or two numbers and a unit, {_EXAMPLES}")
         unit = _range_unit(text, rest)
-    except QuantityTextError as exc:
-        _refuse(text, exc.reason, exc.error_type)
+    except QuantityTextError as exc:  # syntax is the range's; limits keep their types
+        kind = "quantity_range_parse" if exc.error_type == "quantity_parse" else exc.error_type
+        _refuse(text, exc.reason, kind)
     except InvalidQuantityError as exc:  # a name that is not a unit
-        _refuse(text, str(exc), exc.error_type)
+        _refuse(text, str(exc))
     return {"low": low, "high": high, "unit": unit, "approximate": bool(about)}
 
 
