@@ -74,7 +74,7 @@ def column(np: Any, name: str, value: Any) -> Any:
     if kind in "iu":
         return array
     if kind == "f":  # compared in float64, as the scalar path compares Python floats
-        return array if array.dtype == np.float64 else array.astype(np.float64)
+        return array if array.dtype == np.float64 else _float64(np, name, array)
     if kind == "O":
         return _object_numbers(np, name, array)
     what = _KINDS.get(kind, f"values of type {array.dtype}")
@@ -84,6 +84,23 @@ def column(np: Any, name: str, value: Any) -> Any:
         + (" (quantity strings are read only by the scalar path)" if kind in "US" else ""),
         field=name,
     )
+
+
+def _float64(np: Any, name: str, array: Any) -> Any:
+    """A float array of another width as float64; long doubles too large are refused."""
+    with np.errstate(over="ignore"):
+        wide = array.astype(np.float64)
+    if array.dtype.itemsize > 8:
+        lost = np.isfinite(array) & ~np.isfinite(wide)
+        if bool(np.any(lost)):
+            position = int(np.flatnonzero(lost)[0]) if array.ndim else 0
+            where = f"{name}[{position}]" if array.ndim else name
+            raise IntensityInputError(
+                f"{where} is {echo(array.reshape(-1)[position])}: too large for a number in "
+                f"{_UNITS[name]}",
+                field=name,
+            )
+    return wide
 
 
 _KINDS = {
