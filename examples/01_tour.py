@@ -86,8 +86,10 @@ weekly, convert("180 min", "hour")
 # %% [markdown]
 # ## The same level in other systems
 #
-# Each level carries its codes in ASAM, TEDS, HCPCS, FHIR and other systems. A code marked
-# `approx` covers more or less than the level; its note says how.
+# Each level carries its codes in ASAM, TEDS, HCPCS, Medicare claims, the SAMHSA treatment
+# locator, FHIR and other systems. A code marked `approx` covers more or less than the level; its
+# note says how. TEDS 6, for example, is IOP only approximately: TEDS has no PHP code, so PHP-like
+# care is reported as 6 too [TEDS].
 
 # %%
 for code in iop.codes:

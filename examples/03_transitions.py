@@ -14,11 +14,16 @@
 # %% [markdown]
 # # 3. Stepping up and stepping down
 #
-# People move between levels of care as their needs change. The seed text describes two uses of
-# intensive outpatient care: a **step-up** from outpatient for someone at risk of hospitalization
-# when weekly therapy is not enough, and a **step-down** from inpatient or residential care back
-# toward ordinary life [SEED, TIP47]. Moves follow reassessment, not a fixed length of stay
-# [TIP47, ASAM3], so the graph's edges carry a *rationale* and its sources — never a duration.
+# People step up to more intense treatment or down to less intense treatment as needed [TIP47].
+# The seed text describes two uses of intensive outpatient care: a **step-up** from outpatient for
+# someone at risk of hospitalization when weekly therapy is not enough, and a **step-down** from
+# inpatient acute or residential care back toward ordinary life [SEED, TIP47]. Moves follow
+# reassessment, not a fixed length of stay [TIP47, ASAM3], so the graph's edges carry a
+# *rationale* and its sources — never a duration.
+#
+# The graph's other typical step-downs (acute care to residential or PHP, residential to PHP,
+# PHP to IOP) are the library's reading of "down to less intense treatment as needed": no cited
+# source names them, so each is marked `verified=False` with a note.
 
 # %%
 import matplotlib.pyplot as plt
@@ -47,7 +52,8 @@ plt.show()
 
 # %%
 for t in graph.step_downs("inpatient acute"):
-    print(f"{t}  — {t.rationale}  {list(t.sources)}")
+    flag = "" if t.verified else "  (unverified)"
+    print(f"{t}  — {t.rationale}  {list(t.sources)}{flag}")
 
 # %%
 up = graph.transition("OP", "IOP")
@@ -61,8 +67,9 @@ up
 
 # %% [markdown]
 # The default graph has no edge straight from inpatient acute care to outpatient care: the
-# typical step-downs from acute care lead to residential, PHP or IOP. Asking for a move the graph
-# does not have is an error that lists the moves it does have:
+# typical step-downs from acute care lead to residential, PHP or IOP (only the one into IOP is
+# the seed's). Asking for a move the graph does not have is an error that lists the moves it
+# does have:
 
 # %%
 graph.allows("inpatient acute", "outpatient")

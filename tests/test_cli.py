@@ -104,7 +104,9 @@ LEVEL_FACTS = [
     ("outpatient", "ASAM3", "1", "ASAM3"),
     ("intensive_outpatient", "ASAM3", "2.1", "ASAM3"),
     ("intensive_outpatient", "ASAM4", "2.1", "ASAM4"),
-    ("intensive_outpatient", "TEDS", "6", "TEDS"),
+    # TEDS 6 is approximate: TEDS has no PHP code, so PHP-like care is reported as 6 too
+    ("intensive_outpatient", "TEDS", "~6", "TEDS"),
+    ("partial_hospitalization", "TEDS", "~6", "TEDS"),
     ("partial_hospitalization", "ASAM3", "2.5", "ASAM3"),
     ("outpatient", "TEDS", "7", "TEDS"),
 ]

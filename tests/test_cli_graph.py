@@ -38,7 +38,7 @@ def test_step_down_path_from_inpatient_acute_ends_at_outpatient() -> None:
     out = result.stdout
     assert out.startswith("Step-down pathway from Inpatient acute to Outpatient")
     assert "inpatient_acute → intensive_outpatient → outpatient" in out
-    assert "stable after acute care" in out  # the edge's rationale [SEED]
+    assert "IOP as a step-down from inpatient acute care" in out  # the edge's rationale [SEED]
     assert "[TIP47]" in out
 
 

@@ -58,7 +58,13 @@ FACTS = [
     ("2.5 High-Intensity Outpatient → Partial hospitalization (PHP)", "ASAM4"),
     ("Cognitive behavioral therapy (CBT)", "MATCH"),
     ("at risk of hospitalization and weekly therapy is", "SEED"),
-    ("stable after acute care", "SEED"),
+    ("IOP as a step-down from inpatient acute care", "SEED"),
+    # the step-downs no cited source names are flagged where the tour shows them
+    (
+        "partial_hospitalization ↓ intensive_outpatient  (step-down, typical,\n     unverified)",
+        "TIP47",
+    ),
+    ("The seed names only the step-downs\ninto IOP", "SEED"),
     ("3 h/day × 3 days/week = 9 h/week", "SEED"),
     ("2.5 h/day × 3", "SEED"),
     ("inpatient_acute → residential → partial_hospitalization → intensive_outpatient", "TIP47"),
@@ -92,7 +98,8 @@ def test_tour_shows_every_rule_set_for_9_hours_a_week(tour: str) -> None:
 
 def test_tour_journey_lists_its_transitions(tour: str) -> None:
     section = _section(tour, "7. A journey through the continuum")
-    assert "inpatient_acute ↓ partial_hospitalization (step-down)" in section
+    # acute → PHP is a step-down no cited source names: the tour says it is unverified
+    assert "inpatient_acute ↓ partial_hospitalization (step-down, unverified)" in section
     assert "intensive_outpatient ↓ outpatient (step-down)" in section
 
 

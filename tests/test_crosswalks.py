@@ -23,10 +23,11 @@ _MARK = {"=": MatchKind.EXACT, "~": MatchKind.APPROXIMATE, "-": MatchKind.NONE}
 
 # crosswalk -> source level -> "mark target, mark target ..."; "-" alone: no counterpart
 TABLES: dict[tuple[str, str], dict[str, str]] = {
-    # ASAM3 (names), NC-WM / OAR-WM (WM levels), SEED (the continuum)
+    # ASAM3 (names), TIP47 (levels I, II.1, II.5), NC-WM / OAR-WM (WM levels), SEED (level 4)
     ("asam3", "continuum"): {
         "0.5": "~outpatient",  # unverified: the library's judgment
         "1": "=outpatient",
+        "1-OBOT": "~outpatient",  # ASAM3: OBOT sits beside OTP at level 1 (S)
         "1-OTP": "~outpatient",
         "1-WM": "~outpatient",
         "2-WM": "~intensive_outpatient ~partial_hospitalization",  # unverified
@@ -41,7 +42,7 @@ TABLES: dict[tuple[str, str], dict[str, str]] = {
         "4": "~inpatient_acute",
         "4-WM": "~inpatient_acute",
     },
-    # ASAM4 (names; 2.5 replaces the PHP name), SEED
+    # ASAM4 (names; 2.5 replaces the PHP name), SEED (level 4)
     ("asam4", "continuum"): {
         "1.0": "~outpatient",  # unverified
         "1.5": "=outpatient",
@@ -64,14 +65,14 @@ TABLES: dict[tuple[str, str], dict[str, str]] = {
         "5": "~residential",
         "6": "~inpatient_acute",
     },
-    # TEDS (no separate PHP code), SEED
+    # TEDS (no separate PHP code, so 6 is approximate), SEED (3: not crisis care)
     ("teds", "continuum"): {
         "1": "~inpatient_acute",
         "2": "~residential",
         "3": "~inpatient_acute",
         "4": "~residential",
         "5": "~residential",
-        "6": "=intensive_outpatient",
+        "6": "~intensive_outpatient",  # TEDS: PHP-like care is reported as 6 too
         "7": "=outpatient",
         "8": "-",  # unverified
     },
@@ -79,6 +80,7 @@ TABLES: dict[tuple[str, str], dict[str, str]] = {
     ("asam3", "asam4"): {
         "0.5": "-",
         "1": "~1.5",
+        "1-OBOT": "-",  # unverified
         "1-OTP": "-",  # unverified
         "1-WM": "~1.7",
         "2-WM": "~2.7",
@@ -116,7 +118,7 @@ UNVERIFIED: dict[tuple[str, str], set[tuple[str, str]]] = {
     ("asam4", "continuum"): {("1.0", "outpatient")},
     ("locus", "continuum"): {("0", ""), ("1", "outpatient")},
     ("teds", "continuum"): {("8", "")},
-    ("asam3", "asam4"): {("1-OTP", ""), ("3.2-WM", "3.7")},
+    ("asam3", "asam4"): {("1-OBOT", ""), ("1-OTP", ""), ("3.2-WM", "3.7")},
     ("asam4", "asam3"): {("1.0", "1")},
 }
 
@@ -193,7 +195,14 @@ def test_teds_to_continuum_shows_there_is_no_php_code() -> None:  # TEDS
     assert "partial_hospitalization" not in {m.target for m in walk.mappings}
     assert "no separate partial-hospitalization code" in walk.description
     assert "-9" in walk.description
-    assert cc.level("PHP").codes_in("teds") == ()
+    # TEDS 6 maps to IOP only approximately, and says why
+    (six,) = walk.map("6")
+    assert (six.target, six.match) == ("intensive_outpatient", MatchKind.APPROXIMATE)
+    assert "no partial-hospitalization code" in six.lost
+    # the other direction: a PHP episode is reported to TEDS as 6, approximately
+    (code,) = cc.level("PHP").codes_in("teds")
+    assert (code.code, code.exact) == ("6", False)
+    assert "no partial-hospitalization code" in code.note
 
 
 def test_locus_4_to_php_rests_on_minnesota() -> None:  # LOCUS
@@ -207,14 +216,26 @@ def test_locus_4_to_php_rests_on_minnesota() -> None:  # LOCUS
     assert "Minnesota" in m.note
 
 
+# A continuum level's code with no row back in the crosswalk: (framework, code, level, source)
+ONE_WAY_CODES = [
+    # TEDS has no PHP code: PHP is reported as 6, but 6 maps back to IOP
+    ("teds", "6", "partial_hospitalization", "TEDS"),
+]
+
+
 @pytest.mark.parametrize("fw", ["asam3", "asam4", "locus", "teds"])
 def test_continuum_codes_agree_with_the_crosswalks(fw: str) -> None:
     """One fact, two places: a continuum level's code in *fw* and the *fw*→continuum row."""
     walk = cc.crosswalk(fw, "continuum")
     system = code_system(fw)
     pairs = {(m.source, m.target) for m in walk.mappings}
+    one_way = {(code, level) for f, code, level, _ in ONE_WAY_CODES if f == fw}
     for lv in cc.default_continuum():
         for code in lv.codes_in(system):
+            if (code.code, lv.code) in one_way:
+                assert not code.exact, (lv.code, code)
+                assert (code.code, lv.code) not in pairs, (lv.code, code)
+                continue
             assert (code.code, lv.code) in pairs, (lv.code, code)
     for m in walk.mappings:
         if m.match is MatchKind.EXACT:
@@ -259,7 +280,8 @@ def test_reprs_and_html() -> None:
     walk = cc.crosswalk("teds", "continuum")
     assert repr(walk) == "Crosswalk('teds' → 'continuum', 8 mappings)"
     assert str(walk) == "teds→continuum"
-    assert repr(walk.map("6")[0]) == "LevelMapping('6' → 'intensive_outpatient', exact)"
+    assert repr(walk.map("7")[0]) == "LevelMapping('7' → 'outpatient', exact)"
+    assert repr(walk.map("6")[0]) == "LevelMapping('6' → 'intensive_outpatient', approximate)"
     assert repr(walk.map("8")[0]).startswith("LevelMapping('8' → none, lost: ambulatory detox")
     assert repr(walk.map("8")[0]).endswith(", unverified)")
     page = walk._repr_html_()

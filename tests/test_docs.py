@@ -184,7 +184,7 @@ def test_webapi_serves_levels_and_modalities(webapi: ModuleType) -> None:
             "approximate": False,
         }
         levels = client.get("/levels", params={"framework": "asam3"}).json()
-        assert [lv["code"] for lv in levels][:3] == ["0.5", "1", "1-OTP"]
+        assert [lv["code"] for lv in levels][:3] == ["0.5", "1", "1-OBOT"]
         cbt = client.get("/modalities/CBT").json()
         assert (cbt["kind"], cbt["code"]) == ("modality", "cognitive_behavioral_therapy")
 

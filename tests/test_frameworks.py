@@ -31,6 +31,7 @@ CM, MMON, MMAN = (
 LEVELS: list[tuple[str, str, str, Setting, bool, Management | None, str]] = [
     ("asam3", "0.5", "Early Intervention", AMB, False, None, "ASAM3"),
     ("asam3", "1", "Outpatient Services", AMB, False, None, "ASAM3"),
+    ("asam3", "1-OBOT", "Office-Based Opioid Treatment", AMB, False, None, "ASAM3"),  # S
     ("asam3", "1-OTP", "Opioid Treatment Program", AMB, False, None, "ASAM3"),
     (
         "asam3",
@@ -50,9 +51,18 @@ LEVELS: list[tuple[str, str, str, Setting, bool, Management | None, str]] = [
         None,
         "NC-WM",
     ),
-    ("asam3", "2.1", "Intensive Outpatient", AMB, False, None, "ASAM3"),
-    ("asam3", "2.5", "Partial Hospitalization", AMB, False, None, "ASAM3"),
-    ("asam3", "3.1", "Clinically Managed Low-Intensity Residential", RES, True, CM, "ASAM3"),
+    # ASAM3 (S): the 3rd edition's treatment-level names end in "Services"
+    ("asam3", "2.1", "Intensive Outpatient Services", AMB, False, None, "ASAM3"),
+    ("asam3", "2.5", "Partial Hospitalization Services", AMB, False, None, "ASAM3"),
+    (
+        "asam3",
+        "3.1",
+        "Clinically Managed Low-Intensity Residential Services",
+        RES,
+        True,
+        CM,
+        "ASAM3",
+    ),
     (
         "asam3",
         "3.2-WM",
@@ -65,14 +75,22 @@ LEVELS: list[tuple[str, str, str, Setting, bool, Management | None, str]] = [
     (
         "asam3",
         "3.3",
-        "Clinically Managed Population-Specific High-Intensity Residential",
+        "Clinically Managed Population-Specific High-Intensity Residential Services",
         RES,
         True,
         CM,
         "ASAM3",
     ),
-    ("asam3", "3.5", "Clinically Managed High-Intensity Residential", RES, True, CM, "ASAM3"),
-    ("asam3", "3.7", "Medically Monitored Intensive Inpatient", RES, True, MMON, "ASAM3"),
+    (
+        "asam3",
+        "3.5",
+        "Clinically Managed High-Intensity Residential Services",
+        RES,
+        True,
+        CM,
+        "ASAM3",
+    ),
+    ("asam3", "3.7", "Medically Monitored Intensive Inpatient Services", RES, True, MMON, "ASAM3"),
     (
         "asam3",
         "3.7-WM",
@@ -82,7 +100,7 @@ LEVELS: list[tuple[str, str, str, Setting, bool, Management | None, str]] = [
         MMON,
         "OAR-WM",
     ),
-    ("asam3", "4", "Medically Managed Intensive Inpatient", HOSP, True, MMAN, "ASAM3"),
+    ("asam3", "4", "Medically Managed Intensive Inpatient Services", HOSP, True, MMAN, "ASAM3"),
     (
         "asam3",
         "4-WM",
@@ -151,7 +169,7 @@ def test_the_table_covers_every_level() -> None:
     [
         (
             "asam3",
-            "0.5 1 1-OTP 1-WM 2-WM 2.1 2.5 3.1 3.2-WM 3.3 3.5 3.7 3.7-WM 4 4-WM",
+            "0.5 1 1-OBOT 1-OTP 1-WM 2-WM 2.1 2.5 3.1 3.2-WM 3.3 3.5 3.7 3.7-WM 4 4-WM",
             "ASAM3",  # numbered by intensity; a shared number ties and sorts by code
         ),
         ("asam4", "1.0 1.5 1.7 2.1 2.5 2.7 3.1 3.5 3.7 4", "ASAM4"),
@@ -175,7 +193,7 @@ def test_levels_are_listed_least_to_most_intensive(fw: str, order: str, source: 
 @pytest.mark.parametrize(
     ("fw", "ties"),
     [
-        ("asam3", [("1", "1-OTP", "1-WM"), ("3.7", "3.7-WM"), ("4", "4-WM")]),
+        ("asam3", [("1", "1-OBOT", "1-OTP", "1-WM"), ("3.7", "3.7-WM"), ("4", "4-WM")]),
         ("teds", [("6", "8"), ("2", "4", "5"), ("1", "3")]),
     ],
 )
@@ -210,6 +228,7 @@ def test_unverified_levels() -> None:
     [
         ("asam3", "0.5", "reading"),  # the name states no setting
         ("asam3", "1-OTP", "reading"),
+        ("asam3", "1-OBOT", "the library's"),  # the code is formed like 1-OTP
         ("asam3", "3.7", "inpatient"),  # named inpatient, ranked residential
         ("asam3", "4", "reading"),
         ("asam4", "1.0", "reading"),
@@ -291,6 +310,7 @@ def test_no_framework_ships_hours() -> None:  # thresholds belong to rule sets
         ("teds", "teds"),
         ("TEDS service settings", "teds"),
         ("SERVICES_D", "teds"),
+        ("SERVSETD", "teds"),  # TEDS: the 2006–2014 codebooks' name for the discharge setting
     ],
 )
 def test_framework_lookup(key: str, code: str) -> None:
@@ -323,7 +343,7 @@ def test_unknown_framework_in_level_lookup() -> None:
 
 def test_framework_sequence_protocol() -> None:
     asam3 = cc.framework("asam3")
-    assert len(asam3) == 15
+    assert len(asam3) == 16
     assert asam3["iop"].code == "2.1"
     assert "3.2 wm" in asam3
     assert asam3["2.1"] in asam3
@@ -535,3 +555,55 @@ def test_repeated_lookups_agree() -> None:
     for _ in range(2):  # a miss is never remembered
         with pytest.raises(cc.UnknownLevelError):
             locus.level("LOCUS 9")
+
+
+# -- names and aliases from the domain notes' corrections (2026-12) -------------------------
+
+# framework, what to look up, the level it must find, source
+NAMES: list[tuple[str, str, str, str]] = [
+    # ASAM3 (S): the names without "Services" still find their level
+    ("asam3", "Intensive Outpatient", "2.1", "ASAM3"),
+    ("asam3", "Partial Hospitalization", "2.5", "ASAM3"),
+    ("asam3", "Clinically Managed Low-Intensity Residential", "3.1", "ASAM3"),
+    ("asam3", "Clinically Managed Population-Specific High-Intensity Residential", "3.3", "ASAM3"),
+    ("asam3", "Clinically Managed High-Intensity Residential", "3.5", "ASAM3"),
+    ("asam3", "Medically Monitored Intensive Inpatient", "3.7", "ASAM3"),
+    ("asam3", "Medically Managed Intensive Inpatient", "4", "ASAM3"),
+    # ASAM3 (S): the adolescent names of 3.5 and 3.7
+    ("asam3", "Clinically Managed Medium-Intensity Residential Services", "3.5", "ASAM3"),
+    ("asam3", "Medically Monitored High-Intensity Inpatient Services", "3.7", "ASAM3"),
+    # ASAM3 (S): office-based opioid treatment beside OTP at level 1
+    ("asam3", "OBOT", "1-OBOT", "ASAM3"),
+    ("asam3", "Office-Based Opioid Treatment", "1-OBOT", "ASAM3"),
+    ("asam3", "OTP", "1-OTP", "ASAM3"),
+    # LOCUS (C, weak): level 0 is also written this way
+    ("locus", "Basic Services for Prevention and Maintenance", "0", "LOCUS"),
+]
+
+
+@pytest.mark.parametrize(("fw", "key", "code", "source"), NAMES)
+def test_level_names_and_aliases(fw: str, key: str, code: str, source: str) -> None:
+    lv = cc.level(key, framework=fw)
+    assert lv.code == code
+    assert source in lv.sources
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("3.5", "Clinically Managed Medium-Intensity Residential Services"),
+        ("3.7", "Medically Monitored High-Intensity Inpatient Services"),
+    ],
+)
+def test_asam3_adolescent_names_are_stated(code: str, name: str) -> None:  # ASAM3 (S)
+    lv = cc.level(code, framework="asam3")
+    assert lv.description == f"For adolescents the 3rd edition names this level {name!r} [ASAM3]."
+
+
+def test_asam3_treatment_level_names_end_in_services() -> None:  # ASAM3 (S)
+    asam3 = cc.framework("asam3")
+    treatment = [lv for lv in asam3 if "-" not in lv.code and lv.code != "0.5"]
+    assert [lv.code for lv in treatment] == ["1", "2.1", "2.5", "3.1", "3.3", "3.5", "3.7", "4"]
+    assert all(lv.name.endswith(" Services") for lv in treatment)
+    # withdrawal-management names are quoted from state texts, without "Services"
+    assert not any(lv.name.endswith("Services") for lv in asam3 if lv.code.endswith("-WM"))

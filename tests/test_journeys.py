@@ -22,17 +22,33 @@ def _journey(*rows: tuple[str, str, str | None], **kw: Any) -> cc.Journey:
 
 # -- discharge reasons ---------------------------------------------------------------
 
-# TEDS-D REASON codebook [TEDS]
+# TEDS-D REASON codebook, the 2015–2019 value tables' exact labels [TEDS-D-CB]
 TEDS_REASONS = [
     (1, "COMPLETED", "Treatment completed"),
-    (2, "DROPPED_OUT", "Dropped out"),
+    (2, "DROPPED_OUT", "Dropped out of treatment"),
     (3, "TERMINATED", "Terminated by facility"),
-    (4, "TRANSFERRED", "Transferred to another program or facility"),
+    (4, "TRANSFERRED", "Transferred to another treatment program or facility"),
     (5, "INCARCERATED", "Incarcerated"),
     (6, "DEATH", "Death"),
     (7, "OTHER", "Other"),
-    (-9, "MISSING", "Missing"),
+    (-9, "MISSING", "Missing/unknown/not collected/invalid"),
 ]
+
+# older or shorter wording that still reads as the code: (words, code, source)
+REASON_ALIASES = [
+    ("Left against professional advice", 2, "TEDS"),  # the 2006–2014 codebooks' label for 2
+    ("left against professional advice", 2, "TEDS"),
+    ("Dropped out", 2, "TEDS"),  # the library's earlier short labels
+    ("Transferred to another program or facility", 4, "TEDS"),
+    ("Missing", -9, "TEDS"),
+]
+
+
+@pytest.mark.parametrize(("words", "code", "source"), REASON_ALIASES)
+def test_discharge_reason_aliases(words: str, code: int, source: str) -> None:
+    p = cc.Placement(level="IOP", start=D(2024, 1, 1), end=D(2024, 1, 2), discharge_reason=words)
+    assert p.discharge_reason is DischargeReason(code)
+    assert words.casefold() in {a.casefold() for a in DischargeReason(code).aliases}
 
 
 @pytest.mark.parametrize(("code", "name", "label"), TEDS_REASONS)
@@ -308,7 +324,7 @@ def test_journey_repr_describe_and_html() -> None:
     text = j.describe()
     assert text.splitlines() == [
         "2024-01-01 → 2024-02-01  Inpatient residential (31 days; "
-        "Transferred to another program or facility)",
+        "Transferred to another treatment program or facility)",
         "  ↓ step-down to intensive_outpatient",
         "2024-02-01 → ongoing     Intensive outpatient (IOP)",
     ]

@@ -7,6 +7,7 @@ shared/domain/FACTS.md).
 from __future__ import annotations
 
 import doctest
+import sys
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import carecontinuum as cc
-from carecontinuum.levels import CodeSystem, Setting, _registry, code_system
+from carecontinuum.levels import CodeSystem, Setting, code_system
 from carecontinuum.levels._model import SYSTEM_URIS
 
 CONTINUUM = cc.default_continuum()
@@ -105,26 +106,34 @@ EXTERNAL_CODES: dict[str, dict[tuple[CodeSystem, str], bool]] = {
         (CodeSystem.ASAM4, "1.5"): False,  # ASAM4: level 1 split into 1.0 / 1.5 / 1.7
         (CodeSystem.TEDS_SERVICES, "7"): True,  # TEDS
         (CodeSystem.LOCATOR, "OP"): False,  # LOCATOR: OP not split by intensity
+        (CodeSystem.LOCATOR_SETTING, "ORT"): True,  # LOCATOR: SET regular outpatient
+        (CodeSystem.LOCATOR_SETTING, "OP"): False,  # LOCATOR: SET outpatient, any intensity
+        (CodeSystem.LOCATOR_SETTING, "OMB"): False,  # LOCATOR: SET outpatient OUD medication
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "AMB"): False,  # FHIR
     },
     IOP: {
         (CodeSystem.ASAM3, "2.1"): True,  # ASAM3
         (CodeSystem.ASAM4, "2.1"): True,  # ASAM4
-        (CodeSystem.TEDS_SERVICES, "6"): True,  # TEDS
+        (CodeSystem.TEDS_SERVICES, "6"): False,  # TEDS: no PHP code, PHP-like care is 6 too
         (CodeSystem.HCPCS, "H0015"): False,  # HCPCS: alcohol/drug IOP only
         (CodeSystem.HCPCS, "S9480"): False,  # HCPCS: psychiatric IOP only
-        (CodeSystem.MEDICARE_CONDITION_CODE, "92"): True,  # CMS-IOP
+        (CodeSystem.MEDICARE_CONDITION_CODE, "92"): True,  # MLN
         (CodeSystem.LOCATOR, "OP"): False,  # LOCATOR
+        (CodeSystem.LOCATOR_SETTING, "OIT"): True,  # LOCATOR: SET intensive outpatient
+        (CodeSystem.LOCATOR_SETTING, "OP"): False,  # LOCATOR
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "AMB"): False,  # FHIR
     },
     PHP: {
         (CodeSystem.ASAM3, "2.5"): True,  # ASAM3
         (CodeSystem.ASAM4, "2.5"): False,  # ASAM4: High-Intensity Outpatient
+        (CodeSystem.TEDS_SERVICES, "6"): False,  # TEDS: PHP-like care is reported as 6
         (CodeSystem.HCPCS, "H0035"): False,  # HCPCS: mental-health PHP only
         (CodeSystem.HCPCS, "S0201"): True,  # HCPCS
-        (CodeSystem.MEDICARE_CONDITION_CODE, "41"): True,  # CMS-IOP
+        (CodeSystem.MEDICARE_CONDITION_CODE, "41"): True,  # MLN
         (CodeSystem.LOCUS, "4"): False,  # LOCUS: Minnesota requires level 4 for adult PHP
         (CodeSystem.LOCATOR, "OP"): False,  # LOCATOR
+        (CodeSystem.LOCATOR_SETTING, "ODT"): False,  # LOCATOR: day treatment or PHP
+        (CodeSystem.LOCATOR_SETTING, "OP"): False,  # LOCATOR
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "AMB"): False,  # FHIR
     },
     RES: {
@@ -139,6 +148,9 @@ EXTERNAL_CODES: dict[str, dict[tuple[CodeSystem, str], bool]] = {
         (CodeSystem.TEDS_SERVICES, "4"): False,  # TEDS
         (CodeSystem.TEDS_SERVICES, "5"): False,  # TEDS
         (CodeSystem.LOCATOR, "RES"): True,  # LOCATOR
+        (CodeSystem.LOCATOR_SETTING, "RES"): True,  # LOCATOR: SET residential
+        (CodeSystem.LOCATOR_SETTING, "RS"): False,  # LOCATOR: SET short-term residential
+        (CodeSystem.LOCATOR_SETTING, "RL"): False,  # LOCATOR: SET long-term residential
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "NONAC"): False,  # FHIR
     },
     ACUTE: {
@@ -146,7 +158,10 @@ EXTERNAL_CODES: dict[str, dict[tuple[CodeSystem, str], bool]] = {
         (CodeSystem.ASAM4, "4"): False,  # ASAM4
         (CodeSystem.TEDS_SERVICES, "1"): False,  # TEDS: detox only
         (CodeSystem.TEDS_SERVICES, "3"): False,  # TEDS
-        (CodeSystem.LOCATOR, "HI"): True,  # LOCATOR
+        # LOCATOR (P, content.js): hospital inpatient is substance-use detox and rehab
+        (CodeSystem.LOCATOR, "HI"): False,
+        (CodeSystem.LOCATOR_SETTING, "HI"): False,  # LOCATOR: SET, the same category
+        (CodeSystem.LOCATOR_SETTING, "HIT"): False,  # LOCATOR: SET hospital rehab
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "ACUTE"): True,  # FHIR
         (CodeSystem.FHIR_ENCOUNTER_CLASS, "IMP"): False,  # FHIR
     },
@@ -160,9 +175,19 @@ def test_continuum_external_codes(code: str) -> None:
     assert all(c.sources for c in lv.codes)
 
 
-def test_php_has_no_teds_code() -> None:  # TEDS: no separate PHP code
-    assert cc.level("PHP").codes_in("teds-services") == ()
-    assert "TEDS has no separate code" in cc.level("PHP").description
+def test_php_has_no_teds_code_of_its_own() -> None:  # TEDS: no separate PHP code
+    # PHP-like care is reported as 6, intensive outpatient: an approximate code, shared
+    for level in ("PHP", "IOP"):
+        (six,) = cc.level(level).codes_in("teds-services")
+        assert (six.code, six.exact, six.display) == (
+            "6",
+            False,
+            "Ambulatory, intensive outpatient",
+        )
+        assert "no partial-hospitalization code" in six.note
+    assert "TEDS has no separate code for it and reports it as intensive outpatient" in (
+        cc.level("PHP").description
+    )
 
 
 @pytest.mark.parametrize(
@@ -170,7 +195,7 @@ def test_php_has_no_teds_code() -> None:  # TEDS: no separate PHP code
     [
         ("H0015", "Alcohol and/or drug services; intensive outpatient", "HCPCS"),
         ("S9480", "Intensive outpatient psychiatric services, per diem", "HCPCS"),
-        ("H0035", "Mental health partial hospitalization, less than 24 hours", "HCPCS"),
+        ("H0035", "Mental health partial hospitalization, treatment, less than 24 hours", "HCPCS"),
         ("S0201", "Partial hospitalization services, less than 24 hours, per diem", "HCPCS"),
     ],
 )
@@ -238,8 +263,6 @@ def test_codes_in_forgives_and_rejects() -> None:
         ("inpatient acute", ACUTE),
         ("acute inpatient", ACUTE),
         ("Acute-Inpatient", ACUTE),
-        ("hospital inpatient", ACUTE),
-        ("HI", ACUTE),
         ("psychiatric hospital", ACUTE),
     ],
 )
@@ -247,6 +270,14 @@ def test_level_lookup_by_code_alias_and_abbreviation(key: str, code: str) -> Non
     assert cc.level(key).code == code
     assert key in CONTINUUM
     assert CONTINUUM[key] is cc.level(code)
+
+
+@pytest.mark.parametrize("key", ["hospital inpatient", "HI"])
+def test_the_locator_hospital_inpatient_code_finds_acute_care_only_approximately(key: str) -> None:
+    # the locator's HI is substance-use detox and rehab in a hospital, not crisis care [LOCATOR]
+    assert cc.level(key).code == ACUTE
+    assert key not in CONTINUUM  # not an alias of the level: a code that maps approximately
+    assert cc.levels.level_match(key).match is cc.MatchKind.APPROXIMATE
 
 
 @pytest.mark.parametrize(
@@ -439,8 +470,9 @@ def test_external_code_validation() -> None:
 )
 def test_registry_examples(name: str) -> None:
     """The facade's published functions, whose examples the module-wide doctest walk skips."""
-    func = getattr(_registry, name)
-    (test,) = doctest.DocTestFinder().find(func, name, globs=dict(vars(_registry)))
+    func = getattr(cc, name)
+    module = sys.modules[func.__module__]
+    (test,) = doctest.DocTestFinder().find(func, name, globs=dict(vars(module)))
     assert test.examples
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     runner.run(test)

@@ -28,9 +28,13 @@ from carecontinuum.modalities._catalog import BUILTIN_MODALITIES
 
 
 def component(code: str, name: str) -> ModalityComponent:
+    """The component called *name*; ``"name@week"`` picks the one starting that week."""
     structure = cc.modality(code).structure
     assert structure is not None
-    return next(c for c in structure.components if c.name == name)
+    name, _, week = name.partition("@")
+    return next(
+        c for c in structure.components if c.name == name and (not week or c.from_week == int(week))
+    )
 
 
 def bounds(r: QuantityRange | None) -> tuple[float, float | None, str] | None:
@@ -46,10 +50,11 @@ STRUCTURE_FACTS: list[tuple[str, str, Any, str]] = [
     ("MET", "structure.sessions", 4, "MATCH"),
     ("MET", "structure.session_weeks", (1, 2, 6, 12), "MATCH"),
     ("MET", "structure.weeks", 12.0, "MATCH"),
-    ("MI", "structure", None, "SEED"),  # an approach inside other sessions: no fixed dose
-    ("TC", "structure.duration.low", 18.0, "NIDA"),
-    ("TC", "structure.duration.high", 24.0, "NIDA"),
-    ("TC", "structure.duration.unit", "month", "NIDA"),
+    ("MI", "structure", None, "SEED"),  # no fixed dose (a secondary description: flagged)
+    ("MI", "verified", False, "SEED"),
+    # NIDA: no predetermined length of stay; 18–24 months is the traditional stay, in words only
+    ("TC", "structure.duration", None, "NIDA"),
+    ("TC", "structure.weeks", None, "NIDA"),
     ("Matrix", "structure.weeks", 16.0, "CEBC"),
     ("Matrix", "structure.hours_per_day", 3.0, "CEBC"),
     ("Matrix", "structure.days_per_week", 3, "CEBC"),
@@ -77,23 +82,57 @@ def test_structure_fact(key: str, path: str, expected: Any, source: str) -> None
 COMPONENT_FACTS: list[tuple[str, str, str, Any, str]] = [
     ("CBT", "core sessions", "sessions", 8, "MATCH"),
     ("CBT", "elective sessions", "sessions", 4, "MATCH"),
-    ("Matrix", "relapse-prevention group", "per_week", (2.0, 2.0, "session / week"), "CEBC"),
-    ("Matrix", "family-education group", "per_week", (1.0, 1.0, "session / week"), "CEBC"),
-    ("Matrix", "early-recovery group", "weeks", (1, 4), "CEBC"),
-    ("CRA", "individual counseling", "per_week", (1.0, 2.0, "session / week"), "NIDA"),
-    ("CRA", "urine testing", "per_week", (2.0, 3.0, "session / week"), "NIDA"),
+    # Matrix phases: CEBC (P) gives the weekly rhythm and the first month; the session counts
+    # and weeks come from the SAMHSA counselor's manual via secondary sources (MATRIX-SMA, S)
+    ("Matrix", "relapse-prevention group", "per_week", (2.0, 2.0, "session / week"), "MATRIX-SMA"),
+    ("Matrix", "relapse-prevention group", "sessions", 32, "MATRIX-SMA"),
+    ("Matrix", "family-education group", "per_week", (1.0, 1.0, "session / week"), "MATRIX-SMA"),
+    ("Matrix", "family-education group", "sessions", 12, "MATRIX-SMA"),
+    ("Matrix", "family-education group", "weeks", (1, 12), "MATRIX-SMA"),
+    ("Matrix", "early-recovery group", "weeks", (1, 4), "MATRIX-SMA"),
+    ("Matrix", "early-recovery group", "sessions", 8, "MATRIX-SMA"),
+    ("Matrix", "early-recovery group", "per_week", (2.0, 2.0, "session / week"), "MATRIX-SMA"),
+    ("Matrix", "social-support group", "weeks", (13, 48), "MATRIX-SMA"),
+    # CRA + vouchers by phase (Budney & Higgins 1998, S); NIDA (P) gives the ranges
+    ("CRA", "individual counseling@1", "per_week", (2.0, 2.0, "session / week"), "BUDNEY1998"),
+    ("CRA", "individual counseling@1", "weeks", (1, 12), "BUDNEY1998"),
+    ("CRA", "individual counseling@13", "per_week", (1.0, 1.0, "session / week"), "BUDNEY1998"),
+    ("CRA", "individual counseling@13", "weeks", (13, 24), "BUDNEY1998"),
+    ("CRA", "urine testing@1", "per_week", (3.0, 3.0, "session / week"), "BUDNEY1998"),
+    ("CRA", "urine testing@13", "per_week", (2.0, 2.0, "session / week"), "BUDNEY1998"),
     ("CRA", "voucher incentives", "weeks", (1, 12), "NIDA"),
     ("DBT", "individual therapy", "per_week", (1.0, 1.0, "session / week"), "DBT-BMC"),
     ("DBT", "individual therapy", "length", (1.0, 1.0, "hour"), "DBT-BMC"),
     ("DBT", "skills training group", "per_week", (1.0, 1.0, "session / week"), "DBT-BMC"),
     ("DBT", "skills training group", "length", (2.0, 2.5, "hour"), "DBT-BMC"),
-    ("esketamine", "induction", "per_week", (2.0, 2.0, "session / week"), "SPRAVATO"),
-    ("esketamine", "induction", "weeks", (1, 4), "SPRAVATO"),
-    ("esketamine", "maintenance", "per_week", (1.0, 1.0, "session / week"), "SPRAVATO"),
-    ("esketamine", "maintenance", "weeks", (5, 8), "SPRAVATO"),
-    ("esketamine", "continued maintenance", "per_week", (0.5, 1.0, "session / week"), "SPRAVATO"),
-    ("esketamine", "continued maintenance", "weeks", (9, None), "SPRAVATO"),
+    # the treatment-resistant-depression (TRD) schedule [SPRAVATO]
+    ("esketamine", "TRD induction", "per_week", (2.0, 2.0, "session / week"), "SPRAVATO"),
+    ("esketamine", "TRD induction", "weeks", (1, 4), "SPRAVATO"),
+    ("esketamine", "TRD maintenance", "per_week", (1.0, 1.0, "session / week"), "SPRAVATO"),
+    ("esketamine", "TRD maintenance", "weeks", (5, 8), "SPRAVATO"),
+    (
+        "esketamine",
+        "TRD continued maintenance",
+        "per_week",
+        (0.5, 1.0, "session / week"),
+        "SPRAVATO",
+    ),
+    ("esketamine", "TRD continued maintenance", "weeks", (9, None), "SPRAVATO"),
 ]
+
+# components known only from secondary sources ship unverified, with a note (FACTS: S)
+UNVERIFIED_COMPONENTS = {
+    ("matrix_model", name)
+    for name in (
+        "early-recovery group",
+        "relapse-prevention group",
+        "family-education group",
+        "social-support group",
+    )
+} | {
+    ("community_reinforcement_approach", name)
+    for name in ("individual counseling", "urine testing")
+}
 
 
 @pytest.mark.parametrize(("key", "name", "what", "expected", "source"), COMPONENT_FACTS)
@@ -108,7 +147,49 @@ def test_component_fact(key: str, name: str, what: str, expected: Any, source: s
     assert actual == expected
     structure = cc.modality(key).structure
     assert structure is not None
-    assert source in structure.sources
+    assert source in (part.sources or structure.sources)
+    assert part.verified is ((cc.modality(key).code, part.name) not in UNVERIFIED_COMPONENTS)
+
+
+def test_unverified_components_are_exactly_the_secondary_phases() -> None:
+    found = {
+        (m.code, c.name)
+        for m in BUILTIN_MODALITIES
+        if m.structure is not None
+        for c in m.structure.components
+        if not c.verified
+    }
+    assert found == UNVERIFIED_COMPONENTS
+    for m in BUILTIN_MODALITIES:
+        for c in m.structure.components if m.structure else ():
+            if not c.verified:
+                assert c.note, (m.code, c.name)
+                assert c.sources, (m.code, c.name)
+                assert "unverified" in c.summary(), (m.code, c.name)
+
+
+def test_esketamine_states_which_indication_its_schedule_is_for() -> None:  # SPRAVATO (P)
+    m = cc.modality("esketamine")
+    assert m.structure is not None
+    assert "the treatment-resistant depression (TRD) schedule" in m.structure.detail
+    assert (
+        "For major depressive disorder with acute suicidal ideation or behavior the label gives "
+        "a different schedule: 84 mg twice weekly for 4 weeks" in m.structure.detail
+    )
+    assert "the components are the TRD schedule only" in m.structure.note
+    assert "major depressive disorder with acute suicidal ideation or behavior" in m.targets
+
+
+def test_therapeutic_community_ships_no_computable_duration() -> None:  # NIDA (P)
+    s = cc.modality("TC").structure
+    assert s is not None
+    numbers = {
+        f: getattr(s, f)
+        for f in ("sessions", "sessions_per_week", "hours_per_day", "days_per_week", "weeks")
+    }
+    assert set(numbers.values()) == {None}
+    assert (s.duration, s.session_weeks, s.components) == (None, (), ())
+    assert "no predetermined length of stay; the traditional stay was 18–24 months" in s.detail
 
 
 def test_matrix_hours_per_week_is_about_nine() -> None:  # 3 h/day × 3 days/week [CEBC]
@@ -198,6 +279,11 @@ def test_ids_cited_in_text_are_in_the_record() -> None:
         ("CM", "cocaine or methamphetamine use", "PETRY2005"),
         ("Matrix", "stimulant abuse (cocaine, methamphetamine)", "MATRIX2000"),
         ("esketamine", "treatment-resistant depression", "SPRAVATO"),
+        (
+            "esketamine",
+            "major depressive disorder with acute suicidal ideation or behavior",
+            "SPRAVATO",
+        ),
         ("EMDR", "post-traumatic stress disorder", "EMDR-ICN"),
     ],
 )
@@ -233,8 +319,8 @@ def test_display() -> None:
     esk = cc.modality("esketamine").structure
     assert esk is not None
     assert esk.summary() == (
-        "induction (2 session / week, weeks 1–4); maintenance (1 session / week, weeks 5–8); "
-        "continued maintenance (0.5–1 session / week, from week 9)"
+        "TRD induction (2 session / week, weeks 1–4); TRD maintenance (1 session / week, "
+        "weeks 5–8); TRD continued maintenance (0.5–1 session / week, from week 9)"
     )
 
 
@@ -393,3 +479,11 @@ def test_json_schema_documents_units() -> None:
     assert schema["properties"]["hours_per_day"]["anyOf"][0]["x-unit"] == "hour / day"
     assert schema["properties"]["weeks"]["anyOf"][0]["x-unit"] == "week"
     assert schema["properties"]["sessions"]["anyOf"][0]["x-unit"] == "session"
+
+
+def test_an_unverified_component_needs_a_note() -> None:
+    with pytest.raises(ValidationError, match="an unverified component needs a note"):
+        ModalityComponent(name="phase 2", verified=False)
+    part = ModalityComponent(name="phase 2", verified=False, note="secondary", sources=("S1",))
+    assert part.summary() == "phase 2 (unverified)"
+    assert ModalityComponent.model_validate_json(part.model_dump_json()) == part

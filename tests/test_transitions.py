@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 
 import pytest
+from pydantic import ValidationError
 
 import carecontinuum as cc
 from carecontinuum import TransitionKind
@@ -28,15 +30,17 @@ SEED_MOVES = [
     # IOP as a step-up from outpatient [SEED, TIP47]
     (OP, IOP, "step_up", True, "at risk of hospitalization", "SEED"),
     (OP, IOP, "step_up", True, "weekly therapy is not enough", "TIP47"),
-    # IOP as a step-down from a higher level back toward ordinary life [SEED, TIP47]
+    # IOP as a step-down from inpatient acute or residential care [SEED, TIP47]
     (ACUTE, IOP, "step_down", True, "back toward ordinary life", "SEED"),
-    (ACUTE, IOP, "step_down", True, "stable after acute care", "TIP47"),
+    (ACUTE, IOP, "step_down", True, "from inpatient acute care", "TIP47"),
     (RES, IOP, "step_down", True, "back toward ordinary life", "SEED"),
-    # the typical step-downs of the continuum [SEED]
-    (ACUTE, RES, "step_down", True, "reassessment", "SEED"),
-    (ACUTE, PHP, "step_down", True, "reassessment", "SEED"),
-    (RES, PHP, "step_down", True, "reassessment", "SEED"),
-    (PHP, IOP, "step_down", True, "reassessment", "SEED"),
+    (RES, IOP, "step_down", True, "from residential care", "TIP47"),
+    # the library's other typical step-downs: no cited source names them, so they are
+    # unverified; TIP47 / ASAM3 back only "moves follow reassessment"
+    (ACUTE, RES, "step_down", True, "reassessment", "TIP47"),
+    (ACUTE, PHP, "step_down", True, "reassessment", "TIP47"),
+    (RES, PHP, "step_down", True, "reassessment", "TIP47"),
+    (PHP, IOP, "step_down", True, "reassessment", "ASAM3"),
     # outpatient continuing care after IOP [TIP47]
     (IOP, OP, "step_down", True, "continuing care", "TIP47"),
     # crisis escalation: direct admission to inpatient acute from anywhere [SEED]
@@ -64,10 +68,50 @@ def test_default_graph_encodes_the_seed(
     assert words in t.rationale
     assert source in t.sources
     assert not t.derived
+    assert t.verified is ((a, b) not in UNVERIFIED_STEP_DOWNS)
+
+
+# step-downs the seed does not name and no cited source states: flagged, never tagged SEED
+UNVERIFIED_STEP_DOWNS = {(ACUTE, RES), (ACUTE, PHP), (RES, PHP), (PHP, IOP)}
+
+
+def test_unverified_step_downs_say_so_and_do_not_cite_the_seed(graph: cc.ContinuumGraph) -> None:
+    flagged = {(t.source, t.target) for t in graph.transitions if not t.verified}
+    assert flagged == UNVERIFIED_STEP_DOWNS
+    for a, b in UNVERIFIED_STEP_DOWNS:
+        t = graph.transition(a, b)
+        assert "SEED" not in t.sources
+        assert "no cited source names this step-down" in t.note
+        # the wording the issue found unsupported is gone
+        assert "crisis has passed" not in t.rationale
+        assert "living at home again" not in t.rationale
+    assert repr(graph.transition(PHP, IOP)) == (
+        "Transition('partial_hospitalization' ↓ 'intensive_outpatient', typical, unverified)"
+    )
+    assert "(unverified)" in graph.describe_level(PHP)
+
+
+def test_only_the_seeds_own_moves_cite_it(graph: cc.ContinuumGraph) -> None:
+    # SEED names outpatient → IOP, IOP as a step-down from acute or residential care, and
+    # inpatient acute care for a crisis or psychiatric emergency
+    seed_edges = {(t.source, t.target) for t in graph.transitions if "SEED" in t.sources}
+    assert seed_edges == {(OP, IOP), (ACUTE, IOP), (RES, IOP)} | {
+        (x, ACUTE) for x in (OP, IOP, PHP, RES)
+    }
+
+
+def test_derived_graphs_carry_the_flag() -> None:
+    # an edge derived from an unverified continuum move is itself unverified
+    g = cc.framework_graph("asam3")
+    t = g.transition("2.5", "2.1")  # PHP → IOP through the crosswalk
+    assert t.derived
+    assert not t.verified
+    assert "no cited source names this step-down" in t.note
+    assert g.transition("4", "2.1").verified  # inpatient acute → IOP [SEED, TIP47]
 
 
 def test_any_level_may_step_up_to_any_more_intensive_level(graph: cc.ContinuumGraph) -> None:
-    # [SEED]: crisis escalation is possible from every level
+    # [TIP47]: clients step up to more intense treatment as needed; [SEED]: crisis care
     for a, b in itertools.combinations(graph.levels, 2):
         assert graph.transition(a, b).kind is TransitionKind.STEP_UP
 
@@ -93,7 +137,17 @@ def test_step_downs_are_exactly_the_typical_ones(graph: cc.ContinuumGraph) -> No
 def test_edges_carry_rationale_not_durations(graph: cc.ContinuumGraph) -> None:
     # moves follow reassessment, not a fixed length of stay [TIP47, ASAM3]
     fields = set(cc.Transition.model_fields)
-    assert fields == {"source", "target", "kind", "typical", "rationale", "sources", "derived"}
+    assert fields == {
+        "source",
+        "target",
+        "kind",
+        "typical",
+        "rationale",
+        "sources",
+        "derived",
+        "verified",
+        "note",
+    }
     assert all(t.rationale and t.sources for t in graph.transitions)
     cited = {s for t in graph.transitions for s in t.sources}
     assert cited <= set(cc.SOURCES)
@@ -245,3 +299,23 @@ def test_default_graph_is_a_fresh_copy() -> None:
     assert len(a) == 4
     assert a != b
     assert cc.default_graph() == b
+
+
+def test_an_unverified_transition_needs_a_note() -> None:
+    with pytest.raises(ValidationError, match="an unverified transition needs a note"):
+        cc.Transition(source="a", target="b", kind="step_down", verified=False)
+    t = cc.Transition(source="a", target="b", kind="step_down", verified=False, note="why")
+    assert (t.verified, t.note) == (False, "why")
+
+
+def test_the_flag_survives_every_export(graph: cc.ContinuumGraph) -> None:
+    again = cc.ContinuumGraph.from_node_link(graph.to_node_link())
+    t = again.transition(PHP, IOP)
+    assert (t.verified, t.note) == (False, graph.transition(PHP, IOP).note)
+    assert again.transition(OP, IOP).verified
+    import networkx as nx
+
+    read = nx.read_graphml(io.StringIO(graph.to_graphml()))  # a real GraphML parser
+    assert read.edges[PHP, IOP]["verified"] is False
+    assert read.edges[PHP, IOP]["note"].startswith("no cited source names this step-down")
+    assert read.edges[OP, IOP]["verified"] is True

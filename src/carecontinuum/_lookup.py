@@ -103,10 +103,15 @@ class Lookup:
         Named groups: a group's name finds all its members, and looking it up
         as one entry raises *ambiguous_error* listing them.
     variants:
-        A function from a normalised key to looser spellings of it (plural
-        folded, filler words dropped, ...).  Names are indexed under their
-        variants too, below the exact names; two entries sharing a variant
-        make it ambiguous, never a silent pick.
+        A function from a normalised key to looser spellings of it (an
+        abbreviation in brackets dropped, a British spelling folded, ...).
+        Names are indexed under their variants too, below the exact names; two
+        entries sharing a variant make it ambiguous, never a silent pick.
+    query_variants:
+        Looser spellings tried for a *query* only, after its exact and
+        :paramref:`variants` forms (filler words such as "program" dropped,
+        plurals folded).  Keys are never indexed under these, so an entry's
+        name cannot shrink to a bare generic word.
     conflicts:
         ``"raise"`` (the default) refuses two entries whose codes or names fold
         to the same key with :class:`~carecontinuum.errors.DuplicateRegistrationError`;
@@ -131,6 +136,7 @@ class Lookup:
         "_index",
         "_loose",
         "_memo",
+        "_query_variants",
         "_variants",
         "kind",
     )
@@ -144,12 +150,14 @@ class Lookup:
         ambiguous_error: type[AmbiguousKeyError] = AmbiguousKeyError,
         groups: Mapping[str, Sequence[str]] | None = None,
         variants: Callable[[str], Iterable[str]] | None = None,
+        query_variants: Callable[[str], Iterable[str]] | None = None,
         conflicts: str = "raise",
     ) -> None:
         self.kind = kind
         self._error = error
         self._ambiguous = ambiguous_error
         self._variants = variants
+        self._query_variants = query_variants
         codes, index = _index(kind, [(c, tuple(n)) for c, n in entries], conflicts)
         for label, members in (groups or {}).items():
             missing = [m for m in members if m not in codes]
@@ -193,10 +201,19 @@ class Lookup:
             self._memo[key] = target
         return target
 
-    def find(self, key: object) -> str | None:
-        """The code *key* names, or ``None`` when it names none or several."""
+    def find(self, key: object, *, loose: bool = True) -> str | None:
+        """The code *key* names, or ``None`` when it names none or several.
+
+        With ``loose=False`` only codes, names and aliases count, not looser
+        spellings (variants).
+        """
         if not isinstance(key, str):
             return None
+        if not loose:
+            if len(key) > MAX_KEY_LENGTH:
+                return None
+            strict = self._codes.get(key) or self._index.get(normalize_key(key))
+            return strict if isinstance(strict, str) else None
         found = self._codes.get(key) or self._memo.get(key)
         if found is not None:
             return found
@@ -224,16 +241,16 @@ class Lookup:
         if not isinstance(key, str) or len(key) > MAX_KEY_LENGTH:
             return None
         norm = normalize_key(key)
-        target = self._index.get(norm)
-        if target is not None or self._variants is None:
-            return target
-        target = self._loose.get(norm)
+        target = self._index.get(norm) or self._loose.get(norm)
         if target is not None:
             return target
-        for variant in self._variants(norm):
-            target = self._index.get(variant) or self._loose.get(variant)
-            if target is not None:
-                return target
+        for make in (self._variants, self._query_variants):
+            if make is None:
+                continue
+            for variant in make(norm):
+                target = self._index.get(variant) or self._loose.get(variant)
+                if target is not None:
+                    return target
         return None
 
     def miss(self, key: object) -> UnknownKeyError:

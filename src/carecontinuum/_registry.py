@@ -147,9 +147,9 @@ class Registry(Generic[T]):
         Called once, lazily, inside a :class:`Transaction`, before the first
         miss or the first listing: built-ins that stay out of ``import``, and
         entry-point plug-ins.
-    groups, variants:
+    groups, variants, query_variants:
         Passed to the :class:`~carecontinuum._lookup.Lookup` (named groups, looser
-        spellings).
+        spellings of names and of queries); ``groups`` is called with the items.
     builtins:
         Items registered (and protected) at once, before any loading.
 
@@ -179,6 +179,7 @@ registered; pass replace=True to replace it on purpose
         loader: Callable[[Transaction[T]], None] | None = None,
         groups: Callable[[Mapping[str, T]], Mapping[str, Sequence[str]]] | None = None,
         variants: Callable[[str], Iterable[str]] | None = None,
+        query_variants: Callable[[str], Iterable[str]] | None = None,
         builtins: Iterable[T] = (),
     ) -> None:
         self.kind = kind
@@ -190,6 +191,7 @@ registered; pass replace=True to replace it on purpose
         self._loader = loader
         self._groups = groups
         self._variants = variants
+        self._query_variants = query_variants
         self._lock = threading.RLock()
         self._loading: int | None = None  # the thread running the loader
         items: dict[str, T] = {}
@@ -347,6 +349,7 @@ registered; pass replace=True to replace it on purpose
             loader=None,
             groups=self._groups,
             variants=self._variants,
+            query_variants=self._query_variants,
         )
         other._snapshot = snap
         return other
@@ -375,6 +378,7 @@ registered; pass replace=True to replace it on purpose
             ambiguous_error=self._ambiguous,
             groups=self._groups(items) if self._groups is not None else None,
             variants=self._variants,
+            query_variants=self._query_variants,
         )
 
     def _swap(

@@ -14,14 +14,34 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .errors import UnknownKeyError
 
-__all__ = ["SOURCES", "Source", "UnknownSourceError", "source"]
+__all__ = ["SOURCES", "Firmness", "Source", "UnknownSourceError", "source"]
 
 
 class UnknownSourceError(UnknownKeyError):
     """No source has this id."""
+
+
+class Firmness(StrEnum):
+    """How firm the source of a fact is (the project's domain notes).
+
+    Examples
+    --------
+    >>> Firmness("S").name
+    'SECONDARY'
+    """
+
+    PRIMARY = "P"
+    """Primary text or official summary seen."""
+    SECONDARY = "S"
+    """Secondary: training material, vendor or state site."""
+    CONSISTENT = "C"
+    """Consistent across several public code repositories that copied the code book."""
+    UNVERIFIED = "U"
+    """Not verified: shown to users as such."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,8 +145,10 @@ SOURCES: dict[str, Source] = {
         ),
         Source(
             "SPRAVATO",
-            "SPRAVATO (esketamine) nasal spray, US prescribing information: dosage and "
-            "administration (induction and maintenance phases, post-dose monitoring)",
+            "SPRAVATO (esketamine) nasal spray, US prescribing information and HCP site: dosage "
+            "and administration for treatment-resistant depression (induction and maintenance "
+            "phases) and for major depressive disorder with acute suicidal ideation or "
+            "behavior; post-dose monitoring",
         ),
         Source(
             "EMDR-ICN",
@@ -145,6 +167,28 @@ SOURCES: dict[str, Source] = {
             "Oregon Administrative Rules 415-050-0110, -0160 and -0165 (chapter 415 division 50, "
             "standards for alcohol detoxification centers): ASAM levels of care 3.2-WM and "
             "3.7-WM, by name",
+        ),
+        Source(
+            "MLN",
+            "CMS Medicare Learning Network articles on intensive outpatient and partial "
+            "hospitalization claims (e.g. MLN MM13222: condition codes 92 and 41, overlap edits)",
+        ),
+        Source(
+            "TEDS-D-CB",
+            "SAMHSA, Treatment Episode Data Set: Discharges (TEDS-D) public-use-file codebooks "
+            "2015–2019, value tables (as parsed in the CC0 repository kabellhart/teds-processing)",
+        ),
+        Source(
+            "MATRIX-SMA",
+            "SAMHSA/CSAT, Counselor's Treatment Manual: Matrix Intensive Outpatient Treatment for "
+            "People With Stimulant Use Disorders, DHHS Publication No. (SMA) 06-4152, 2006 (phase "
+            "lengths as summarized by secondary sources; the manual was not re-read)",
+        ),
+        Source(
+            "BUDNEY1998",
+            "Budney A.J., Higgins S.T., A Community Reinforcement Plus Vouchers Approach: Treating "
+            "Cocaine Addiction, NIDA Therapy Manuals for Drug Addiction, Manual 2, NIH Publication "
+            "No. 98-4309, 1998 (phase frequencies as summarized by secondary sources)",
         ),
         Source(
             "LOCUS-GPS",

@@ -23,12 +23,14 @@ from ._text import echo
 
 __all__ = [
     "AmbiguousKeyError",
+    "AmbiguousLevelError",
     "CareContinuumError",
     "DuplicateRegistrationError",
     "InvalidJsonError",
     "InvalidQuantityError",
     "InvalidTransitionError",
     "MissingExtraError",
+    "NotInContinuumError",
     "ProtectedEntryError",
     "UnknownFrameworkError",
     "UnknownKeyError",
@@ -102,11 +104,31 @@ class AmbiguousKeyError(UnknownKeyError):
 
 
 def _plural(kind: str) -> str:
-    return kind if kind.endswith("s") else f"{kind}s"
+    if kind.endswith("s"):
+        return kind
+    if kind.endswith("y") and not kind.endswith(("ay", "ey", "oy", "uy")):
+        return kind[:-1] + "ies"
+    return f"{kind}s"
 
 
 class UnknownLevelError(UnknownKeyError):
     """No care level matches the key (code, alias or abbreviation)."""
+
+
+class AmbiguousLevelError(UnknownLevelError, AmbiguousKeyError):
+    """A phrase maps to several levels of the continuum (``candidates`` lists them)."""
+
+
+class NotInContinuumError(UnknownLevelError):
+    """The phrase names care that is not a level of the continuum (withdrawal management,
+    a framework level with no counterpart); the message says where it lives."""
+
+    def __init__(self, kind: str, key: object, where: str) -> None:
+        self.where = where
+        super().__init__(kind, key)
+
+    def _message(self) -> str:
+        return self.where
 
 
 class UnknownModalityError(UnknownKeyError):

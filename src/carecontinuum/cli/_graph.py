@@ -115,12 +115,15 @@ def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: 
     blocks = []
     for n, t in enumerate(_moves(g, levels), 1):
         kind = t.kind.label + (", typical" if t.typical else "")
+        kind += "" if t.verified else ", unverified"
         head = f"{n}. {t.source} {t.kind.arrow} {t.target}  ({kind})"
         why = t.rationale or "no rationale recorded"
         if t.sources:
             why += f" [{', '.join(t.sources)}]"
         blocks.append(
-            paragraph(head, indent=indent) + "\n" + paragraph(why, indent=indent + len(f"{n}. "))
+            paragraph(head, indent=indent, hang=len(f"{n}. "))
+            + "\n"
+            + paragraph(why, indent=indent + len(f"{n}. "))
         )
     return "\n".join(blocks)
 

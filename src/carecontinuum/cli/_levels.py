@@ -78,7 +78,7 @@ def levels_table(fw: Framework) -> str:
 
     >>> import carecontinuum as cc
     >>> print(levels_table(cc.default_continuum()).splitlines()[3])
-    intensive_outpatient     Intensive         ambulatory    2.1      2.1     6
+    intensive_outpatient     Intensive         ambulatory    2.1      2.1     ~6
     """
     if fw.code == "continuum":
         headers = ["code", "name", "setting", *(label for _, label in _SYSTEMS)]

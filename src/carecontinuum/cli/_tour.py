@@ -39,10 +39,11 @@ def _intro() -> str:
         [
             heading("A tour of the continuum of care"),
             paragraph(
-                "People move between levels of care as their needs change: from a "
-                "therapist's office once or twice a week, through intensive outpatient and "
-                "partial hospitalization programs, to residential and inpatient acute care, "
-                "and back down again [SEED]. carecontinuum models those levels, how other "
+                "The seed text lays out a spectrum of care: a therapist's office once or "
+                "twice a week, intensive outpatient and partial hospitalization programs, "
+                "residential and inpatient acute care [SEED]. People step up to more intense "
+                "treatment or down to less intense treatment as needed [TIP47]. "
+                "carecontinuum models those levels, how other "
                 "systems code them, the therapies programs deliver, the hours a schedule "
                 "adds up to, and the moves between levels."
             ),
@@ -77,10 +78,7 @@ def _levels() -> str:
 def _frameworks() -> str:
     from .. import crosswalk, framework, level, list_frameworks
 
-    rows = []
-    for fw in list_frameworks():
-        codes = ", ".join(lv.code for lv in fw.levels)
-        rows.append([fw.code, fw.name, codes])
+    rows = [[fw.code, fw.name, str(len(fw.levels))] for fw in list_frameworks()]
     walk = crosswalk("asam4", "continuum")
     example = [m for m in walk.mappings if m.source == "2.5"]  # High-Intensity Outpatient [ASAM4]
     lines = [
@@ -88,7 +86,8 @@ def _frameworks() -> str:
         table(["code", "name", "levels"], rows),
         "",
         paragraph(
-            "Crosswalks map one framework onto another and say what each mapping loses. "
+            "carecontinuum levels --framework asam3 lists a framework's levels. Crosswalks "
+            "map one framework onto another and say what each mapping loses. "
             "For example, ASAM 4th edition → continuum:"
         ),
     ]
@@ -150,9 +149,9 @@ def _uses_of_iop() -> str:
     lines = [
         heading("4. Two uses of intensive outpatient care (IOP)", underline="-"),
         paragraph(
-            f"IOP is ASAM level {asam}: group and individual therapy a few hours a day, "
-            "several days a week, while the person lives at home [SEED, ASAM3]. It is "
-            "used in two directions:"
+            f"IOP is ASAM level {asam} [ASAM3]: group and individual therapy a few hours a "
+            "day, several days a week, often in the mornings or evenings so people can keep "
+            "working [SEED]. The seed names two uses, in two directions:"
         ),
         "",
         _move_line(graph, up),
@@ -200,9 +199,12 @@ def _step_down() -> str:
         [
             heading("6. A step-down pathway", underline="-"),
             paragraph(
-                "After a crisis, care can step down gradually, through each level in turn, "
-                "as reassessment shows the person is ready; moves follow reassessment, not a "
-                "fixed length of stay [TIP47, ASAM3]:"
+                "After a crisis, care can step down gradually through each level in turn: "
+                "people step down to less intense treatment as needed, and moves follow "
+                "reassessment, not a fixed length of stay [TIP47, ASAM3]. The seed names "
+                "only the step-downs into IOP [SEED]; the library's other typical "
+                "step-downs are its reading of that principle, which no cited source names, "
+                "so they are marked unverified:"
             ),
             "",
             paragraph(" → ".join(lv.code for lv in path), indent=2, hang=2),
@@ -245,9 +247,10 @@ def _journey() -> str:
     ]
     for move in journey.transitions:
         edge = graph.transition(move.source, move.target)
+        flags = move.kind.label + ("" if edge.verified else ", unverified")
         text = (
             f"{move.on.isoformat()} {move.source} {move.kind.arrow} {move.target} "
-            f"({move.kind.label}): {edge.rationale}"
+            f"({flags}): {edge.rationale}"
         )
         lines.append(paragraph(text, indent=2, hang=2))
     findings = journey.check(graph)

@@ -94,7 +94,10 @@ TEDS = RuleSet(
             level=_IOP,
             conditions=(DailyHours(hours_at_least=2, days_at_least=3),),
             sources=("TEDS",),
-            note="TEDS service setting 6, ambulatory intensive outpatient.",
+            note=(
+                "TEDS service setting 6, ambulatory intensive outpatient; TEDS has no PHP code, "
+                "so PHP-like care is reported as 6 too."
+            ),
         ),
     ),
     twenty_four_hour=True,

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import html
 import itertools
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .._nonempty import NonEmpty
+from .._sources import Firmness
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode, Setting
 from ..schedules._display import num
 from ..units import DaysPerWeek, HoursPerWeek, InUnit
@@ -31,19 +31,6 @@ __all__ = ["Condition", "DailyHours", "Firmness", "RuleSet", "Tier", "WeeklyHour
 _SourceId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 #: Hours per day for a daily floor: 0 (any day attended counts) to 24.
 _DailyFloor = Annotated[float, InUnit("hour / day", per="day", label="hours per day", ge=0, le=24)]
-
-
-class Firmness(StrEnum):
-    """How firm the source of a threshold is (the project's domain notes)."""
-
-    PRIMARY = "P"
-    """Primary text or official summary seen."""
-    SECONDARY = "S"
-    """Secondary: training material, vendor or state site."""
-    CONSISTENT = "C"
-    """Consistent across several public code repositories that copied the code book."""
-    UNVERIFIED = "U"
-    """Not verified: shown to users as such."""
 
 
 class WeeklyHours(BaseModel):

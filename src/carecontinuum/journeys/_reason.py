@@ -1,4 +1,9 @@
-"""Why a placement ended: the TEDS discharge ``REASON`` codes [TEDS]."""
+"""Why a placement ended: the TEDS discharge ``REASON`` codes [TEDS].
+
+Labels are the TEDS-D codebooks' exact wording (2015–2019 value tables
+[TEDS-D-CB]); older wording, such as the 2006–2014 codebooks' "Left against
+professional advice" for 2, is accepted as an alias.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ class DischargeReason(IntEnum):
     --------
     >>> DischargeReason(1).label
     'Treatment completed'
-    >>> DischargeReason.TRANSFERRED.value
-    4
+    >>> DischargeReason.TRANSFERRED.label
+    'Transferred to another treatment program or facility'
+    >>> DischargeReason.DROPPED_OUT.aliases
+    ('Dropped out', 'Left against professional advice')
     """
 
     COMPLETED = 1
@@ -35,23 +42,36 @@ class DischargeReason(IntEnum):
 
     @property
     def label(self) -> str:
-        """The codebook's wording [TEDS]."""
+        """The codebook's exact wording [TEDS-D-CB]."""
         return _LABELS[self]
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Other wording for the code: older codebooks' labels and short forms [TEDS]."""
+        return _ALIASES.get(self, ())
 
 
 _LABELS = {
     DischargeReason.COMPLETED: "Treatment completed",
-    DischargeReason.DROPPED_OUT: "Dropped out",
+    DischargeReason.DROPPED_OUT: "Dropped out of treatment",
     DischargeReason.TERMINATED: "Terminated by facility",
-    DischargeReason.TRANSFERRED: "Transferred to another program or facility",
+    DischargeReason.TRANSFERRED: "Transferred to another treatment program or facility",
     DischargeReason.INCARCERATED: "Incarcerated",
     DischargeReason.DEATH: "Death",
     DischargeReason.OTHER: "Other",
-    DischargeReason.MISSING: "Missing",
+    DischargeReason.MISSING: "Missing/unknown/not collected/invalid",
+}
+
+#: Older or shorter wording: "Left against professional advice" is the 2006–2014
+#: codebooks' label for 2 [TEDS]; the others are the library's earlier short labels.
+_ALIASES = {
+    DischargeReason.DROPPED_OUT: ("Dropped out", "Left against professional advice"),
+    DischargeReason.TRANSFERRED: ("Transferred to another program or facility",),
+    DischargeReason.MISSING: ("Missing",),
 }
 
 _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
-    normalize_key(label): r for r, label in _LABELS.items()
+    normalize_key(label): r for r in DischargeReason for label in (_LABELS[r], *_ALIASES.get(r, ()))
 }
 
 

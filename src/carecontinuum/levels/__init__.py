@@ -3,7 +3,10 @@
 The default continuum has the seed's five levels [SEED].  ASAM 3rd and 4th
 edition, LOCUS and TEDS service settings are further frameworks, each an
 ordered set of levels, with crosswalks to the default continuum and between the
-two ASAM editions.
+two ASAM editions.  Each level carries its codes in other systems
+(:class:`ExternalCode`) and, for Medicare IOP and PHP, its per-diem payment
+tiers (:class:`PerDiemTier`); :data:`WITHDRAWAL_MANAGEMENT_CODES` lists the
+detox codes that name no continuum level.
 
 Examples
 --------
@@ -21,16 +24,19 @@ Examples
 from __future__ import annotations
 
 from ._continuum import DEFAULT_CONTINUUM
+from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
 from ._errors import UnboundCrosswalkError
 from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
 from ._framework import Framework
+from ._match import LevelMatch, level, level_match
 from ._model import (
     CareLevel,
     CodeSystem,
     ExternalCode,
     LevelCode,
     Management,
+    PerDiemTier,
     Setting,
     code_system,
 )
@@ -38,7 +44,6 @@ from ._registry import (
     crosswalk,
     default_continuum,
     framework,
-    level,
     list_crosswalks,
     list_frameworks,
     register_crosswalk,
@@ -49,6 +54,7 @@ from ._registry import (
 
 __all__ = [
     "DEFAULT_CONTINUUM",
+    "WITHDRAWAL_MANAGEMENT_CODES",
     "CareLevel",
     "CodeSystem",
     "ContinuumLevelCode",
@@ -60,8 +66,10 @@ __all__ = [
     "LevelField",
     "LevelMapping",
     "LevelMarker",
+    "LevelMatch",
     "Management",
     "MatchKind",
+    "PerDiemTier",
     "Setting",
     "UnboundCrosswalkError",
     "code_system",
@@ -70,6 +78,7 @@ __all__ = [
     "framework",
     "level",
     "level_key",
+    "level_match",
     "list_crosswalks",
     "list_frameworks",
     "register_crosswalk",

@@ -6,6 +6,12 @@ quote the 3rd edition: NC Medicaid for 1-WM and 2-WM [NC-WM], the Oregon
 rules for 3.2-WM and 3.7-WM [OAR-WM].  The name of 4-WM was found only as
 public repositories encode it and ships unverified.
 
+Treatment-level names end in "Services" (e.g. "Intensive Outpatient
+Services"), as secondary sources quote the 3rd edition; the names without it
+stay aliases.  For adolescents, 3.5 and 3.7 have their own names, also
+aliases.  Office-based opioid treatment (1-OBOT) sits beside the opioid
+treatment program (1-OTP) at level 1.
+
 Ranks are the level numbers, which ASAM assigns in order of intensity; levels
 sharing a number tie and sort by code.  Setting, 24-hour care and management
 come from the level names where they state them; each level's ``note`` says
@@ -35,6 +41,9 @@ _BAND_3 = (
     "of the numbering, and the 4th edition names its 3.7 Medically Managed Residential [ASAM4]"
 )
 _BAND_4 = "hospital setting is a reading of 'inpatient' at the top level of the numbering"
+_ADOLESCENT = "For adolescents the 3rd edition names this level {!r} [ASAM3]."
+_ADOLESCENT_35 = "Clinically Managed Medium-Intensity Residential Services"
+_ADOLESCENT_37 = "Medically Monitored High-Intensity Inpatient Services"
 
 
 def _level(code: str, name: str, setting: Setting, **kw: Any) -> CareLevel:
@@ -52,6 +61,15 @@ _LEVELS = (
         "Outpatient Services",
     ),
     _level("1", "Outpatient Services", _AMB, aliases=("1.0", "level 1", "outpatient", "OP")),
+    _level(
+        "1-OBOT",
+        "Office-Based Opioid Treatment",
+        _AMB,
+        aliases=("OBOT", "1.0-OBOT"),
+        description="Opioid treatment in an office setting, beside the opioid treatment "
+        "program at level 1 [ASAM3].",
+        note="the code 1-OBOT is the library's, formed like 1-OTP; " + _BAND_1,
+    ),
     _level(
         "1-OTP",
         "Opioid Treatment Program",
@@ -77,22 +95,27 @@ _LEVELS = (
         "as NC Medicaid quotes the 3rd edition [NC-WM].",
         sources=("ASAM3", "NC-WM"),
     ),
-    _level("2.1", "Intensive Outpatient", _AMB, aliases=("IOP", "level 2.1")),
+    _level(
+        "2.1",
+        "Intensive Outpatient Services",
+        _AMB,
+        aliases=("Intensive Outpatient", "IOP", "level 2.1"),
+    ),
     _level(
         "2.5",
-        "Partial Hospitalization",
+        "Partial Hospitalization Services",
         _AMB,
-        aliases=("PHP", "level 2.5"),
+        aliases=("Partial Hospitalization", "PHP", "level 2.5"),
         note="ambulatory setting is a reading: partial hospitalization is a less-than-24-hour "
         "service [HCPCS] in the outpatient band 2 of the numbering",
         sources=("ASAM3", "HCPCS"),
     ),
     _level(
         "3.1",
-        "Clinically Managed Low-Intensity Residential",
+        "Clinically Managed Low-Intensity Residential Services",
         _RES,
         management=_CM,
-        aliases=("level 3.1",),
+        aliases=("Clinically Managed Low-Intensity Residential", "level 3.1"),
         note="24-hour care is a reading of 'residential'",
     ),
     _level(
@@ -107,26 +130,28 @@ _LEVELS = (
     ),
     _level(
         "3.3",
-        "Clinically Managed Population-Specific High-Intensity Residential",
+        "Clinically Managed Population-Specific High-Intensity Residential Services",
         _RES,
         management=_CM,
-        aliases=("level 3.3",),
+        aliases=("Clinically Managed Population-Specific High-Intensity Residential", "level 3.3"),
         note="24-hour care is a reading of 'residential'",
     ),
     _level(
         "3.5",
-        "Clinically Managed High-Intensity Residential",
+        "Clinically Managed High-Intensity Residential Services",
         _RES,
         management=_CM,
-        aliases=("level 3.5",),
+        aliases=("Clinically Managed High-Intensity Residential", _ADOLESCENT_35, "level 3.5"),
+        description=_ADOLESCENT.format(_ADOLESCENT_35),
         note="24-hour care is a reading of 'residential'",
     ),
     _level(
         "3.7",
-        "Medically Monitored Intensive Inpatient",
+        "Medically Monitored Intensive Inpatient Services",
         _RES,
         management=_MMON,
-        aliases=("level 3.7",),
+        aliases=("Medically Monitored Intensive Inpatient", _ADOLESCENT_37, "level 3.7"),
+        description=_ADOLESCENT.format(_ADOLESCENT_37),
         note=_BAND_3,
         sources=("ASAM3", "ASAM4"),
     ),
@@ -142,10 +167,10 @@ _LEVELS = (
     ),
     _level(
         "4",
-        "Medically Managed Intensive Inpatient",
+        "Medically Managed Intensive Inpatient Services",
         _HOSP,
         management=_MMAN,
-        aliases=("4.0", "level 4"),
+        aliases=("Medically Managed Intensive Inpatient", "4.0", "level 4"),
         note=_BAND_4,
     ),
     _level(
@@ -156,8 +181,8 @@ _LEVELS = (
         aliases=("4.0-WM",),
         verified=False,
         note="name unverified: found only as several public code repositories encode it (no "
-        "primary or state text seen); it is level 4's name with 'Withdrawal Management'. "
-        + _BAND_4,
+        "primary or state text seen); it is level 4's name with 'Withdrawal Management' in place "
+        "of 'Services'. " + _BAND_4,
     ),
 )
 
@@ -174,8 +199,9 @@ ASAM3 = Framework(
     ),
     levels=_LEVELS,
     description=(
-        "The 2013 ASAM Criteria: treatment levels 0.5 to 4 and five withdrawal-management "
-        "levels (1-WM, 2-WM, 3.2-WM, 3.7-WM, 4-WM), ranked by their numbers. Level numbers "
+        "The 2013 ASAM Criteria: treatment levels 0.5 to 4 (with OTP and OBOT beside level 1) "
+        "and five withdrawal-management levels (1-WM, 2-WM, 3.2-WM, 3.7-WM, 4-WM), ranked by "
+        "their numbers. Level numbers "
         "and names only; the criteria's assessment questions and decision rules are licensed "
         "content and are not included."
     ),

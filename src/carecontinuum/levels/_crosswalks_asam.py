@@ -16,15 +16,17 @@ from ._data import approx, exact, no_match
 __all__ = ["ASAM3_TO_ASAM4", "ASAM4_TO_ASAM3"]
 
 _BOTH = ("ASAM3", "ASAM4")
-_SAME = "same number and name in both editions"
+_SAME = "same number and name in both editions (the 3rd edition adds 'Services')"
 _FOLDED = "the stand-alone WM level: the 4th edition folds withdrawal management into {}"
 _NOT_ONLY_WM = "{} is not only withdrawal management"
 _RENAMED = "the name: {} in the 3rd edition, {} in the 4th"
-_PHP_NAME = _RENAMED.format("Partial Hospitalization", "High-Intensity Outpatient")
+_PHP_NAME = _RENAMED.format("Partial Hospitalization Services", "High-Intensity Outpatient")
 _37_NAME = _RENAMED.format(
-    "Medically Monitored Intensive Inpatient", "Medically Managed Residential"
+    "Medically Monitored Intensive Inpatient Services", "Medically Managed Residential"
 )
-_4_NAME = _RENAMED.format("Medically Managed Intensive Inpatient", "Medically Managed Inpatient")
+_4_NAME = _RENAMED.format(
+    "Medically Managed Intensive Inpatient Services", "Medically Managed Inpatient"
+)
 _LOSSY = (
     "Cross-edition mappings are lossy: match by level number and name only, since the "
     "editions' criteria are not compared."
@@ -49,6 +51,13 @@ ASAM3_TO_ASAM4 = Crosswalk(
             verified=False,
             note="where the 4th edition places opioid treatment program services is not in "
             "the sources",
+        ),
+        no_match(
+            "1-OBOT",
+            "the 4th edition's level list has no office-based-opioid-treatment level",
+            *_BOTH,
+            verified=False,
+            note="where the 4th edition places office-based opioid treatment is not in the sources",
         ),
         approx("1-WM", "1.7", _FOLDED.format("1.7, a medically managed level"), *_BOTH, "NC-WM"),
         approx("2-WM", "2.7", _FOLDED.format("2.7, a medically managed level"), *_BOTH, "NC-WM"),

@@ -28,6 +28,10 @@ _LEVEL_4 = (
     "ASAM level 4 is medically managed inpatient care, not defined as crisis care"
 )
 _JUDGMENT = "the library's judgment: the nearest continuum level; no source maps this level"
+_TIP47_LEVELS = (
+    "TIP 47 places intensive outpatient and partial hospitalization at ASAM level II (II.1 "
+    "and II.5) and outpatient services at level I"
+)
 
 ASAM3_TO_CONTINUUM = Crosswalk(
     source_framework="asam3",
@@ -39,18 +43,23 @@ ASAM3_TO_CONTINUUM = Crosswalk(
             "the continuum has no level below outpatient treatment; early intervention is "
             "counted as outpatient",
             "ASAM3",
-            "SEED",
             verified=False,
             note=_JUDGMENT,
         ),
-        exact("1", _OP, "ASAM3", "SEED"),
-        approx(
-            "1-OTP",
-            _OP,
-            "the opioid treatment program as a distinct service; the continuum does not "
-            "separate it from other outpatient care",
-            "ASAM3",
-            note="level 1 of the ASAM numbering is Outpatient Services",
+        exact("1", _OP, "ASAM3", "TIP47", note=_TIP47_LEVELS),
+        *(
+            approx(
+                otp,
+                _OP,
+                f"{service} as a distinct service; the continuum does not separate it from "
+                "other outpatient care",
+                "ASAM3",
+                note="level 1 of the ASAM numbering is Outpatient Services",
+            )
+            for otp, service in (
+                ("1-OTP", "the opioid treatment program"),
+                ("1-OBOT", "office-based opioid treatment"),
+            )
         ),
         approx("1-WM", _OP, _NO_WM, "ASAM3", "NC-WM", note="ambulatory WM at level 1"),
         *(
@@ -66,8 +75,8 @@ ASAM3_TO_CONTINUUM = Crosswalk(
             )
             for target in (_IOP, _PHP)
         ),
-        exact("2.1", _IOP, "ASAM3", "SEED"),
-        exact("2.5", _PHP, "ASAM3", "SEED"),
+        exact("2.1", _IOP, "ASAM3", "TIP47", note=_TIP47_LEVELS),
+        exact("2.5", _PHP, "ASAM3", "TIP47", note=_TIP47_LEVELS),
         approx("3.1", _RES, "low intensity and clinical management; " + _ONE_RES, "ASAM3"),
         approx("3.2-WM", _RES, _NO_WM + "; clinical management", "ASAM3", "OAR-WM"),
         approx(
@@ -95,7 +104,7 @@ ASAM3_TO_CONTINUUM = Crosswalk(
         "residential and withdrawal-management levels collapse into the continuum's single "
         "residential and inpatient levels."
     ),
-    sources=("ASAM3", "SEED", "NC-WM", "OAR-WM"),
+    sources=("ASAM3", "TIP47", "SEED", "NC-WM", "OAR-WM"),
 )
 
 ASAM4_TO_CONTINUUM = Crosswalk(
@@ -108,25 +117,23 @@ ASAM4_TO_CONTINUUM = Crosswalk(
             "remission monitoring is lighter than outpatient treatment; the continuum has no "
             "level for it",
             "ASAM4",
-            "SEED",
             verified=False,
             note=_JUDGMENT,
         ),
-        exact("1.5", _OP, "ASAM4", "SEED"),
+        exact("1.5", _OP, "ASAM4", note="by the name: Outpatient Therapy"),
         approx(
             "1.7",
             _OP,
             "medical management, and the withdrawal management the 4th edition folds into 1.7",
             "ASAM4",
         ),
-        exact("2.1", _IOP, "ASAM4", "SEED"),
+        exact("2.1", _IOP, "ASAM4", note="by the name: Intensive Outpatient"),
         approx(
             "2.5",
             _PHP,
             "the name: the 4th edition calls the level High-Intensity Outpatient, and the "
             "sources do not say whether its scope changed with the name",
             "ASAM4",
-            "SEED",
         ),
         approx(
             "2.7",
@@ -249,16 +256,18 @@ TEDS_TO_CONTINUUM = Crosswalk(
             "TEDS",
             "SEED",
         ),
-        approx("4", _RES, "the short-term stay (30 days or fewer); " + _ONE_RES, "TEDS"),
-        approx("5", _RES, "the long-term stay (more than 30 days); " + _ONE_RES, "TEDS"),
-        exact(
+        approx("4", _RES, "the short-term stay (typically 30 days or fewer); " + _ONE_RES, "TEDS"),
+        approx("5", _RES, "the long-term stay (typically more than 30 days); " + _ONE_RES, "TEDS"),
+        approx(
             "6",
             _IOP,
+            "TEDS has no partial-hospitalization code, so PHP-like (day treatment) care is also "
+            "reported as 6: a TEDS 6 episode may have been a PHP",
             "TEDS",
-            "SEED",
-            note="TEDS has no separate PHP code, so no TEDS code maps to partial_hospitalization",
+            note="TEDS defines 6 as at least 2 hours a day on 3 or more days a week; no TEDS "
+            "code maps to partial_hospitalization",
         ),
-        exact("7", _OP, "TEDS", "SEED"),
+        exact("7", _OP, "TEDS"),
         no_match(
             "8",
             "ambulatory detox: the continuum has no withdrawal-management level, and TEDS does "
@@ -270,7 +279,8 @@ TEDS_TO_CONTINUUM = Crosswalk(
     ),
     description=(
         "TEDS service settings to the continuum. TEDS has no separate partial-hospitalization "
-        "code, so no TEDS level maps to partial_hospitalization. Detox settings lose their "
+        "code: PHP-like care is reported as 6, which maps to IOP approximately, and no TEDS "
+        "level maps to partial_hospitalization. Detox settings lose their "
         "withdrawal-management meaning; ambulatory detox (8) has no counterpart. -9 (missing) "
         "is not a level and is not mapped."
     ),

@@ -42,8 +42,9 @@ from .._text import echo
 from ..errors import UnknownKeyError
 from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import MatchKind
+from ._match import level
 from ._model import CareLevel
-from ._registry import crosswalk, level
+from ._registry import crosswalk
 
 __all__ = ["ContinuumLevelCode", "LevelField", "LevelMarker", "level_key", "resolve_level"]
 
@@ -69,7 +70,7 @@ def resolve_level(value: object) -> CareLevel:
     Examples
     --------
     >>> resolve_level("asam3:3.7").name
-    'Medically Monitored Intensive Inpatient'
+    'Medically Monitored Intensive Inpatient Services'
     >>> resolve_level("Residential").code
     'residential'
     """

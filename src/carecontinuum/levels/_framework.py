@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 from .._display import Display, Table, render_html
 from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
+from .._phrases import name_variants, query_variants
 from ..errors import UnknownLevelError
 from ._model import CareLevel
 
@@ -129,7 +130,13 @@ class Framework(BaseModel):
             # a level's name finds it too, unless another level claims that key
             named = owners.get(normalize_key(lv.name), lv.code) == lv.code
             entries.append((lv.code, (*lv.aliases, lv.name) if named else lv.aliases))
-        lookup = Lookup(f"care level in {self.name}", entries, error=UnknownLevelError)
+        lookup = Lookup(
+            f"care level in {self.name}",
+            entries,
+            error=UnknownLevelError,
+            variants=name_variants,
+            query_variants=query_variants,
+        )
         entry = (self.levels, self.name, lookup, {lv.code: lv for lv in self.levels})
         cache.entry = entry  # one assignment: a thread-safe swap
         return entry

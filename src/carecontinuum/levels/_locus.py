@@ -38,7 +38,14 @@ def _level(code: str, name: str, setting: Setting, **kw: Any) -> CareLevel:
 
 
 _LEVELS = (
-    _level("0", "Basic Services", _AMB, note=_BELOW),
+    _level(
+        "0",
+        "Basic Services",
+        _AMB,
+        aliases=("Basic Services for Prevention and Maintenance",),
+        description="Also written 'Basic Services for Prevention and Maintenance' [LOCUS].",
+        note=_BELOW,
+    ),
     _level(
         "1",
         "Recovery Maintenance and Health Management",

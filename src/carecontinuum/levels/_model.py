@@ -10,8 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from .._display import DisplayMixin
 from .._lookup import normalize_key
+from .._sources import Firmness
 from ..errors import UnknownKeyError
 from ..units import QuantityRange
+from ._payment import PerDiemTier
 
 __all__ = [
     "CareLevel",
@@ -19,6 +21,7 @@ __all__ = [
     "ExternalCode",
     "LevelCode",
     "Management",
+    "PerDiemTier",
     "Setting",
     "code_system",
 ]
@@ -65,9 +68,12 @@ class CodeSystem(StrEnum):
     HCPCS = "hcpcs"
     """CMS HCPCS Level II codes [HCPCS]."""
     MEDICARE_CONDITION_CODE = "medicare-condition-code"
-    """Condition codes that flag Medicare IOP (92) and PHP (41) claims [CMS-IOP]."""
+    """Condition codes that flag Medicare IOP (92) and PHP (41) claims [MLN]."""
     LOCATOR = "locator"
-    """SAMHSA treatment-locator type-of-care codes [LOCATOR]."""
+    """SAMHSA treatment-locator type-of-care codes (OP, HI, RES ...) [LOCATOR]."""
+    LOCATOR_SETTING = "locator-setting"
+    """SAMHSA treatment-locator service-setting codes, category ``SET`` (OIT, ODT, RS ...)
+    [LOCATOR]."""
 
 
 def code_system(system: CodeSystem | str) -> CodeSystem:
@@ -107,9 +113,10 @@ class ExternalCode(BaseModel):
 
     Examples
     --------
-    >>> ExternalCode(system="teds-services", code="6",
-    ...              display="Ambulatory, intensive outpatient", sources=("TEDS",))
-    ExternalCode(teds-services:6 exact)
+    >>> ExternalCode(system="teds-services", code="7",
+    ...              display="Ambulatory, non-intensive outpatient", sources=("TEDS",),
+    ...              firmness="C")
+    ExternalCode(teds-services:7 exact)
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -121,6 +128,18 @@ class ExternalCode(BaseModel):
     """False when the code covers more or less than the level (a lossy mapping)."""
     note: str = ""
     sources: tuple[_SourceId, ...] = ()
+    firmness: Firmness | None = None
+    """How firm the code's sources are, where the domain notes rate it; ``None``: not rated.
+    ``"U"`` (unverified) needs a note."""
+
+    @model_validator(mode="after")
+    def _unverified_has_note(self) -> ExternalCode:
+        if self.firmness is Firmness.UNVERIFIED and not self.note:
+            raise ValueError(
+                f"code {self.system.value}:{self.code}: an unverified code (firmness 'U') "
+                "needs a note saying what is unverified"
+            )
+        return self
 
     def __repr__(self) -> str:
         return (
@@ -164,6 +183,8 @@ class CareLevel(DisplayMixin, BaseModel):
     typical_stay: QuantityRange | None = None
     description: str = ""
     codes: tuple[ExternalCode, ...] = ()
+    per_diem_tiers: tuple[PerDiemTier, ...] = ()
+    """How payers that pay the level per diem tier its days (Medicare IOP and PHP)."""
     sources: tuple[_SourceId, ...] = ()
     verified: bool = True
     """False where the sources mark a fact about this level unverified."""
@@ -239,6 +260,7 @@ class CareLevel(DisplayMixin, BaseModel):
             "typical_sessions_per_week",
             "typical_stay",
             "codes",
+            "per_diem_tiers",
             "sources",
             "verified",
             "note",
@@ -263,6 +285,10 @@ class CareLevel(DisplayMixin, BaseModel):
             ("typical stay", self.typical_stay),
             ("aliases", self.aliases or None),
             ("codes", ", ".join(f"{c.system.value} {c.code}" for c in self.codes) or None),
+            (
+                "per-diem tiers",
+                "; ".join(f"{t.payer}: {t.display}" for t in self.per_diem_tiers) or None,
+            ),
             ("sources", self.sources or None),
             ("verified", None if self.verified else False),
             ("note", self.note or None),

@@ -8,7 +8,6 @@ from ._continuum import DEFAULT_CONTINUUM
 from ._crosswalk import Crosswalk, set_framework_resolver
 from ._errors import InvalidCrosswalkError
 from ._framework import Framework
-from ._model import CareLevel
 
 __all__ = [
     "CROSSWALKS",
@@ -16,7 +15,6 @@ __all__ = [
     "crosswalk",
     "default_continuum",
     "framework",
-    "level",
     "list_crosswalks",
     "list_frameworks",
     "register_crosswalk",
@@ -64,9 +62,6 @@ CROSSWALKS: Registry[Crosswalk] = Registry(
     item_type=Crosswalk,
     loader=_load_crosswalks,
 )
-#: Codes of the default continuum, and spellings of its levels already looked up.
-_CONTINUUM_BY_CODE: dict[str, CareLevel] = {lv.code: lv for lv in DEFAULT_CONTINUUM.levels}
-_MEMO_SIZE = 4096
 set_framework_resolver(FRAMEWORKS.get)
 
 
@@ -79,42 +74,6 @@ def default_continuum() -> Framework:
     'intensive_outpatient'
     """
     return DEFAULT_CONTINUUM
-
-
-def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
-    """Find a care level by code or alias.
-
-    Case, spaces, hyphens and the usual abbreviations are forgiven.  Without
-    *framework*, the default continuum is searched.
-
-    Raises
-    ------
-    carecontinuum.UnknownLevelError
-        For an unknown key, suggesting the closest matches.
-
-    Examples
-    --------
-    >>> level("PHP").code
-    'partial_hospitalization'
-    >>> level("Inpatient Residential").code
-    'residential'
-    >>> level("3.2-wm", framework="asam3").name
-    'Clinically Managed Residential Withdrawal Management'
-    """
-    if framework is None and type(key) is str:
-        # fast path: a code of the default continuum, or a spelling already found, at
-        # dictionary speed (the continuum cannot be replaced, so the memo never goes stale)
-        found = _CONTINUUM_BY_CODE.get(key)
-        if found is None:
-            found = DEFAULT_CONTINUUM.level(key)
-            if len(_CONTINUUM_BY_CODE) < _MEMO_SIZE:  # bounded: keys are user input
-                _CONTINUUM_BY_CODE[key] = found
-        return found
-    if isinstance(key, CareLevel) and framework is None:
-        home = DEFAULT_CONTINUUM if key.framework == DEFAULT_CONTINUUM.code else None
-        return (home or FRAMEWORKS.get(key.framework)).level(key)
-    fw = DEFAULT_CONTINUUM if framework is None else FRAMEWORKS.get(framework)
-    return fw.level(key)
 
 
 def framework(key: str) -> Framework:
@@ -161,7 +120,7 @@ def register_framework(fw: Framework, /, *, replace: bool = False) -> Framework:
     ...                  setting="ambulatory"),))
     >>> register_framework(mine)
     Framework('state-x', 1 levels)
-    >>> level("level a", framework="SX").code
+    >>> cc.level("level a", framework="SX").code
     'a'
     >>> unregister_framework("state-x") is mine
     True

@@ -1,16 +1,19 @@
 """TEDS service settings: the ``SERVICES`` / ``SERVICES_D`` codes 1–8 [TEDS].
 
 The Treatment Episode Data Set codes the service setting at admission
-(``SERVICES``) and at discharge (``SERVICES_D``) with the same eight values
-(firmness C: identical in six or more public repositories that copy the
-codebook).  The codebook value ``-9`` means *missing*: it is not a service
-setting and is not a level here, so ``level("-9", framework="teds")`` raises
+(``SERVICES``) and at discharge (``SERVICES_D``; ``SERVSETD`` in the 2006–2014
+codebooks) with the same eight values.  Names are the TEDS-D codebooks' exact
+labels (firmness P: checked against the 2015–2019 codebook value tables
+[TEDS-D-CB]; C before that, identical in six or more public repositories).
+The codebook value ``-9`` means *missing*: it is not a service setting and is
+not a level here, so ``level("-9", framework="teds")`` raises
 :class:`~carecontinuum.UnknownLevelError`; map it to ``None`` in your own
 data handling.
 
-**TEDS has no separate partial-hospitalization code** [TEDS]: no TEDS level
-maps to the continuum's ``partial_hospitalization``, and that level carries no
-TEDS code.
+**TEDS has no separate partial-hospitalization code** [TEDS]: PHP-like care
+is reported as 6, intensive outpatient.  So 6 maps to the continuum's
+``intensive_outpatient`` approximately, no TEDS level maps to
+``partial_hospitalization``, and that level carries 6 as an approximate code.
 
 TEDS numbers its codes by setting, not by intensity.  Ranks here follow the
 setting (ambulatory < residential < hospital) and, among ambulatory codes,
@@ -35,7 +38,7 @@ _RANK = {"7": 0.0, "6": 1.0, "8": 1.0, "2": 2.0, "4": 2.0, "5": 2.0, "1": 3.0, "
 
 
 def _level(code: str, name: str, setting: Setting, **kw: Any) -> CareLevel:
-    kw.setdefault("sources", ("TEDS",))
+    kw.setdefault("sources", ("TEDS", "TEDS-D-CB"))
     aliases = (f"TEDS {code}", *kw.pop("aliases", ()))
     return make_level(_FW, code, name, setting, rank=_RANK[code], aliases=aliases, **kw)
 
@@ -62,7 +65,7 @@ _LEVELS = tuple(
                 "Rehab/residential, short term (30 days or fewer)",
                 _RES,
                 aliases=("short-term residential",),
-                description="Short term: 30 days or fewer [TEDS].",
+                description="Typically 30 days or fewer [TEDS].",
                 note=_RESIDENTIAL_24H,
             ),
             _level(
@@ -70,7 +73,7 @@ _LEVELS = tuple(
                 "Rehab/residential, long term (more than 30 days)",
                 _RES,
                 aliases=("long-term residential",),
-                description="Long term: more than 30 days [TEDS].",
+                description="Typically more than 30 days [TEDS].",
                 note=_RESIDENTIAL_24H,
             ),
             _level(
@@ -79,7 +82,8 @@ _LEVELS = tuple(
                 _AMB,
                 aliases=("intensive outpatient", "IOP"),
                 description="TEDS defines intensive outpatient as at least 2 hours a day on at "
-                "least 3 days a week [TEDS]. TEDS has no separate partial-hospitalization code.",
+                "least 3 days a week [TEDS]. TEDS has no separate partial-hospitalization code, "
+                "so PHP-like care is reported here too.",
             ),
             _level(
                 "7",
@@ -102,13 +106,21 @@ _LEVELS = tuple(
 TEDS = Framework(
     code=_FW,
     name="TEDS service settings",
-    aliases=("TEDS", "SERVICES", "SERVICES_D", "Treatment Episode Data Set", "TEDS services"),
+    aliases=(
+        "TEDS",
+        "SERVICES",
+        "SERVICES_D",
+        "SERVSETD",
+        "Treatment Episode Data Set",
+        "TEDS services",
+    ),
     levels=_LEVELS,
     description=(
         "The eight service-setting codes of SAMHSA's Treatment Episode Data Set (SERVICES at "
-        "admission, SERVICES_D at discharge). -9 (missing) is not a level. TEDS has no separate "
-        "partial-hospitalization code. Ranked by setting, then intensive over non-intensive "
+        "admission, SERVICES_D at discharge; SERVSETD in the 2006–2014 codebooks). -9 (missing) "
+        "is not a level. TEDS has no separate partial-hospitalization code: PHP-like care is "
+        "reported as 6. Ranked by setting, then intensive over non-intensive "
         "outpatient; codes TEDS does not order tie."
     ),
-    sources=("TEDS",),
+    sources=("TEDS", "TEDS-D-CB"),
 )

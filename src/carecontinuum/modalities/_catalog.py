@@ -4,13 +4,18 @@ Each record cites its sources by id (see :data:`carecontinuum.SOURCES`); the
 structure of each comes from the project's domain notes, table "Modalities —
 documented structure".  ``targets`` lists only conditions a cited source
 names, in its own words.  Adjuncts (TMS, ketamine/esketamine, EMDR, equine and
-yoga therapy) are in :mod:`._catalog_adjuncts`.
+yoga therapy) are in :mod:`._catalog_adjuncts`; the common program parts
+(relapse prevention, psychoeducation, family, individual and group counseling,
+medication management) in :mod:`._catalog_parts`.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..units import QuantityRange
 from ._catalog_adjuncts import ADJUNCTS
+from ._catalog_parts import PROGRAM_PARTS
 from ._enums import Format, ModalityCategory
 from ._model import Modality
 from ._structure import ModalityComponent, ModalityStructure
@@ -18,6 +23,28 @@ from ._structure import ModalityComponent, ModalityStructure
 __all__ = ["BUILTIN_MODALITIES"]
 
 _ALCOHOL = "alcohol abuse and dependence"  # the MATCH manuals' own wording [MATCH]
+
+_MATRIX_PHASE = (
+    "phase from the SAMHSA counselor's treatment manual (SMA 06-4152) as secondary sources "
+    "summarize it; the manual was not re-read"
+)
+_CRA_PHASE = (
+    "phase frequencies from Budney & Higgins (1998) as secondary sources summarize them; "
+    "NIDA gives only the ranges (counseling 1–2, urine tests 2–3 times a week)"
+)
+#: CRA + vouchers by phase: first and last week, counseling and urine tests a week.
+_CRA_PHASES = ((1, 12, 2, 3), (13, 24, 1, 2))
+
+
+def _phase(name: str, source: str, note: str, **parts: Any) -> ModalityComponent:
+    """A phase the domain notes give only from secondary sources: it ships unverified."""
+    return ModalityComponent(name=name, sources=(source,), verified=False, note=note, **parts)
+
+
+def _matrix(name: str, **parts: Any) -> ModalityComponent:
+    """A Matrix Model phase: which group runs in which weeks, how often [MATRIX-SMA]."""
+    return _phase(name, "MATRIX-SMA", _MATRIX_PHASE, **parts)
+
 
 TWELVE_STEP_FACILITATION = Modality(
     code="twelve_step_facilitation",
@@ -78,7 +105,9 @@ COGNITIVE_BEHAVIORAL_THERAPY = Modality(
     ),
     description=(
         "Cognitive-behavioral coping-skills therapy as manualized for Project MATCH: 12 "
-        "individual sessions, 8 core and 4 chosen from electives [MATCH]."
+        "individual sessions, 8 core and 4 chosen from electives [MATCH]. The seed names CBT "
+        "among the commonest IOP modalities: people still in their everyday situations can "
+        "try new coping skills at once [SEED]."
     ),
     sources=("MATCH", "SEED"),
 )
@@ -89,10 +118,15 @@ MOTIVATIONAL_INTERVIEWING = Modality(
     aliases=("MI",),
     category=ModalityCategory.PSYCHOTHERAPY,
     description=(
-        "A motivational approach used within other sessions; it has no fixed dose, so no "
-        "structure is recorded [SEED]."
+        "A motivational approach that helps people resolve their ambivalence toward treatment "
+        "and change their behavior: kind, yet directive [SEED]. No structure is recorded."
     ),
     sources=("SEED",),
+    verified=False,
+    note=(
+        "that MI is used within other sessions and has no fixed dose is a secondary "
+        "description (no primary source seen), not the seed's"
+    ),
 )
 
 MOTIVATIONAL_ENHANCEMENT_THERAPY = Modality(
@@ -111,7 +145,8 @@ MOTIVATIONAL_ENHANCEMENT_THERAPY = Modality(
     ),
     description=(
         "A brief motivational intervention that mobilizes the client's own resources for "
-        "change, as manualized for Project MATCH [MATCH]."
+        "change, as manualized for Project MATCH [MATCH]. The seed names it with motivational "
+        "interviewing among the motivational approaches [SEED]."
     ),
     sources=("MATCH", "SEED"),
 )
@@ -123,16 +158,22 @@ THERAPEUTIC_COMMUNITY = Modality(
     category=ModalityCategory.COMMUNITY,
     targets=("drug abuse and addiction",),
     structure=ModalityStructure(
-        duration=QuantityRange(low=18, high=24, unit="month"),
         detail=(
-            "traditionally 18–24 months; funding limits now often cut stays to 12 months or "
-            "less; people who complete at least 90 days do significantly better"
+            "no predetermined length of stay; the traditional stay was 18–24 months; funding "
+            "limits now often cut stays to 12 months or less; people who complete at least 90 "
+            "days do significantly better"
         ),
         sources=("NIDA",),
+        note=(
+            "no duration is recorded as a number: the 18–24 months are the traditional stay, "
+            "not a length to compute with"
+        ),
     ),
     description=(
         "Drug-free residential treatment that uses the community of staff and people in "
-        'recovery as the key agent of change ("community as method") [NIDA, SEED].'
+        'recovery as the key agent of change ("community as method") [NIDA, SEED]. The seed '
+        "adds that some programs use it in IOPs too, especially as a step down from "
+        "residential care [SEED]."
     ),
     sources=("NIDA", "SEED"),
 )
@@ -150,34 +191,48 @@ MATRIX_MODEL = Modality(
         days_per_week=3,
         approximate=True,
         components=(
-            ModalityComponent(
-                name="relapse-prevention group", format=Format.GROUP, sessions_per_week=2
-            ),
-            ModalityComponent(
-                name="family-education group", format=Format.FAMILY, sessions_per_week=1
-            ),
-            ModalityComponent(
-                name="early-recovery group", format=Format.GROUP, from_week=1, to_week=4
-            ),
-            ModalityComponent(
-                name="social-support group",
+            _matrix(
+                "early-recovery group",
                 format=Format.GROUP,
-                detail="continuing care after the intensive 16 weeks",
+                sessions=8,
+                sessions_per_week=2,
+                from_week=1,
+                to_week=4,
+            ),
+            _matrix(
+                "relapse-prevention group", format=Format.GROUP, sessions=32, sessions_per_week=2
+            ),
+            _matrix(
+                "family-education group",
+                format=Format.FAMILY,
+                sessions=12,
+                sessions_per_week=1,
+                from_week=1,
+                to_week=12,
+            ),
+            _matrix(
+                "social-support group",
+                format=Format.GROUP,
+                from_week=13,
+                to_week=48,
+                detail="continuing care",
             ),
         ),
         detail=(
             "16 weeks, about 3 hours a day on 3 days a week; each week 2 relapse-prevention "
             "groups and 1 family-education group; early-recovery groups in the first month; "
-            "then social-support continuing care"
+            "then social-support continuing care [CEBC]"
         ),
         sources=("CEBC",),
     ),
     description=(
         "A structured 16-week intensive outpatient model first developed for cocaine and used "
         "with methamphetamine users: relapse-prevention, education and social-support groups, "
-        "individual counseling, and urine and breath testing [MATRIX2000, CEBC]."
+        "individual counseling, and urine and breath testing [MATRIX2000, CEBC]. The seed "
+        "dates it to the 1980s cocaine and stimulant problems and gives the full program as "
+        "16 weeks [SEED]."
     ),
-    sources=("CEBC", "MATRIX2000", "SEED"),
+    sources=("CEBC", "MATRIX2000", "SEED", "MATRIX-SMA"),
 )
 
 COMMUNITY_REINFORCEMENT_APPROACH = Modality(
@@ -190,14 +245,28 @@ COMMUNITY_REINFORCEMENT_APPROACH = Modality(
     structure=ModalityStructure(
         weeks=24,
         components=(
-            ModalityComponent(
-                name="individual counseling",
-                format=Format.INDIVIDUAL,
-                sessions_per_week=QuantityRange(low=1, high=2, unit="session / week"),
+            *(
+                _phase(
+                    "individual counseling",
+                    "BUDNEY1998",
+                    _CRA_PHASE,
+                    format=Format.INDIVIDUAL,
+                    sessions_per_week=counseling,
+                    from_week=first,
+                    to_week=last,
+                )
+                for first, last, counseling, _ in _CRA_PHASES
             ),
-            ModalityComponent(
-                name="urine testing",
-                sessions_per_week=QuantityRange(low=2, high=3, unit="session / week"),
+            *(
+                _phase(
+                    "urine testing",
+                    "BUDNEY1998",
+                    _CRA_PHASE,
+                    sessions_per_week=tests,
+                    from_week=first,
+                    to_week=last,
+                )
+                for first, last, _, tests in _CRA_PHASES
             ),
             ModalityComponent(
                 name="voucher incentives",
@@ -211,16 +280,18 @@ COMMUNITY_REINFORCEMENT_APPROACH = Modality(
         ),
         detail=(
             "CRA plus vouchers: 24 weeks; counseling 1–2 times a week; urine tests 2–3 times "
-            "a week; vouchers in weeks 1–12"
+            "a week; vouchers in weeks 1–12 [NIDA]"
         ),
         sources=("NIDA",),
     ),
     description=(
         "Counseling aimed at lifestyle change (family, recreation, social network, work), "
         "documented by NIDA combined with a voucher-based contingency-management program "
-        "(CRA + vouchers) for cocaine dependence [NIDA]."
+        "(CRA + vouchers) for cocaine dependence [NIDA]. The seed groups community "
+        "reinforcement with contingency management, approaches built on the idea that the "
+        "consequences of past behavior shape future behavior [SEED]."
     ),
-    sources=("NIDA", "SEED"),
+    sources=("NIDA", "SEED", "BUDNEY1998"),
 )
 
 CONTINGENCY_MANAGEMENT = Modality(
@@ -239,7 +310,8 @@ CONTINGENCY_MANAGEMENT = Modality(
     ),
     description=(
         "Tangible incentives for objectively verified abstinence: vouchers (as in CRA + "
-        "vouchers [NIDA]) or prize draws [PETRY2005]."
+        "vouchers [NIDA]) or prize draws [PETRY2005]. In an IOP, the seed says, a "
+        "points/reward system reinforces the desired behaviors [SEED]."
     ),
     sources=("NIDA", "PETRY2005", "SEED"),
 )
@@ -281,84 +353,6 @@ DIALECTICAL_BEHAVIOR_THERAPY = Modality(
     sources=("DBT-BMC",),
 )
 
-RELAPSE_PREVENTION = Modality(
-    code="relapse_prevention",
-    name="Relapse prevention",
-    aliases=("RP", "relapse prevention training", "relapse-prevention group"),
-    category=ModalityCategory.PSYCHOTHERAPY,
-    formats=(Format.GROUP,),
-    description=(
-        "Training to recognize and manage the risk of returning to use; a core service of "
-        "intensive outpatient treatment [TIP47] and the Matrix Model's main group [CEBC]."
-    ),
-    sources=("TIP47", "CEBC"),
-)
-
-PSYCHOEDUCATION = Modality(
-    code="psychoeducation",
-    name="Psychoeducation",
-    aliases=("psychoeducational programming", "psychoeducational group", "family psychoeducation"),
-    category=ModalityCategory.PSYCHOEDUCATION,
-    formats=(Format.GROUP, Format.FAMILY),
-    description=(
-        "Structured teaching about the condition and recovery, for clients and families; a "
-        "core service of intensive outpatient treatment [TIP47]."
-    ),
-    sources=("TIP47",),
-)
-
-FAMILY_THERAPY = Modality(
-    code="family_therapy",
-    name="Family therapy",
-    aliases=("family counseling", "family counselling", "family-based services"),
-    category=ModalityCategory.PSYCHOTHERAPY,
-    formats=(Format.FAMILY,),
-    description=(
-        "Counseling that involves family members or significant others; family counseling is "
-        "a core service of intensive outpatient treatment [TIP47]."
-    ),
-    sources=("TIP47",),
-)
-
-INDIVIDUAL_COUNSELING = Modality(
-    code="individual_counseling",
-    name="Individual counseling",
-    aliases=("individual therapy", "individual counselling", "one-on-one therapy"),
-    category=ModalityCategory.PSYCHOTHERAPY,
-    formats=(Format.INDIVIDUAL,),
-    description=(
-        "One-to-one sessions with a therapist or counselor; IOP sessions mix individual and "
-        "group therapy [SEED, TIP47]."
-    ),
-    sources=("SEED", "TIP47"),
-)
-
-GROUP_COUNSELING = Modality(
-    code="group_counseling",
-    name="Group counseling",
-    aliases=("group therapy", "group counselling", "group psychotherapy"),
-    category=ModalityCategory.PSYCHOTHERAPY,
-    formats=(Format.GROUP,),
-    description=(
-        "Therapy or counseling delivered to a group; the core of most intensive outpatient "
-        "programs [SEED, TIP47]."
-    ),
-    sources=("SEED", "TIP47"),
-)
-
-MEDICATION_MANAGEMENT = Modality(
-    code="medication_management",
-    name="Medication management",
-    aliases=("med management", "medication management and evaluation", "med check"),
-    category=ModalityCategory.MEDICATION,
-    formats=(Format.MEDICATION_MANAGEMENT,),
-    description=(
-        "People on psychiatric medication also meet a psychiatrist for medication management "
-        "and evaluation [SEED]."
-    ),
-    sources=("SEED",),
-)
-
 BUILTIN_MODALITIES: tuple[Modality, ...] = (
     TWELVE_STEP_FACILITATION,
     COGNITIVE_BEHAVIORAL_THERAPY,
@@ -369,11 +363,6 @@ BUILTIN_MODALITIES: tuple[Modality, ...] = (
     COMMUNITY_REINFORCEMENT_APPROACH,
     CONTINGENCY_MANAGEMENT,
     DIALECTICAL_BEHAVIOR_THERAPY,
-    RELAPSE_PREVENTION,
-    PSYCHOEDUCATION,
-    FAMILY_THERAPY,
-    INDIVIDUAL_COUNSELING,
-    GROUP_COUNSELING,
-    MEDICATION_MANAGEMENT,
+    *PROGRAM_PARTS,
     *ADJUNCTS,
 )

@@ -1,7 +1,9 @@
-"""Built-in adjunct modalities the seed names: TMS, ketamine/esketamine, EMDR, equine and yoga.
+"""Built-in adjunct modalities the seed names: TMS, ketamine, EMDR, equine and yoga therapy.
 
-Where no source documents a standard dose (ketamine outside the esketamine
-label, equine therapy, yoga therapy) no structure is recorded.
+Esketamine, the labelled form of ketamine, is here too; its shipped schedule is
+the treatment-resistant-depression one.  Where no source documents a standard
+dose (ketamine outside the esketamine label, equine therapy, yoga therapy) no
+structure is recorded.
 """
 
 from __future__ import annotations
@@ -35,8 +37,9 @@ TMS = Modality(
         ),
     ),
     description=(
-        "Non-invasive magnetic stimulation of the prefrontal cortex, offered by some programs "
-        "as an adjunct [SEED]; FDA-cleared for major depressive disorder [CTMSS]."
+        "Offered by some IOPs as an adjunct or alternative therapy [SEED]: non-invasive "
+        "magnetic stimulation of the prefrontal cortex, FDA-cleared for major depressive "
+        "disorder [CTMSS]."
     ),
     sources=("SEED", "CTMSS"),
 )
@@ -47,27 +50,38 @@ ESKETAMINE = Modality(
     aliases=("Spravato", "esketamine nasal spray"),
     category=ModalityCategory.MEDICATION,
     adjunct=True,
-    targets=("treatment-resistant depression",),
+    targets=(
+        "treatment-resistant depression",
+        "major depressive disorder with acute suicidal ideation or behavior",
+    ),
     structure=ModalityStructure(
         components=(
-            ModalityComponent(name="induction", sessions_per_week=2, from_week=1, to_week=4),
-            ModalityComponent(name="maintenance", sessions_per_week=1, from_week=5, to_week=8),
+            ModalityComponent(name="TRD induction", sessions_per_week=2, from_week=1, to_week=4),
+            ModalityComponent(name="TRD maintenance", sessions_per_week=1, from_week=5, to_week=8),
             ModalityComponent(
-                name="continued maintenance",
+                name="TRD continued maintenance",
                 sessions_per_week=QuantityRange(low=0.5, high=1, unit="session / week"),
                 from_week=9,
                 detail="weekly or every 2 weeks, at the least frequent dosing that works",
             ),
         ),
         detail=(
-            "twice weekly in weeks 1–4, weekly in weeks 5–8, then weekly or every 2 weeks; "
-            "observed in the clinic for at least 2 hours after each dose"
+            "the treatment-resistant depression (TRD) schedule: twice weekly in weeks 1–4, "
+            "weekly in weeks 5–8, then weekly or every 2 weeks; observed in the clinic for at "
+            "least 2 hours after each dose. For major depressive disorder with acute suicidal "
+            "ideation or behavior the label gives a different schedule: 84 mg twice weekly for "
+            "4 weeks"
         ),
         sources=("SPRAVATO",),
+        note=(
+            "the components are the TRD schedule only; the schedule for major depressive "
+            "disorder with acute suicidal ideation or behavior is stated in the detail"
+        ),
     ),
     description=(
         "An intranasal NMDA-receptor antagonist given under supervision in a certified clinic "
-        "[SPRAVATO]; the seed lists ketamine/esketamine among program adjuncts [SEED]."
+        "[SPRAVATO]; the seed lists ketamine infusions among the adjunct or alternative "
+        "therapies some IOPs connect people with [SEED]."
     ),
     sources=("SEED", "SPRAVATO"),
 )
@@ -79,8 +93,9 @@ KETAMINE = Modality(
     category=ModalityCategory.MEDICATION,
     adjunct=True,
     description=(
-        "Ketamine offered as an adjunct [SEED]. No standard dose is recorded; for the "
-        "labelled esketamine schedule see 'esketamine'."
+        "Ketamine infusions, which some IOPs connect people with as an adjunct or alternative "
+        "therapy [SEED]. No standard dose is recorded; for the labelled esketamine schedules "
+        "see 'esketamine'."
     ),
     sources=("SEED",),
 )
@@ -122,7 +137,10 @@ EQUINE_THERAPY = Modality(
     aliases=("equine-assisted therapy", "horse therapy"),
     category=ModalityCategory.EXPERIENTIAL,
     adjunct=True,
-    description="Therapy with horses, offered as an adjunct [SEED]; no standard dose found.",
+    description=(
+        "Therapy with horses, one of the other therapies the seed says IOPs may use [SEED]; no "
+        "standard dose found."
+    ),
     sources=("SEED",),
 )
 
@@ -132,7 +150,10 @@ YOGA_THERAPY = Modality(
     aliases=("yoga",),
     category=ModalityCategory.EXPERIENTIAL,
     adjunct=True,
-    description="Yoga offered as an adjunct [SEED]; no standard dose found.",
+    description=(
+        "Yoga therapy, one of the other therapies the seed says IOPs may use [SEED]; no "
+        "standard dose found."
+    ),
     sources=("SEED",),
 )
 

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import TypeVar, overload
 
 from .._lookup import EnumLookup
+from .._phrases import name_variants, query_variants
 from .._registry import Registry, Transaction
 from ..errors import ProtectedEntryError, UnknownKeyError, UnknownModalityError
 from ._catalog import BUILTIN_MODALITIES
 from ._enums import ModalityCategory
 from ._errors import AmbiguousModalityError, KindInUseError
+from ._groups import groups_of
 from ._kinds import MODALITY_KINDS, kind_of
 from ._model import Modality
 from ._plugins import discover
@@ -21,6 +23,7 @@ __all__ = [
     "list_modalities",
     "load_entry_points",
     "modality",
+    "modality_group",
     "modality_kind",
     "modality_kinds",
     "register_modality",
@@ -48,6 +51,9 @@ MODALITIES: Registry[Modality] = Registry(
     ambiguous_error=AmbiguousModalityError,
     item_type=Modality,
     loader=_load_plugins,
+    groups=groups_of,
+    variants=name_variants,
+    query_variants=query_variants,
     builtins=BUILTIN_MODALITIES,
 )
 
@@ -253,6 +259,27 @@ def modality(key: str | Modality) -> Modality:
     if isinstance(key, Modality):
         return key
     return MODALITIES.get(key)
+
+
+def modality_group(key: str) -> tuple[Modality, ...]:
+    """Every modality *key* names: the members of a heading, or the one modality.
+
+    Raises
+    ------
+    carecontinuum.errors.UnknownModalityError
+        When *key* names nothing.
+
+    Examples
+    --------
+    >>> [m.code for m in modality_group("Motivational approaches")]
+    ['motivational_interviewing', 'motivational_enhancement_therapy']
+    >>> modality("motivational approaches")
+    Traceback (most recent call last):
+    ...
+    carecontinuum.modalities._errors.AmbiguousModalityError: 'motivational approaches' names \
+several modalities: 'motivational_interviewing', 'motivational_enhancement_therapy'; pick one
+    """
+    return MODALITIES.members(key)
 
 
 _CATEGORIES = EnumLookup(ModalityCategory, "modality category")

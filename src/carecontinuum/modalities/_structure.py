@@ -68,6 +68,11 @@ class ModalityComponent(BaseModel):
     range of one value.  ``from_week`` / ``to_week`` bound the weeks of the
     course in which the component runs (counted from 1, inclusive).
 
+    A component cites its own ``sources`` when it rests on sources other than
+    its structure's (a program's phases from a manual, say); ``verified=False``
+    with a ``note`` marks a component known only from secondary sources, and
+    its :meth:`summary` says so.
+
     Examples
     --------
     >>> from carecontinuum import QuantityRange
@@ -77,6 +82,9 @@ class ModalityComponent(BaseModel):
     '2–2.5 hour'
     >>> ModalityComponent(name="individual", session_length="60 min").session_length.low
     1.0
+    >>> ModalityComponent(name="phase 2", from_week=13, verified=False,
+    ...                   note="secondary sources only").summary()
+    'phase 2 (from week 13; unverified)'
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -89,9 +97,19 @@ class ModalityComponent(BaseModel):
     from_week: _WeekNumber | None = None
     to_week: _WeekNumber | None = None
     detail: str = ""
+    sources: tuple[SourceId, ...] = ()
+    """The component's own sources, when they differ from its structure's."""
+    verified: bool = True
+    """False for a component known only from secondary sources; ``note`` says why."""
+    note: str = ""
 
     @model_validator(mode="after")
     def _consistent(self) -> ModalityComponent:
+        if not self.verified and not self.note:
+            raise ValueError(
+                f"component {self.name!r}: an unverified component needs a note saying what "
+                "is unverified"
+            )
         _check_unit(self.sessions_per_week, "session / week", "sessions_per_week")
         _check_unit(self.session_length, "hour", "session_length")
         if self.session_length is not None and self.session_length.low <= 0:
@@ -127,7 +145,10 @@ class ModalityComponent(BaseModel):
                 if end
                 else f"from week {self.from_week}"
             )
-        return f"{self.name} ({', '.join(parts)})" if parts else self.name
+        text = ", ".join(parts)
+        if not self.verified:
+            text = f"{text}; unverified" if text else "unverified"
+        return f"{self.name} ({text})" if text else self.name
 
 
 class ModalityStructure(BaseModel):

@@ -1,14 +1,20 @@
 """The default graph of the seed's continuum, and graphs derived for other frameworks.
 
-The default graph encodes [SEED] and [TIP47]:
+The default graph encodes:
 
-* any level may step up to any more intensive level (crisis escalation; direct
-  admission to inpatient acute care from anywhere);
-* the typical step-downs: inpatient acute → residential, PHP or IOP;
-  residential → PHP or IOP; PHP → IOP; IOP → outpatient;
-* the two uses of IOP as typical moves: a step-up from outpatient for someone
-  at risk of hospitalization for whom weekly therapy is not enough, and a
-  step-down from inpatient acute or residential care back toward ordinary life.
+* any level may step up to any more intensive level: clients step up to more
+  intense treatment or down to less intense treatment as needed [TIP47], and
+  someone in a crisis or psychiatric emergency may be placed in inpatient acute
+  care [SEED];
+* the two uses of IOP as typical moves [SEED, TIP47]: a step-up from
+  outpatient for someone at risk of hospitalization for whom weekly therapy is
+  not enough, and a step-down from inpatient acute or residential care back
+  toward ordinary life;
+* IOP → outpatient continuing care [TIP47];
+* the other typical step-downs, inpatient acute → residential or PHP,
+  residential → PHP and PHP → IOP, as the library's reading of stepping down
+  "as needed" [TIP47]: no cited source names them, so they are marked
+  ``verified=False`` with a note.
 
 Moves follow reassessment, not a fixed length of stay [TIP47, ASAM3]: edges
 carry a rationale, never a duration.
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Framework, LevelMapping, MatchKind
 from ..levels import crosswalk as _crosswalk
@@ -29,48 +36,64 @@ __all__ = ["default_graph", "framework_graph", "shared_default_graph"]
 
 _OP, _IOP, _PHP, _RES, _ACUTE = DEFAULT_CONTINUUM.codes
 
-_Why = tuple[str, tuple[str, ...]]
+
+class _Why(NamedTuple):
+    """Why a move is made, the sources behind it, and what is unverified (if anything)."""
+
+    rationale: str
+    sources: tuple[str, ...]
+    unverified: str = ""
+
 
 #: A step-up for which no more specific rationale is recorded.
-STEP_UP: _Why = (
+STEP_UP = _Why(
     "more intensive care after reassessment; moves follow reassessment, not a fixed length of stay",
     ("TIP47", "ASAM3"),
 )
 #: Any step-up into inpatient acute care.
-CRISIS: _Why = (
-    "crisis or psychiatric emergency: direct admission to inpatient acute care",
+CRISIS = _Why(
+    "crisis or psychiatric emergency: placement in inpatient acute care",
     ("SEED",),
+)
+_UNNAMED = (
+    "no cited source names this step-down as a typical move; TIP 47 says only that clients "
+    "step down to less intense treatment as needed, and moves follow reassessment"
 )
 #: The typical step-downs, and the typical step-up into IOP.
 TYPICAL: dict[tuple[str, str], _Why] = {
-    (_OP, _IOP): ("at risk of hospitalization and weekly therapy is not enough", ("SEED", "TIP47")),
-    (_ACUTE, _RES): (
-        "step-down to residential care once reassessment shows the crisis has passed",
+    (_OP, _IOP): _Why(
+        "at risk of hospitalization and weekly therapy is not enough", ("SEED", "TIP47")
+    ),
+    (_ACUTE, _IOP): _Why(
+        "IOP as a step-down from inpatient acute care back toward ordinary life",
         ("SEED", "TIP47"),
     ),
-    (_ACUTE, _PHP): (
-        "step-down to partial hospitalization once reassessment shows the person is stable",
-        ("SEED", "TIP47"),
+    (_RES, _IOP): _Why(
+        "IOP as a step-down from residential care back toward ordinary life", ("SEED", "TIP47")
     ),
-    (_ACUTE, _IOP): (
-        "stable after acute care: IOP as a step-down back toward ordinary life",
-        ("SEED", "TIP47"),
-    ),
-    (_RES, _PHP): (
-        "step-down to partial hospitalization, living at home again, after reassessment",
-        ("SEED", "TIP47"),
-    ),
-    (_RES, _IOP): (
-        "IOP as a step-down from residential care back toward ordinary life",
-        ("SEED", "TIP47"),
-    ),
-    (_PHP, _IOP): (
-        "step-down to fewer hours a week once reassessment shows the person is ready",
-        ("SEED", "TIP47"),
-    ),
-    (_IOP, _OP): (
+    (_IOP, _OP): _Why(
         "continuing care in outpatient treatment after intensive outpatient treatment",
         ("TIP47",),
+    ),
+    (_ACUTE, _RES): _Why(
+        "step-down from inpatient acute to residential care after reassessment",
+        ("TIP47", "ASAM3"),
+        _UNNAMED,
+    ),
+    (_ACUTE, _PHP): _Why(
+        "step-down from inpatient acute care to partial hospitalization after reassessment",
+        ("TIP47", "ASAM3"),
+        _UNNAMED,
+    ),
+    (_RES, _PHP): _Why(
+        "step-down from residential care to partial hospitalization after reassessment",
+        ("TIP47", "ASAM3"),
+        _UNNAMED,
+    ),
+    (_PHP, _IOP): _Why(
+        "step-down from partial hospitalization to IOP after reassessment",
+        ("TIP47", "ASAM3"),
+        _UNNAMED,
     ),
 }
 
@@ -92,8 +115,10 @@ def _default_transitions() -> Iterable[Transition]:
                 target=b.code,
                 kind=kind,
                 typical=typical_flag,
-                rationale=why[0],
-                sources=why[1],
+                rationale=why.rationale,
+                sources=why.sources,
+                verified=not why.unverified,
+                note=why.unverified,
             )
 
 
@@ -106,6 +131,12 @@ def shared_default_graph() -> ContinuumGraph:
 def default_graph() -> ContinuumGraph:
     """The transition graph of the default continuum [SEED, TIP47]; a fresh copy to change freely.
 
+    Returns
+    -------
+    ContinuumGraph
+        The five levels and their moves; step-downs that no cited source names
+        are marked ``verified=False`` with a note.
+
     Examples
     --------
     >>> g = default_graph()
@@ -113,6 +144,8 @@ def default_graph() -> ContinuumGraph:
     ['intensive_outpatient', 'partial_hospitalization', 'residential', 'inpatient_acute']
     >>> g.transition("residential", "IOP").rationale
     'IOP as a step-down from residential care back toward ordinary life'
+    >>> g.transition("PHP", "IOP").verified
+    False
     """
     return shared_default_graph().copy()
 
@@ -161,6 +194,8 @@ def _derived(
         rationale=rationale,
         sources=_dedupe([*t.sources, *fw.sources, *ma.sources, *mb.sources]),
         derived=True,
+        verified=t.verified,
+        note=t.note,
     )
 
 
@@ -168,7 +203,7 @@ def framework_graph(key: str | Framework) -> ContinuumGraph:
     """A transition graph for another framework (``"asam3"``, ...), derived honestly.
 
     * Step-ups: any level may step up to any more intensive level of the
-      framework, as in the default graph [SEED].
+      framework, as in the default graph [TIP47].
     * Typical moves: only where the framework's crosswalk to the continuum maps
       both levels onto a typical move of the default graph; the rationale says
       so (``derived=True``), and approximate mappings are marked with ``≈``.
@@ -208,7 +243,7 @@ def framework_graph(key: str | Framework) -> ContinuumGraph:
                         target=b.code,
                         kind=kind,
                         rationale=up_why,
-                        sources=("SEED", "TIP47"),
+                        sources=STEP_UP.sources,
                         derived=True,
                     )
                 )

@@ -85,6 +85,11 @@ class Transition(BaseModel):
     derived:
         True when the edge was derived (for example through a crosswalk) rather
         than stated by a source; the rationale then says how.
+    verified:
+        False when no cited source states the move; ``note`` then says what is
+        unverified.
+    note:
+        What is unverified about the move, or other remarks.
 
     Examples
     --------
@@ -107,6 +112,8 @@ class Transition(BaseModel):
     rationale: str = ""
     sources: tuple[_SourceId, ...] = ()
     derived: bool = False
+    verified: bool = True
+    note: str = ""
 
     @model_validator(mode="after")
     def _not_a_loop(self) -> Transition:
@@ -114,11 +121,17 @@ class Transition(BaseModel):
             raise ValueError(
                 f"a transition needs two different levels; got {self.source!r} to itself"
             )
+        if not self.verified and not self.note:
+            raise ValueError(
+                f"transition {self.source!r} to {self.target!r}: an unverified transition "
+                "needs a note saying what is unverified"
+            )
         return self
 
     def __repr__(self) -> str:
         flags = ", typical" if self.typical else ""
         flags += ", derived" if self.derived else ""
+        flags += ", unverified" if not self.verified else ""
         return f"Transition({self.source!r} {self.kind.arrow} {self.target!r}{flags})"
 
     def __str__(self) -> str:
@@ -135,6 +148,10 @@ class Transition(BaseModel):
             rows.append(("sources", ", ".join(self.sources)))
         if self.derived:
             rows.append(("derived", "yes"))
+        if not self.verified:
+            rows.append(("verified", "no"))
+        if self.note:
+            rows.append(("note", self.note))
         body = "".join(
             f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
             f"<td style='text-align:left'>{html.escape(v)}</td></tr>"

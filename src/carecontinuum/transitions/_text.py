@@ -19,6 +19,8 @@ def describe_transition(t: Transition, target_name: str = "") -> str:
     line = f"{t.kind.arrow} {target_name or t.target}"
     if t.typical:
         line += " (typical)"
+    if not t.verified:
+        line += " (unverified)"
     if t.rationale:
         line += f": {t.rationale}"
     if t.sources:
@@ -38,7 +40,7 @@ def describe_level(graph: ContinuumGraph, level: LevelKey) -> str:
       ↑ Inpatient residential: more intensive care after reassessment...
       ↑ Inpatient acute: crisis or psychiatric emergency: ...
     step-downs:
-      ↓ Intensive outpatient (IOP) (typical): ...
+      ↓ Intensive outpatient (IOP) (typical) (unverified): ...
     """
     lv = graph.level(level)
     lines = [f"{lv.name} [{lv.code}, rank {lv.rank:g}]"]
