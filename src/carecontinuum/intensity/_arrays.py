@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numbers
 import struct
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -19,7 +20,17 @@ from .._text import echo
 from ..errors import MissingExtraError
 from ._errors import ArrayLengthError, IntensityInputError
 
-__all__ = ["UNITS", "check", "column", "flag", "gather", "is_series", "numpy_module", "reject"]
+__all__ = [
+    "UNITS",
+    "block_checker",
+    "check",
+    "column",
+    "flag",
+    "gather",
+    "is_series",
+    "numpy_module",
+    "reject",
+]
 
 #: The canonical unit of each numeric argument.
 UNITS = {
@@ -208,6 +219,37 @@ def check(np: Any, name: str, array: Any, *, offset: int = 0) -> None:
             reject(np, name, array, array == np.floor(array), _RULES[name], offset=offset)
     elif not (low >= 0 and high <= 168):
         reject(np, name, array, (array >= 0) & (array <= 168), _RULES[name], offset=offset)
+
+
+def block_checker(np: Any, name: str, array: Any) -> Callable[[int, int], None]:
+    """A check of ``array[start:stop]`` for blocks of a long 1-d argument.
+
+    The common case (every value in range) costs one or two reductions and no
+    other Python work; only a failing block runs :func:`check`, which finds
+    and names the first bad value (and accepts -0.0 hours per week).
+    """
+    if name == "hours_per_week" and array.dtype == np.float64 and array.strides == (8,):
+        bits = array.view(np.uint64)
+
+        def week_bits(start: int, stop: int) -> None:
+            if bits[start:stop].max() > _BITS_168:
+                check(np, name, array[start:stop], offset=start)
+
+        return week_bits
+    low, high, strict = {
+        "hours_per_day": (0, 24, True),
+        "days_per_week": (1, 7, False),
+        "hours_per_week": (0, 168, False),
+    }[name]
+    whole = name == "days_per_week" and array.dtype.kind == "f"
+
+    def bounds(start: int, stop: int) -> None:
+        part = array[start:stop]
+        lowest = part.min()
+        if whole or not (lowest > low if strict else lowest >= low) or not part.max() <= high:
+            check(np, name, part, offset=start)
+
+    return bounds
 
 
 def gather(np: Any, given: dict[str, Any]) -> tuple[dict[str, Any], int | None, Any]:

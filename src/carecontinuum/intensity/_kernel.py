@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from ._arrays import check
+from ._arrays import block_checker, check
 
 if TYPE_CHECKING:
     from ._engine import CompiledCondition, CompiledRuleSet
@@ -22,7 +22,7 @@ __all__ = ["BLOCK", "levels"]
 
 #: Rows per block: few enough blocks that numpy's per-call cost stays small, and
 #: scratch (2 MiB of float64) small enough to keep between calls.
-BLOCK = 262_144
+BLOCK = 65_536
 
 
 class _Scratch:
@@ -85,100 +85,121 @@ def levels(
     """
     names = ("hours_per_day", "days_per_week") if daily else ("hours_per_week",)
     rows = 1 if length is None else length
-    inputs: list[tuple[str, Any, bool]] = []
+    columns, checkers = [], []
     for name in names:
         array = arrays[name]
         if array.ndim == 0 or length is None:
             check(np, name, array)  # once, not per block
-            inputs.append((name, np.broadcast_to(array, (rows,)), False))
+            columns.append(np.broadcast_to(array, (rows,)))
         else:
-            inputs.append((name, array, True))
+            columns.append(array)
+            checkers.append(block_checker(np, name, array))
     result = np.empty(rows, dtype=np.int8)
     scratch = _scratch(np, max(1, min(BLOCK, rows)), len(compiled.tiers))
+    run = _Plan(np, compiled, daily, scratch).run
     for start in range(0, rows, BLOCK):
         stop = min(start + BLOCK, rows)
-        parts = []
-        for name, array, to_check in inputs:
-            part = array[start:stop]
-            if to_check:
-                check(np, name, part, offset=start)
-            parts.append(part)
-        _block(np, compiled, parts, daily, out=result[start:stop], scratch=scratch)
+        for checked in checkers:
+            checked(start, stop)
+        run([column[start:stop] for column in columns], result[start:stop])
     return result if length is not None else result[0]
 
 
-def _block(
-    np: Any,
-    compiled: CompiledRuleSet,
-    parts: list[Any],
-    daily: bool,
-    *,
-    out: Any,
-    scratch: _Scratch,
-) -> None:
-    """Level indexes of one block of rows, written into *out*."""
-    size = len(out)
-    h, d = (parts[0], parts[1]) if daily else (None, None)
-    weekly = None
-    if not all(c.daily for t in compiled.tiers for c in t.conditions):
-        weekly = (
-            np.multiply(h, d, out=scratch.weekly[:size], dtype=np.float64) if daily else parts[0]
+class _Plan:
+    """What a rule set asks of each block, worked out once per call.
+
+    ``run`` then does only numpy calls: weekly hours (when a condition needs
+    them), one comparison per condition written into reused buffers, and the
+    level indexes written straight into the result.
+    """
+
+    def __init__(self, np: Any, compiled: CompiledRuleSet, daily: bool, scratch: _Scratch) -> None:
+        self.np = np
+        self.daily = daily
+        self.compiled = compiled
+        self.scratch = scratch
+        self.needs_weekly = not all(c.daily for t in compiled.tiers for c in t.conditions)
+        lookup = compiled.lookup
+        self.identity = lookup == tuple(range(len(lookup)))
+        self.lookup = np.asarray(lookup, dtype=np.int8)
+        # per tier: (figure, limit) comparisons; figure 0 = h, 1 = d, 2 = weekly hours
+        self.comparisons = [_comparisons(t.conditions) for t in compiled.tiers]
+        self.chain = compiled.weekly_chain
+        if self.chain is not None:
+            self.run = self._count_floors
+        elif len(compiled.tiers) == 1 and lookup == (0, 1):
+            self.run = self._one_tier
+        else:
+            self.run = self._tiers
+
+    def _weekly(self, parts: list[Any], size: int) -> Any:
+        if not self.needs_weekly:
+            return None
+        if not self.daily:
+            return parts[0]
+        return self.np.multiply(
+            parts[0], parts[1], out=self.scratch.weekly[:size], dtype=self.np.float64
         )
-    lookup = compiled.lookup
-    identity = lookup == tuple(range(len(lookup)))
-    chain = compiled.weekly_chain
-    if chain is not None:  # every tier one weekly floor: count the floors reached
-        target = out if identity else scratch.index[:size]
+
+    def _figures(self, parts: list[Any], size: int) -> tuple[Any, Any, Any]:
+        h, d = (parts[0], parts[1]) if self.daily else (None, None)
+        return h, d, self._weekly(parts, size)
+
+    def _count_floors(self, parts: list[Any], out: Any) -> None:
+        """Every tier one weekly floor: count the floors each row reaches."""
+        np = self.np
+        size = len(out)
+        weekly = self._weekly(parts, size)
+        chain = self.chain or ()
+        target = out if self.identity else self.scratch.index[:size]
         np.greater_equal(weekly, chain[0], out=target.view(np.bool_))
-        temp = scratch.temp[:size]
+        temp = self.scratch.temp[:size]
         for e in chain[1:]:
             np.greater_equal(weekly, e, out=temp)
             np.add(target, temp.view(np.int8), out=target)  # int8 + int8: no casting loop
-        if not identity:
-            np.take(np.asarray(lookup, dtype=np.int8), target, out=out)
-        return
-    single = len(compiled.tiers) == 1 and lookup == (0, 1)  # one tier: the mask is the answer
-    masks = [
-        _tier_mask(
-            np,
-            tier.conditions,
-            (h, d, weekly),
-            out.view(np.bool_) if single else scratch.masks[i][:size],
-            scratch.temp[:size],
+        if not self.identity:
+            np.take(self.lookup, target, out=out)
+
+    def _one_tier(self, parts: list[Any], out: Any) -> None:
+        """One tier, below level 0 and tier level 1: its mask is the answer."""
+        size = len(out)
+        figures = self._figures(parts, size)
+        _mask(
+            self.np, self.comparisons[0], figures, out.view(self.np.bool_), self.scratch.temp[:size]
         )
-        for i, tier in enumerate(compiled.tiers)
-    ]
-    if single:
-        return
-    out[...] = compiled.below_index
-    for tier, mask in zip(compiled.tiers, masks, strict=True):
-        np.copyto(out, np.int8(tier.index), where=mask)
+
+    def _tiers(self, parts: list[Any], out: Any) -> None:
+        """Any rule set: the most intensive tier whose every condition holds."""
+        np = self.np
+        size = len(out)
+        figures = self._figures(parts, size)
+        temp = self.scratch.temp[:size]
+        out[...] = self.compiled.below_index
+        for i, tier in enumerate(self.compiled.tiers):
+            mask = _mask(np, self.comparisons[i], figures, self.scratch.masks[i][:size], temp)
+            np.copyto(out, np.int8(tier.index), where=mask)
 
 
-def _tier_mask(
-    np: Any,
-    conditions: tuple[CompiledCondition, ...],
-    figures: tuple[Any, Any, Any],
-    mask: Any,
-    temp: Any,
-) -> Any:
-    """Where every condition of a tier holds, written into *mask*.
-
-    *figures* are hours per day, days per week and weekly hours (each may be
-    ``None`` when no condition needs it).
-    """
-    h, d, weekly = figures
-    comparisons: list[tuple[Any, float]] = []
+def _comparisons(conditions: tuple[CompiledCondition, ...]) -> list[tuple[int, float]]:
+    """A tier's conditions as (figure, limit) comparisons, all of which must hold."""
+    out: list[tuple[int, float]] = []
     for cond in conditions:
         if not cond.daily:
-            comparisons.append((weekly, cond.edge))
+            out.append((2, cond.edge))
             continue
-        comparisons.append((h, cond.edge))
+        out.append((0, cond.edge))
         if cond.days > 1:  # every row attends at least one day
-            comparisons.append((d, cond.days))
-    values, limit = comparisons[0]
-    np.greater_equal(values, limit, out=mask)
-    for values, limit in comparisons[1:]:
-        np.greater_equal(values, limit, out=temp)
+            out.append((1, cond.days))
+    return out
+
+
+def _mask(
+    np: Any, comparisons: list[tuple[int, float]], figures: tuple[Any, ...], mask: Any, temp: Any
+) -> Any:
+    """Where every comparison holds, written into *mask*."""
+    figure, limit = comparisons[0]
+    np.greater_equal(figures[figure], limit, out=mask)
+    for figure, limit in comparisons[1:]:
+        np.greater_equal(figures[figure], limit, out=temp)
         np.logical_and(mask, temp, out=mask)
     return mask
