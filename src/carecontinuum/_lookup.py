@@ -47,7 +47,7 @@ from typing import Generic, TypeVar
 
 from .errors import AmbiguousKeyError, DuplicateRegistrationError, UnknownKeyError
 
-__all__ = ["EnumLookup", "Lookup", "normalize_key"]
+__all__ = ["EnumField", "EnumLookup", "Lookup", "normalize_key"]
 
 E = TypeVar("E", bound=Enum)
 
@@ -369,10 +369,10 @@ class EnumLookup(Generic[E]):
     >>> sizes(True)
     Traceback (most recent call last):
     ...
-    carecontinuum.errors.UnknownKeyError: unknown size True; known: 1, 2
+    carecontinuum.errors.UnknownKeyError: unknown size True; known: 1 (S), 2 (large)
     """
 
-    __slots__ = ("_by_text", "_by_value", "_enum", "lookup")
+    __slots__ = ("_by_text", "_by_value", "_enum", "_names", "lookup")
 
     def __init__(
         self,
@@ -384,6 +384,7 @@ class EnumLookup(Generic[E]):
     ) -> None:
         self._enum = enum
         extra = names or {}
+        self._names: dict[E, tuple[str, ...]] = {m: tuple(extra.get(m, ())) for m in enum}
         self._by_value: dict[object, E] = {}
         for member in enum:
             if not isinstance(member.value, bool):
@@ -408,7 +409,7 @@ class EnumLookup(Generic[E]):
         if isinstance(value, self._enum):
             return value
         if isinstance(value, bool):
-            raise self.lookup.miss(value)
+            raise self._miss(value)
         try:
             found = self._by_value.get(value)
         except TypeError:  # unhashable
@@ -416,10 +417,92 @@ class EnumLookup(Generic[E]):
         if found is not None:
             return found
         if isinstance(value, str):
-            return self._by_text[self.lookup.code(value)]
-        raise self.lookup.miss(value)
+            code = self.lookup.find(value)
+            if code is not None:
+                return self._by_text[code]
+        raise self._miss(value)
+
+    def _miss(self, value: object) -> UnknownKeyError:
+        """The lookup's miss, listing members as ``value (name)``."""
+        error = self.lookup.miss(value)
+        error.known = tuple(
+            f"{m.value} ({(self._names[m] or (m.name.lower().replace('_', ' '),))[0]})"
+            for m in self._enum
+        )
+        error.args = (error._message(),)
+        return error
 
     @property
     def members(self) -> tuple[E, ...]:
         """Every member, in definition order."""
         return tuple(self._enum)
+
+    def names(self, member: E) -> tuple[str, ...]:
+        """The extra names *member* is found by (labels, abbreviations)."""
+        return self._names[member]
+
+
+class EnumField(Generic[E]):
+    """``Annotated`` marker: a pydantic field parsed by an :class:`EnumLookup`.
+
+    Validation accepts the member, its value, its name or an alias (any case
+    and spacing), refuses booleans and junk with the lookup's suggestions;
+    JSON writes the member's value.  The JSON Schema lists the documented
+    spellings (value, name, extra names), so a form built from the schema
+    offers exactly what the model reads; the serialization schema lists the
+    values.
+
+    Examples
+    --------
+    >>> from enum import StrEnum
+    >>> from typing import Annotated
+    >>> from pydantic import BaseModel
+    >>> class Pay(StrEnum):
+    ...     MEDICAID = "MD"
+    >>> class Form(BaseModel):
+    ...     pay: Annotated[Pay, EnumField(EnumLookup(Pay, "payment", names={Pay.MEDICAID:
+    ...                                                                    ["Medicaid"]}))]
+    >>> Form(pay="medicaid").pay, Form(pay="MD").model_dump_json()
+    (<Pay.MEDICAID: 'MD'>, '{"pay":"MD"}')
+    >>> Form.model_json_schema()["properties"]["pay"]["enum"]
+    ['MD', 'MEDICAID', 'Medicaid']
+    """
+
+    __slots__ = ("lookup", "type_name")
+
+    def __init__(self, lookup: EnumLookup[E], type_name: str = "unknown_code") -> None:
+        self.lookup = lookup
+        self.type_name = type_name
+
+    def _validate(self, value: object) -> E:
+        try:
+            return self.lookup(value)
+        except UnknownKeyError as err:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError(self.type_name, "{error}", {"error": str(err)}) from None
+
+    def spellings(self) -> list[object]:
+        """The documented spellings: each member's value, name and extra names."""
+        found: list[object] = []
+        for member in self.lookup.members:
+            for spelling in (member.value, member.name, *self.lookup.names(member)):
+                if spelling not in found:
+                    found.append(spelling)
+        return found
+
+    def __get_pydantic_core_schema__(self, source_type: object, handler: object) -> object:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            self._validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda member: member.value, when_used="json"
+            ),
+        )
+
+    def __get_pydantic_json_schema__(self, schema: object, handler: object) -> dict[str, object]:
+        mode = getattr(handler, "mode", "validation")
+        if mode == "serialization":
+            return {"enum": [m.value for m in self.lookup.members]}
+        return {"enum": self.spellings()}

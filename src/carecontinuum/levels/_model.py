@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .._display import DisplayMixin
-from .._lookup import normalize_key
+from .._lookup import EnumLookup
 from .._sources import Firmness
-from ..errors import UnknownKeyError
 from ..units import QuantityRange
 from ._payment import PerDiemTier
 
@@ -76,6 +74,14 @@ class CodeSystem(StrEnum):
     [LOCATOR]."""
 
 
+_CODE_SYSTEMS = EnumLookup(
+    CodeSystem,
+    "code system",
+    # a built-in framework's code names its code system
+    names={CodeSystem.TEDS_SERVICES: ["teds"]},
+)
+
+
 def code_system(system: CodeSystem | str) -> CodeSystem:
     """The :class:`CodeSystem` named *system*; case, ``_`` and spaces are forgiven.
 
@@ -89,17 +95,7 @@ def code_system(system: CodeSystem | str) -> CodeSystem:
     >>> code_system("teds").value
     'teds-services'
     """
-    if isinstance(system, CodeSystem):
-        return system
-    key = normalize_key(system).replace("_", "-") if isinstance(system, str) else ""
-    if key == "teds":
-        return CodeSystem.TEDS_SERVICES
-    try:
-        return CodeSystem(key)
-    except ValueError:
-        known = [s.value for s in CodeSystem]
-        close = difflib.get_close_matches(key, known, n=3, cutoff=0.6)
-        raise UnknownKeyError("code system", system, close, known=known) from None
+    return _CODE_SYSTEMS(system)
 
 
 #: Canonical system URIs, where the system has one.

@@ -8,12 +8,11 @@ label, in any case.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, TypeVar
 
-from pydantic import BeforeValidator
-from pydantic_core import PydanticCustomError
+from .._lookup import EnumField, EnumLookup
 
-from .._lookup import normalize_key
+_E = TypeVar("_E", bound=StrEnum)
 
 __all__ = [
     "AgeGroup",
@@ -91,42 +90,29 @@ _GROUP_LABELS = {
     SpecialGroup.DEAF_AND_HARD_OF_HEARING: "deaf and hard of hearing clients",
 }
 
-_EXTRA_KEYS: dict[str, str] = {"lgbt": "GL", "lgbtq+": "GL", "lgbtq": "GL", "self_pay": "SF"}
 
-
-def _coder(enum: type[StrEnum]) -> Any:
-    index: dict[str, StrEnum] = {}
+def _names(enum: type[_E], extra: dict[str, str]) -> dict[_E, list[str]]:
+    names: dict[_E, list[str]] = {m: [] for m in enum}
     for member in enum:
-        for key in (member.value, member.name, getattr(member, "label", "")):
-            if key:
-                index[normalize_key(key)] = member
-    for key, code in _EXTRA_KEYS.items():
+        label = getattr(member, "label", "")
+        if label:
+            names[member].append(label)
+    for text, code in extra.items():
         if code in enum._value2member_map_:
-            index[normalize_key(key)] = enum(code)
+            names[enum(code)].append(text)
+    return names
 
-    def coerce(value: Any) -> Any:
-        if isinstance(value, enum):
-            return value
-        if isinstance(value, str):
-            found = index.get(normalize_key(value))
-            if found is not None:
-                return found
-        raise PydanticCustomError(
-            "locator_code",
-            "{value} is not a known {kind}; expected one of {known}",
-            {
-                "value": repr(value),
-                "kind": enum.__name__,
-                "known": ", ".join(f"{m.value} ({m.name.lower()})" for m in enum),
-            },
-        )
 
-    return BeforeValidator(coerce)
+#: Other spellings people write for the locator's codes [LOCATOR].
+_EXTRA: dict[str, str] = {"LGBT": "GL", "LGBTQ+": "GL", "LGBTQ": "GL", "self-pay": "SF"}
 
+PAYMENTS = EnumLookup(Payment, "payment code", names=_names(Payment, _EXTRA))
+AGE_GROUPS = EnumLookup(AgeGroup, "age group", names=_names(AgeGroup, _EXTRA))
+SPECIAL_GROUPS = EnumLookup(SpecialGroup, "special group", names=_names(SpecialGroup, _EXTRA))
 
 #: A payment field: a :class:`Payment`, its code ("MD"), name or label, any case.
-PaymentField = Annotated[Payment, _coder(Payment)]
+PaymentField = Annotated[Payment, EnumField(PAYMENTS, "locator_code")]
 #: An age-group field: ``"ADLT"``, ``"adults"``, ``"CHLD"``, ``"youth"`` …
-AgeGroupField = Annotated[AgeGroup, _coder(AgeGroup)]
+AgeGroupField = Annotated[AgeGroup, EnumField(AGE_GROUPS, "locator_code")]
 #: A special-group field: ``"VET"``, ``"veterans"``, ``"GL"``, ``"LGBTQ+"``, ``"AH"`` …
-SpecialGroupField = Annotated[SpecialGroup, _coder(SpecialGroup)]
+SpecialGroupField = Annotated[SpecialGroup, EnumField(SPECIAL_GROUPS, "locator_code")]
