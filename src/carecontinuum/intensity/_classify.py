@@ -60,20 +60,21 @@ class Classification:
     <Quantity(9.0, 'hour / week')>
     """
 
-    __slots__ = ("_position", "_reason", "level", "rule_set", "schedule")
+    __slots__ = ("_position", "_reason", "level", "rule_set", "schedule", "weekly_hours")
 
     def __init__(
-        self, level: CareLevel | None, rule_set: RuleSet, schedule: AnySchedule, position: int
+        self,
+        level: CareLevel | None,
+        rule_set: RuleSet,
+        schedule: AnySchedule,
+        weekly_hours: float,
+        position: int,
     ) -> None:
         self.level = level
         self.rule_set = rule_set
         self.schedule = schedule
+        self.weekly_hours = weekly_hours
         self._position = position
-
-    @property
-    def weekly_hours(self) -> float:
-        """The schedule's hours per week, as a plain number."""
-        return self.schedule.weekly_hours
 
     # -- facts ------------------------------------------------------------------------------
     @property
@@ -267,7 +268,7 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     compiled = found[1] if found is not None and found[0] is rs else rs.compiled
     if type(schedule) is Schedule:
         if schedule.twenty_four_hour:
-            return _by_setting(rs, schedule)
+            return _by_setting(rs, schedule, schedule.weekly_hours)
         hours_per_day = schedule.hours_per_day
         days = schedule.days_per_week
         weekly = hours_per_day * days
@@ -276,21 +277,22 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
             position = bisect_right(chain, weekly) - 1
         else:
             position = compiled.tier_met(weekly, hours_per_day, days, None)
-        return Classification(compiled.levels[position + 1], rs, schedule, position)
+        return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
     if not isinstance(schedule, Schedule | WeeklySchedule):
         raise TypeError(
             "classify() takes a Schedule or a WeeklySchedule as schedule, got "
             f"{type(schedule).__name__} {echo(schedule)}"
         )
+    weekly = schedule.weekly_hours
     if schedule.twenty_four_hour:
-        return _by_setting(rs, schedule)
-    position = compiled.tier_met(schedule.weekly_hours, 0.0, 0, schedule.day_hours)
-    return Classification(compiled.levels[position + 1], rs, schedule, position)
+        return _by_setting(rs, schedule, weekly)
+    position = compiled.tier_met(weekly, 0.0, 0, schedule.day_hours)
+    return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
 
 
-def _by_setting(rs: RuleSet, schedule: AnySchedule) -> Classification:
+def _by_setting(rs: RuleSet, schedule: AnySchedule, weekly: float) -> Classification:
     """A 24-hour schedule: its setting decides, where the rule set covers it."""
     if not rs.twenty_four_hour:
-        return Classification(None, rs, schedule, _SETTING_NOT_COVERED)
+        return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
     by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
-    return Classification(by_setting, rs, schedule, _BY_SETTING)
+    return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)
