@@ -131,6 +131,7 @@ def test_sessions_touching_end_to_end_do_not_overlap() -> None:
     assert week.hours_per_day[Weekday.MONDAY] == 2.0
 
 
+@pytest.mark.usefixtures("isolated_registries")  # the new kind must not outlive the test
 def test_a_plugin_modality_in_a_session_round_trips() -> None:
     @cc.register_modality
     class DeviceModality(cc.Modality):
