@@ -52,10 +52,10 @@ def test_ranges_accept_single_values_and_other_units() -> None:
 @pytest.mark.parametrize(
     ("call", "words"),
     [
-        (lambda: weekly_hours(25, 3), "less than or equal to 24"),
-        (lambda: weekly_hours(3, 8), "less than or equal to 7"),
+        (lambda: weekly_hours(25, 3), "at most 24 hours per day, got 25"),
+        (lambda: weekly_hours(3, 8), "at most 7 days per week, got 8"),
         (lambda: weekly_hours("3 meters", 3), "[length]"),
-        (lambda: total_hours(3, 3, 0), "greater than 0"),
+        (lambda: total_hours(3, 3, 0), "more than 0 weeks, got 0"),
         (lambda: total_hours(3, 3, float("nan")), "finite"),
     ],
 )
@@ -327,7 +327,7 @@ def test_register_refuses_what_is_not_a_rule_set() -> None:
                     }
                 ]
             },
-            "less than or equal to 7",
+            "at most 7 days per week",
         ),
     ],
 )
@@ -393,7 +393,7 @@ def test_compliance_errors() -> None:
         cc.weekly_compliance([10], level="IOP", rules="teds")
     with pytest.raises(cc.UnknownLevelError):
         cc.weekly_compliance([10], level="residential")
-    with pytest.raises(ValidationError, match="greater than or equal to 0"):
+    with pytest.raises(ValidationError, match="at least 0 hours per week, got -1"):
         cc.weekly_compliance([10, -1])
     with pytest.raises(ValidationError, match="at least one item is required"):
         cc.weekly_compliance([])

@@ -356,8 +356,8 @@ def test_extra_fields_are_rejected() -> None:
         ({"weeks": 10, "session_weeks": (1, 12)}, "reaches week 12, past the course's 10 weeks"),
         ({"session_weeks": (0, 2)}, "greater than or equal to 1"),
         ({"sessions": 0}, "sessions"),
-        ({"hours_per_day": 25}, "less than or equal to 24"),
-        ({"days_per_week": 8}, "less than or equal to 7"),
+        ({"hours_per_day": 25}, "at most 24 hours per day, got 25"),
+        ({"days_per_week": 8}, "at most 7 days per week, got 8"),
         ({"session_length": "3 m"}, "dimension"),
     ],
 )

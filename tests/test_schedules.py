@@ -131,6 +131,7 @@ def test_sessions_touching_end_to_end_do_not_overlap() -> None:
     assert week.hours_per_day[Weekday.MONDAY] == 2.0
 
 
+@pytest.mark.usefixtures("isolated_registries")  # the new kind must not outlive the test
 def test_a_plugin_modality_in_a_session_round_trips() -> None:
     @cc.register_modality
     class DeviceModality(cc.Modality):
@@ -162,18 +163,42 @@ def test_a_plugin_modality_in_a_session_round_trips() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field", "words"),
     [
-        ({"hours_per_day": 25, "days_per_week": 3}, "hours_per_day", "less than or equal to 24"),
-        ({"hours_per_day": 3, "days_per_week": 8}, "days_per_week", "less than or equal to 7"),
-        ({"hours_per_day": 0, "days_per_week": 3}, "hours_per_day", "greater than 0"),
-        ({"hours_per_day": -2, "days_per_week": 3}, "hours_per_day", "greater than 0"),
-        ({"hours_per_day": 3, "days_per_week": 0}, "days_per_week", "greater than or equal to 1"),
+        (
+            {"hours_per_day": 25, "days_per_week": 3},
+            "hours_per_day",
+            "hours per day must be at most 24 hours per day, got 25",
+        ),
+        (
+            {"hours_per_day": 3, "days_per_week": 8},
+            "days_per_week",
+            "days per week must be at most 7 days per week, got 8",
+        ),
+        ({"hours_per_day": 0, "days_per_week": 3}, "hours_per_day", "must be more than 0 hours"),
+        (
+            {"hours_per_day": -2, "days_per_week": 3},
+            "hours_per_day",
+            "more than 0 hours per day, got -2",
+        ),
+        (
+            {"hours_per_day": 3, "days_per_week": 0},
+            "days_per_week",
+            "must be at least 1 day per week, got 0",
+        ),
         ({"hours_per_day": 3, "days_per_week": 2.5}, "days_per_week", "whole number"),
         ({"hours_per_day": math.nan, "days_per_week": 3}, "hours_per_day", "finite"),
         ({"hours_per_day": math.inf, "days_per_week": 3}, "hours_per_day", "finite"),
         ({"hours_per_day": "3 meters", "days_per_week": 3}, "hours_per_day", "[length]"),
         ({"hours_per_day": "three", "days_per_week": 3}, "hours_per_day", "could not read"),
-        ({"hours_per_day": 3, "days_per_week": 3, "weeks": 0}, "weeks", "greater than 0"),
-        ({"hours_per_day": 3, "days_per_week": 3, "weeks": -1}, "weeks", "greater than 0"),
+        (
+            {"hours_per_day": 3, "days_per_week": 3, "weeks": 0},
+            "weeks",
+            "a duration must be more than 0 weeks, got 0",
+        ),
+        (
+            {"hours_per_day": 3, "days_per_week": 3, "weeks": -1},
+            "weeks",
+            "more than 0 weeks, got -1",
+        ),
         ({"hours_per_day": 3, "days_per_week": 3, "weeks": "3 kg"}, "weeks", "[mass]"),
         (
             {"hours_per_day": 3, "days_per_week": 3, "end": "2024-01-01"},
@@ -235,7 +260,7 @@ def test_twenty_five_hours_and_eight_days_are_both_reported() -> None:
     [
         ({"weekday": "funday"}, "weekday", "'funday' is not a day of the week"),
         ({"weekday": 8}, "weekday", "8 is not a day of the week"),
-        ({"duration": 0}, "duration", "greater than 0"),
+        ({"duration": 0}, "duration", "a duration must be more than 0 hours, got 0"),
         ({"duration": "2 meters"}, "duration", "[length]"),
         ({"start": "23:00", "duration": 2}, "duration", "runs past midnight"),
         ({"start": "25:00"}, "start", "time"),

@@ -173,7 +173,7 @@ def test_empty_input() -> None:
         (
             {"hours_per_day": [3, 25], "days_per_week": [3, 3]},
             cc.IntensityInputError,
-            "hours_per_day[1] is 25: hours per day must be over 0 and at most 24",
+            "hours_per_day[1] is 25: hours per day must be more than 0 and at most 24",
         ),
         (
             {"hours_per_day": [3, float("nan")], "days_per_week": [3, 3]},

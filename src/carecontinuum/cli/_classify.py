@@ -51,13 +51,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(func=run)
 
 
-def _number_or_text(value: str | None) -> float | str | None:
-    if value is None:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        return value.strip()
+def _number_or_text(value: str | None) -> str | None:
+    # The text goes to the library as it is: its one quantity parser reads "3",
+    # "180 min" and refuses "inf", "9**9**9 h" or "1_000" (float() would not).
+    return value
 
 
 def make_schedule(hours_per_day: str, days_per_week: str, weeks: str | None = None) -> Schedule:

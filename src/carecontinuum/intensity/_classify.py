@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Any
 
+from .._checks import not_bool
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..schedules._display import html_table, num
+from ..units import pint_types
 from ._engine import CompiledCondition
+from ._registry import RULE_SETS
 from ._registry import rule_set as _rule_set
-from ._rules import DailyHours, RuleSet, Tier, WeeklyHours
+from ._rules import _COMPILED, DailyHours, RuleSet, Tier, WeeklyHours
 
 __all__ = ["Classification", "classify"]
 
@@ -70,11 +75,10 @@ class Classification:
         self.schedule = schedule
         self.weekly_hours = weekly_hours
         self._position = position
-        self._reason: str | None = None
 
     # -- facts ------------------------------------------------------------------------------
     @property
-    def hours_per_week(self) -> Any:
+    def hours_per_week(self) -> pint_types.Quantity:
         """The schedule's hours per week, a pint quantity in hour/week."""
         from ..units import quantity
 
@@ -122,12 +126,14 @@ class Classification:
             tier = compiled.tiers[position]
             return "; ".join(
                 self._condition_text(c, cc_, True)
-                for c, cc_ in zip(tier.tier.conditions, tier.conditions, strict=True)
+                for c, cc_ in zip(
+                    self.rule_set.tiers[position].conditions, tier.conditions, strict=True
+                )
             )
         lowest = compiled.tiers[0]
         missed = [
             self._condition_text(c, cc_, False)
-            for c, cc_ in zip(lowest.tier.conditions, lowest.conditions, strict=True)
+            for c, cc_ in zip(self.rule_set.tiers[0].conditions, lowest.conditions, strict=True)
             if not self._holds(cc_)
         ]
         return "; ".join(missed)
@@ -167,9 +173,11 @@ class Classification:
     @property
     def reason(self) -> str:
         """A readable sentence: what was compared, the level, and the rule set."""
-        if self._reason is None:
-            self._reason = self._build_reason()
-        return self._reason
+        try:
+            return self._reason
+        except AttributeError:  # built on first access; classifying stays cheap
+            self._reason: str = self._build_reason()
+            return self._reason
 
     def _build_reason(self) -> str:
         rs = self.rule_set
@@ -250,26 +258,41 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     >>> cc.classify(s, rules="teds").level.code
     'intensive_outpatient'
     """
-    rs = rules if type(rules) is RuleSet else _rule_set(rules)
-    compiled = rs.compiled
+    if type(rules) is RuleSet:
+        rs = rules
+    elif type(rules) is str:
+        rs = RULE_SETS.get(rules)
+    else:
+        rs = _rule_set(not_bool(rules, "rules", "a rule-set id or a RuleSet"))
+    found = _COMPILED.get(id(rs))  # RuleSet.compiled, inlined on the hot path
+    compiled = found[1] if found is not None and found[0] is rs else rs.compiled
     if type(schedule) is Schedule:
+        if schedule.twenty_four_hour:
+            return _by_setting(rs, schedule, schedule.weekly_hours)
         hours_per_day = schedule.hours_per_day
         days = schedule.days_per_week
         weekly = hours_per_day * days
-        day_hours = None
-    elif isinstance(schedule, Schedule | WeeklySchedule):
-        weekly = schedule.weekly_hours
-        hours_per_day, days = 0.0, 0
-        day_hours = schedule.day_hours
-    else:
+        chain = compiled.weekly_chain
+        if chain is not None:  # every tier one weekly floor: count the floors reached
+            position = bisect_right(chain, weekly) - 1
+        else:
+            position = compiled.tier_met(weekly, hours_per_day, days, None)
+        return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
+    if not isinstance(schedule, Schedule | WeeklySchedule):
         raise TypeError(
-            f"classify() takes a Schedule or a WeeklySchedule, got {type(schedule).__name__}"
+            "classify() takes a Schedule or a WeeklySchedule as schedule, got "
+            f"{type(schedule).__name__} {echo(schedule)}"
         )
+    weekly = schedule.weekly_hours
     if schedule.twenty_four_hour:
-        if not rs.twenty_four_hour:
-            return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
-        by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
-        return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)
-    position = compiled.tier_met(weekly, hours_per_day, days, day_hours)
-    level = compiled.tiers[position].level if position >= 0 else compiled.below_level
-    return Classification(level, rs, schedule, weekly, position)
+        return _by_setting(rs, schedule, weekly)
+    position = compiled.tier_met(weekly, 0.0, 0, schedule.day_hours)
+    return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
+
+
+def _by_setting(rs: RuleSet, schedule: AnySchedule, weekly: float) -> Classification:
+    """A 24-hour schedule: its setting decides, where the rule set covers it."""
+    if not rs.twenty_four_hour:
+        return Classification(None, rs, schedule, weekly, _SETTING_NOT_COVERED)
+    by_setting = _INPATIENT_ACUTE if schedule.setting is Setting.HOSPITAL else _RESIDENTIAL
+    return Classification(by_setting, rs, schedule, weekly, _BY_SETTING)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..units import DaysPerWeek, HoursPerDay, QuantityRange, Weeks
+from ..units import DaysPerWeek, HoursPerDay, QuantityRange, Weeks, pint_types
 from ._errors import IntensityInputError
 
 __all__ = ["total_hours", "total_hours_range", "weekly_hours", "weekly_hours_range"]
@@ -23,7 +23,7 @@ class _Dose(BaseModel):
     weeks: Weeks | None = None
 
 
-def weekly_hours(hours_per_day: Any, days_per_week: Any) -> Any:
+def weekly_hours(hours_per_day: Any, days_per_week: Any) -> pint_types.Quantity:
     """Hours per week: hours per day × days per week, as a pint quantity.
 
     Arguments are unit-aware (numbers, strings such as ``"180 min"``, pint
@@ -40,7 +40,7 @@ def weekly_hours(hours_per_day: Any, days_per_week: Any) -> Any:
     return quantity(dose.hours_per_day * dose.days_per_week, "hour / week")
 
 
-def total_hours(hours_per_day: Any, days_per_week: Any, weeks: Any) -> Any:
+def total_hours(hours_per_day: Any, days_per_week: Any, weeks: Any) -> pint_types.Quantity:
     """Total hours over a duration: hours per day × days per week × weeks.
 
     Examples

@@ -23,21 +23,19 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from numbers import Real
-from typing import TYPE_CHECKING
 
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel
-from ..schedules._exact import MICROSECONDS_PER_HOUR
+from ..schedules import MICROSECONDS_PER_HOUR
 from ._errors import IntensityInputError
-
-if TYPE_CHECKING:
-    from ._rules import RuleSet, Tier
 
 __all__ = [
     "LEVEL_CODES",
     "NO_LEVEL",
+    "CompiledCondition",
     "CompiledRuleSet",
-    "compile_rule_set",
-    "compiled",
+    "CompiledTier",
+    "compile_tiers",
     "edge",
 ]
 
@@ -54,9 +52,36 @@ def _reaches(x: float, ticks: int) -> bool:
 
 
 def edge(hours: float) -> float:
-    """The smallest float that reaches *hours* at microsecond resolution."""
-    if isinstance(hours, bool) or not isinstance(hours, Real) or not math.isfinite(hours):
-        raise IntensityInputError(f"hours must be a finite number, got {hours!r}", field="hours")
+    """The smallest float that reaches *hours* at microsecond resolution.
+
+    Parameters
+    ----------
+    hours:
+        A threshold in hours (a finite real number, not a bool).
+
+    Returns
+    -------
+    float
+        The smallest float *x* with ``round(x * 3.6e9) >= round(hours * 3.6e9)``.
+
+    Raises
+    ------
+    carecontinuum.intensity.IntensityInputError
+        For a bool, a non-number, or a threshold that is not finite.
+
+    Examples
+    --------
+    >>> edge(9) < 9 and edge(9) >= 9 - 0.5e-9
+    True
+    """
+    try:
+        finite = not isinstance(hours, bool) and isinstance(hours, Real) and math.isfinite(hours)
+    except OverflowError:  # an int or Fraction too large for a float
+        finite = False
+    if not finite:
+        raise IntensityInputError(
+            f"hours must be a finite number, got {echo(hours)}", field="hours"
+        )
     ticks = round(hours * _TICKS)
     x = (ticks - 0.5) / _TICKS
     while _reaches(math.nextafter(x, -math.inf), ticks):
@@ -77,17 +102,25 @@ class CompiledCondition:
 
 @dataclass(frozen=True, slots=True)
 class CompiledTier:
+    """A tier ready to evaluate: its level (object and index) and its conditions."""
+
     index: int
     level: CareLevel
-    tier: Tier
     conditions: tuple[CompiledCondition, ...]
+
+
+#: One tier as plain data: a level code and its conditions as (daily, hours, days).
+TierSpec = tuple[str, Sequence[tuple[bool, float, int]]]
 
 
 @dataclass(frozen=True, slots=True)
 class CompiledRuleSet:
-    """A :class:`RuleSet` prepared for classification; built once per rule set."""
+    """A rule set prepared for classification; built once per rule set.
 
-    rule_set: RuleSet
+    It holds no reference to the rule-set model: :func:`compile_tiers` builds
+    it from plain data, so this module does not depend on the models.
+    """
+
     tiers: tuple[CompiledTier, ...]  # least intensive first
     below_index: int
     below_level: CareLevel | None
@@ -96,6 +129,8 @@ class CompiledRuleSet:
     """Edges when every tier is one weekly-hours floor (a fast vectorized path)."""
     lookup: tuple[int, ...]
     """Level index for "number of tiers met" 0..n (with ``weekly_chain``)."""
+    levels: tuple[CareLevel | None, ...]
+    """The level at ``position + 1``: the below level first, then each tier's."""
 
     def tier_met(
         self, weekly: float, hours_per_day: float, days: int, day_hours: Sequence[float] | None
@@ -121,53 +156,54 @@ class CompiledRuleSet:
         return -1
 
 
-_CACHE: dict[int, CompiledRuleSet] = {}
-_CACHE_LIMIT = 256
+def compile_tiers(tiers: Sequence[TierSpec], below: str | None) -> CompiledRuleSet:
+    """Turn thresholds into edges and level codes into objects and indexes.
 
+    Parameters
+    ----------
+    tiers:
+        Each tier as ``(level code, [(daily, hours, days), ...])``, least
+        intensive first: ``daily`` False is a weekly-hours floor of ``hours``;
+        True is ``hours`` a day on at least ``days`` days.
+    below:
+        The level code below every tier, or ``None``.
 
-def compiled(rule_set: RuleSet) -> CompiledRuleSet:
-    """The compiled form of *rule_set*, from a small cache keyed by identity.
+    Returns
+    -------
+    CompiledRuleSet
+        Ready for :meth:`CompiledRuleSet.tier_met` and the vectorized path.
 
-    The cache lives beside the rule set rather than on it, so a rule set's
-    equality, pickling and ``model_copy`` never see it.
+    Examples
+    --------
+    >>> c = compile_tiers([("intensive_outpatient", [(False, 9, 0)])], "outpatient")
+    >>> c.lookup, c.tier_met(9.0, 0.0, 0, None)
+    ((0, 1), 0)
     """
-    found = _CACHE.get(id(rule_set))
-    if found is not None and found.rule_set is rule_set:
-        return found
-    if len(_CACHE) >= _CACHE_LIMIT:
-        _CACHE.clear()
-    made = _CACHE[id(rule_set)] = compile_rule_set(rule_set)
-    return made
-
-
-def compile_rule_set(rule_set: RuleSet) -> CompiledRuleSet:
-    """Turn thresholds into edges and levels into objects and indexes."""
-    tiers = tuple(
+    compiled = tuple(
         CompiledTier(
-            index=_INDEX[t.level],
-            level=DEFAULT_CONTINUUM.level(t.level),
-            tier=t,
+            index=_INDEX[code],
+            level=DEFAULT_CONTINUUM.level(code),
             conditions=tuple(
-                CompiledCondition(False, edge(c.at_least), 0)
-                if c.kind == "weekly_hours"
-                else CompiledCondition(True, edge(c.hours_at_least), c.days_at_least)
-                for c in t.conditions
+                CompiledCondition(daily, edge(hours), days) for daily, hours, days in conditions
             ),
         )
-        for t in rule_set.tiers
+        for code, conditions in tiers
     )
-    below_index = NO_LEVEL if rule_set.below is None else _INDEX[rule_set.below]
+    below_index = NO_LEVEL if below is None else _INDEX[below]
     chain: tuple[float, ...] | None = None
-    if all(len(t.conditions) == 1 and not t.conditions[0].daily for t in tiers):
-        edges = tuple(t.conditions[0].edge for t in tiers)
+    if all(len(t.conditions) == 1 and not t.conditions[0].daily for t in compiled):
+        edges = tuple(t.conditions[0].edge for t in compiled)
         if all(a < b for a, b in itertools.pairwise(edges)):
             chain = edges
     return CompiledRuleSet(
-        rule_set=rule_set,
-        tiers=tiers,
+        tiers=compiled,
         below_index=below_index,
-        below_level=None if rule_set.below is None else DEFAULT_CONTINUUM.level(rule_set.below),
-        needs_daily=any(c.daily for t in tiers for c in t.conditions),
+        below_level=None if below is None else DEFAULT_CONTINUUM.level(below),
+        needs_daily=any(c.daily for t in compiled for c in t.conditions),
         weekly_chain=chain,
-        lookup=(below_index, *(t.index for t in tiers)),
+        lookup=(below_index, *(t.index for t in compiled)),
+        levels=(
+            None if below is None else DEFAULT_CONTINUUM.level(below),
+            *(t.level for t in compiled),
+        ),
     )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import itertools
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -24,9 +24,7 @@ from .._sources import Firmness
 from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode, Setting
 from ..schedules._display import num
 from ..units import DaysPerWeek, HoursPerWeek, InUnit
-
-if TYPE_CHECKING:
-    from ._engine import CompiledRuleSet
+from ._engine import CompiledRuleSet, compile_tiers
 
 __all__ = ["Condition", "DailyHours", "Firmness", "RuleSet", "Tier", "WeeklyHours"]
 
@@ -221,9 +219,10 @@ class RuleSet(BaseModel):
     @property
     def compiled(self) -> CompiledRuleSet:
         """The rule set prepared for fast, exact classification (computed once per object)."""
-        from ._engine import compiled
-
-        return compiled(self)
+        found = _COMPILED.get(id(self))
+        if found is not None and found[0] is self:
+            return found[1]
+        return _compile(self)
 
     # -- display ---------------------------------------------------------------------------
     def __repr__(self) -> str:
@@ -251,3 +250,33 @@ class RuleSet(BaseModel):
         return (
             f"<table><caption><b>{html.escape(caption)}</b></caption>{head}{''.join(rows)}</table>"
         )
+
+
+# The compiled forms, keyed by identity.  The cache lives beside the rule sets
+# rather than on them, so a rule set's equality, pickling and ``model_copy``
+# never see it; each entry holds its rule set, so an id is never reused while
+# its entry lives.
+_COMPILED: dict[int, tuple[RuleSet, CompiledRuleSet]] = {}
+_COMPILED_LIMIT = 256
+
+
+def _compile(rule_set: RuleSet) -> CompiledRuleSet:
+    made = compile_tiers(
+        [
+            (
+                t.level,
+                [
+                    (False, c.at_least, 0)
+                    if isinstance(c, WeeklyHours)
+                    else (True, c.hours_at_least, c.days_at_least)
+                    for c in t.conditions
+                ],
+            )
+            for t in rule_set.tiers
+        ],
+        rule_set.below,
+    )
+    if len(_COMPILED) >= _COMPILED_LIMIT:
+        _COMPILED.clear()
+    _COMPILED[id(rule_set)] = (rule_set, made)
+    return made

@@ -3,156 +3,25 @@
 numpy and pandas are optional (the ``dataframe`` extra) and imported on first
 use.  Results match :func:`~carecontinuum.classify` element for element,
 thresholds included: both paths compare against the same exact edges (see
-:mod:`carecontinuum.intensity._engine`), with no Python loop per row.
+:mod:`carecontinuum.intensity._engine`), with no Python loop per row.  Inputs
+are checked in :mod:`~carecontinuum.intensity._arrays` and classified block by
+block in :mod:`~carecontinuum.intensity._kernel`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..errors import MissingExtraError
+from ._arrays import flag, gather, is_series, numpy_module, reject
 from ._engine import LEVEL_CODES, NO_LEVEL
-from ._errors import ArrayLengthError, IntensityInputError
+from ._errors import IntensityInputError
+from ._kernel import levels
 from ._registry import rule_set as _rule_set
 from ._rules import RuleSet
-
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
 
 __all__ = ["classify_array", "classify_codes", "level_codes"]
 
 _INDEX = {code: i for i, code in enumerate(LEVEL_CODES)}
-_UNITS = {
-    "hours_per_day": "hour / day",
-    "days_per_week": "day / week",
-    "hours_per_week": "hour / week",
-}
-
-
-def _numpy() -> Any:
-    try:
-        import numpy
-    except ImportError:  # pragma: no cover - exercised by a test that hides numpy
-        raise MissingExtraError("numpy", "dataframe", "Vectorized classification") from None
-    return numpy
-
-
-def _is_series(value: Any) -> bool:
-    return type(value).__module__.startswith("pandas") and hasattr(value, "index")
-
-
-def _column(np: Any, name: str, value: Any) -> Any:
-    """One argument as a numpy array of numbers in the field's canonical unit."""
-    if _is_series(value):
-        value = value.to_numpy()
-    elif hasattr(value, "magnitude") and hasattr(value, "dimensionality"):  # pint quantity
-        try:
-            value = value.to(_UNITS[name]).magnitude
-        except Exception as exc:
-            raise IntensityInputError(
-                f"{name}: could not convert {value.units} to {_UNITS[name]} ({exc})", field=name
-            ) from None
-    array = np.asarray(value)
-    if name not in _UNITS:  # a flag: checked by _flag
-        return array
-    if array.dtype.kind == "c":  # astype(float) would drop the imaginary part with a warning
-        raise IntensityInputError(
-            f"{name} must hold real numbers in {_UNITS[name]}, got complex values", field=name
-        )
-    if array.dtype.kind not in "iuf":
-        try:
-            array = array.astype(np.float64)
-        except (TypeError, ValueError):
-            raise IntensityInputError(
-                f"{name} must hold numbers in {_UNITS[name]} (strings and units are read only "
-                f"by the scalar path), got values of type {array.dtype}",
-                field=name,
-            ) from None
-    if array.ndim > 1:
-        raise IntensityInputError(
-            f"{name} must be one-dimensional, got shape {array.shape}", field=name
-        )
-    return array
-
-
-def _reject(np: Any, name: str, array: Any, ok: Any, rule: str) -> None:
-    where = np.flatnonzero(~ok)
-    position = int(where[0]) if array.ndim else 0
-    value = (array[position] if array.ndim else array).item()
-    raise IntensityInputError(
-        f"{name}[{position}] is {value!r}: {rule}"
-        if array.ndim
-        else f"{name} is {value!r}: {rule}",
-        field=name,
-    )
-
-
-def _check(np: Any, name: str, array: Any) -> None:
-    if array.size == 0:
-        return
-    low, high = array.min(), array.max()
-    if name == "hours_per_day":
-        if not (low > 0 and high <= 24):
-            _reject(
-                np,
-                name,
-                array,
-                (array > 0) & (array <= 24),
-                "hours per day must be over 0 and at most 24 (and a finite number)",
-            )
-    elif name == "days_per_week":
-        if not (low >= 1 and high <= 7):
-            _reject(
-                np,
-                name,
-                array,
-                (array >= 1) & (array <= 7),
-                "days per week must be a whole number from 1 to 7",
-            )
-        if array.dtype.kind == "f" and not bool(np.all(array == np.floor(array))):
-            _reject(
-                np,
-                name,
-                array,
-                array == np.floor(array),
-                "days per week must be a whole number from 1 to 7",
-            )
-    elif not (low >= 0 and high <= 168):
-        _reject(
-            np,
-            name,
-            array,
-            (array >= 0) & (array <= 168),
-            "hours per week must be at least 0 and at most 168 (and a finite number)",
-        )
-
-
-def _gather(np: Any, given: dict[str, Any]) -> tuple[dict[str, Any], int | None, Any]:
-    """Arrays by name, their common length (None: all scalars) and a pandas index, if any."""
-    arrays: dict[str, Any] = {}
-    index = None
-    index_owner = ""
-    length: int | None = None
-    length_owner = ""
-    for name, value in given.items():
-        if _is_series(value):
-            if index is None:
-                index, index_owner = value.index, name
-            elif not index.equals(value.index):
-                raise IntensityInputError(
-                    f"{index_owner} and {name} are pandas Series with different indexes; "
-                    "align them first (rows are matched by position)",
-                    field=name,
-                )
-        array = _column(np, name, value)
-        if array.ndim == 1:
-            if length is None:
-                length, length_owner = len(array), name
-            elif len(array) != length:
-                raise ArrayLengthError(length_owner, length, name, len(array))
-        arrays[name] = array
-    return arrays, length, index
 
 
 def classify_array(
@@ -203,7 +72,7 @@ def classify_array(
     carecontinuum.intensity._errors.ArrayLengthError: hours_per_day has 2 values but \
 days_per_week has 3; array arguments must have the same length
     """
-    np = _numpy()
+    np = numpy_module()
     rs = rules if type(rules) is RuleSet else _rule_set(rules)
     compiled = rs.compiled
     given = {
@@ -241,10 +110,8 @@ days_per_week has 3; array arguments must have the same length
     flags: dict[str, Any] = {
         k: given.pop(k) for k in ("twenty_four_hour", "hospital") if k in given
     }
-    arrays, length, index = _gather(np, {**given, **flags})
-    for name in given:
-        _check(np, name, arrays[name])
-    result = _levels(np, compiled, arrays, daily)
+    arrays, length, index = gather(np, {**given, **flags})
+    result = levels(np, compiled, arrays, daily, length)
     if flags:
         result = _settings(np, rs, arrays, result)
     if length is not None and result.ndim == 0:
@@ -256,51 +123,12 @@ days_per_week has 3; array arguments must have the same length
     return result
 
 
-def _levels(np: Any, compiled: Any, arrays: dict[str, Any], daily: bool) -> npt.NDArray[np.int8]:
-    h: Any = arrays.get("hours_per_day")
-    d: Any = arrays.get("days_per_week")
-    weekly = h * d if daily else arrays["hours_per_week"]
-    chain = compiled.weekly_chain
-    if chain is not None:
-        met = np.zeros(np.shape(weekly), dtype=np.int8)
-        for e in chain:
-            met += (weekly >= e).view(np.int8) if np.ndim(weekly) else np.int8(weekly >= e)
-        lookup = compiled.lookup
-        if lookup == tuple(range(len(lookup))):
-            return met  # type: ignore[no-any-return]
-        return np.asarray(lookup, dtype=np.int8).take(met)  # type: ignore[no-any-return]
-    result = np.full(np.shape(weekly), compiled.below_index, dtype=np.int8)
-    for tier in compiled.tiers:
-        mask = np.ones(np.shape(weekly), dtype=bool)
-        for cond in tier.conditions:
-            if cond.daily:
-                mask &= (h >= cond.edge) & (d >= cond.days)
-            else:
-                mask &= weekly >= cond.edge
-        result = np.where(mask, np.int8(tier.index), result).astype(np.int8)
-    return result  # type: ignore[no-any-return]
-
-
-def _flag(np: Any, name: str, array: Any) -> Any:
-    if array.ndim > 1:
-        raise IntensityInputError(
-            f"{name} must be one-dimensional, got shape {array.shape}", field=name
-        )
-    if array.dtype.kind != "b":
-        if array.dtype.kind in "iu" and bool(np.all((array == 0) | (array == 1))):
-            return array.astype(bool)
-        raise IntensityInputError(
-            f"{name} must hold booleans, got values of type {array.dtype}", field=name
-        )
-    return array
-
-
 def _settings(np: Any, rs: RuleSet, arrays: dict[str, Any], result: Any) -> Any:
-    around = _flag(np, "twenty_four_hour", arrays.get("twenty_four_hour", np.asarray(False)))
-    hospital = _flag(np, "hospital", arrays.get("hospital", np.asarray(False)))
+    around = flag(np, "twenty_four_hour", arrays.get("twenty_four_hour", np.asarray(False)))
+    hospital = flag(np, "hospital", arrays.get("hospital", np.asarray(False)))
     stray = hospital & ~around
     if bool(np.any(stray)):
-        _reject(
+        reject(
             np,
             "hospital",
             np.asarray(hospital),
@@ -328,8 +156,8 @@ def level_codes(indexes: Any) -> Any:
     >>> level_codes(np.array([0, 2, -1], dtype=np.int8))
     array(['outpatient', 'partial_hospitalization', None], dtype=object)
     """
-    np = _numpy()
-    if _is_series(indexes):
+    np = numpy_module()
+    if is_series(indexes):
         import pandas as pd
 
         codes = _level_indexes(np, indexes.to_numpy())
@@ -354,7 +182,7 @@ def _level_indexes(np: Any, array: Any) -> Any:
         )
     ok = (array >= NO_LEVEL) & (array < len(LEVEL_CODES))
     if not bool(np.all(ok)):
-        _reject(
+        reject(
             np, "indexes", array, ok, f"a level index is from {NO_LEVEL} to {len(LEVEL_CODES) - 1}"
         )
     return array

@@ -35,10 +35,10 @@ def _stay_days(graph: ContinuumGraph) -> tuple[list[float], list[float]]:
     lows, highs = [], []
     for lv in graph.levels:
         stay = lv.typical_stay
-        if stay is None or stay.high is None:
+        q_low, q_high = (None, None) if stay is None else stay.quantities()
+        if q_low is None or q_high is None:  # no stay, or an open-ended one
             low, high = _FALLBACK_STAY_DAYS
         else:
-            q_low, q_high = stay.quantities()
             low, high = float(q_low.to("day").magnitude), float(q_high.to("day").magnitude)
         lows.append(max(1.0, low))
         highs.append(max(1.0, high))

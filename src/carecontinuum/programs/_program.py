@@ -83,8 +83,8 @@ class Program(BaseModel):
         if stay is not None and stay.unit not in _STAY_UNITS:
             raise PydanticCustomError(
                 "stay_unit",
-                "a length of stay is in {units}, got {unit!r}",
-                {"units": ", ".join(_STAY_UNITS), "unit": stay.unit},
+                "a length of stay is in {units}, got {unit}",
+                {"units": ", ".join(_STAY_UNITS), "unit": repr(stay.unit)},
             )
         return stay
 

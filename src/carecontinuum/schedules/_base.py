@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from ..levels import Setting
-from ..units import Weeks
+from ..units import Weeks, pint_types
+from ._dates import calendar_date
 from ._display import num
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 __all__ = ["ScheduleBase"]
+
+#: A calendar date (a datetime becomes its own local date; see ``_dates``).
+_Date = Annotated[
+    _dt.date | None, BeforeValidator(calendar_date, json_schema_input_type=_dt.date | None)
+]
 
 
 class ScheduleBase(BaseModel):
@@ -31,10 +37,27 @@ class ScheduleBase(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     weeks: Weeks | None = None
-    start: _dt.date | None = None
-    end: _dt.date | None = None
+    start: _Date = None
+    end: _Date = None
     twenty_four_hour: bool = False
     setting: Setting | None = None
+
+    @field_validator("start")
+    @classmethod
+    def _start_plus_weeks_is_a_date(
+        cls, start: _dt.date | None, info: ValidationInfo
+    ) -> _dt.date | None:
+        weeks = info.data.get("weeks")
+        if start is not None and weeks is not None:
+            try:
+                start + _dt.timedelta(weeks=weeks)
+            except OverflowError:
+                raise PydanticCustomError(
+                    "schedule_duration",
+                    "{weeks} weeks from {start} end after 9999-12-31, the last date there is",
+                    {"weeks": num(weeks), "start": str(start)},
+                ) from None
+        return start
 
     @field_validator("end")
     @classmethod
@@ -93,7 +116,7 @@ class ScheduleBase(BaseModel):
 
     # -- derived --------------------------------------------------------------------------
     @property
-    def hours_per_week(self) -> Any:
+    def hours_per_week(self) -> pint_types.Quantity:
         """Hours of treatment per week, a pint quantity in hour/week."""
         from ..units import quantity
 
@@ -118,7 +141,7 @@ class ScheduleBase(BaseModel):
         return None
 
     @property
-    def total_hours(self) -> Any:
+    def total_hours(self) -> pint_types.Quantity | None:
         """Total hours over the duration (pint quantity in hour), or ``None`` without one."""
         weeks = self.duration_weeks
         if weeks is None:

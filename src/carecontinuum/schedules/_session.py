@@ -96,9 +96,21 @@ WeekdayField = Annotated[Weekday, BeforeValidator(_weekday)]
 
 
 def _clock(microseconds_: int) -> str:
+    """A time of day as ``HH:MM``, with seconds and microseconds only when there are some.
+
+    Exact, never rounded: 09:59:59.999999 stays itself (rounding to
+    milliseconds would show the impossible ``09:59:60``).
+
+    >>> _clock(34_200_000_000), _clock(35_999_999_999), _clock(34_230_500_000)
+    ('09:30', '09:59:59.999999', '09:30:30.5')
+    """
     minutes, rest = divmod(microseconds_, 60_000_000)
     text = f"{minutes // 60:02d}:{minutes % 60:02d}"
-    return text if rest == 0 else f"{text}:{rest / 1e6:06.3f}".rstrip("0").rstrip(".")
+    if rest == 0:
+        return text
+    seconds, micro = divmod(rest, 1_000_000)
+    text += f":{seconds:02d}"
+    return text if micro == 0 else f"{text}.{micro:06d}".rstrip("0")
 
 
 class Session(BaseModel):
@@ -130,13 +142,19 @@ class Session(BaseModel):
     @field_validator("duration")
     @classmethod
     def _ends_by_midnight(cls, duration: float, info: ValidationInfo) -> float:
+        if microseconds(duration) == 0:
+            raise PydanticCustomError(
+                "session_too_short",
+                "a session of {hours} h is shorter than a microsecond, the resolution of schedules",
+                {"hours": repr(duration)},
+            )
         start = info.data.get("start")
         if start is not None and time_of_day(start) + microseconds(duration) > MICROSECONDS_PER_DAY:
             raise PydanticCustomError(
                 "session_past_midnight",
                 "a session starting at {start} that lasts {hours} h runs past midnight; "
                 "split it into two sessions at midnight",
-                {"start": start.strftime("%H:%M"), "hours": num(duration)},
+                {"start": _clock(time_of_day(start)), "hours": num(duration)},
             )
         return duration
 

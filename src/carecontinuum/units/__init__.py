@@ -8,6 +8,11 @@ of 365.25 days and a ``month`` is 1/12 of that year (30.4375 days).  A stay of
 "1 month" is therefore 30.4375 days, not a calendar month; use dates where the
 calendar matters.
 
+Quantity strings are read with the library's own small grammar (a number,
+then unit names joined by ``*``, ``/`` or ``per``; at most
+:data:`MAX_QUANTITY_LENGTH` characters), never by pint's expression
+evaluator: see :mod:`carecontinuum.units._parse`.
+
 Examples
 --------
 >>> from carecontinuum.units import convert, quantity
@@ -19,10 +24,14 @@ Examples
 
 from __future__ import annotations
 
+from . import pint_types
+from ._errors import QuantityTextError
 from ._field import InUnit, convert
+from ._parse import MAX_QUANTITY_LENGTH
 from ._range import QuantityRange, RangeUnit
 from ._registry import CUSTOM_UNITS, quantity, unit_registry
 from ._types import (
+    CALENDAR_DAYS,
     Days,
     DaysPerWeek,
     Hours,
@@ -35,7 +44,9 @@ from ._types import (
 )
 
 __all__ = [
+    "CALENDAR_DAYS",
     "CUSTOM_UNITS",
+    "MAX_QUANTITY_LENGTH",
     "Days",
     "DaysPerWeek",
     "Hours",
@@ -44,11 +55,13 @@ __all__ = [
     "InUnit",
     "NonNegativeHours",
     "QuantityRange",
+    "QuantityTextError",
     "RangeUnit",
     "Sessions",
     "SessionsPerWeek",
     "Weeks",
     "convert",
+    "pint_types",
     "quantity",
     "unit_registry",
 ]

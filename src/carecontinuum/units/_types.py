@@ -7,11 +7,13 @@ attribute is a plain number in the unit its name says, and
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Annotated
 
 from ._field import InUnit
 
 __all__ = [
+    "CALENDAR_DAYS",
     "Days",
     "DaysPerWeek",
     "Hours",
@@ -23,14 +25,18 @@ __all__ = [
     "Weeks",
 ]
 
+#: Days from 0001-01-01 to 9999-12-31, the span of the calendar: no duration is longer.
+#: (A bound of computation, not a clinical fact: it keeps totals finite.)
+CALENDAR_DAYS = (_dt.date.max - _dt.date.min).days
+
 #: A positive duration in hours (a session's length, total treatment hours).
 Hours = Annotated[float, InUnit("hour", label="a duration", gt=0)]
 #: A duration in hours that may be zero (hours attended in a week).
 NonNegativeHours = Annotated[float, InUnit("hour", label="a duration", ge=0)]
-#: A positive duration in days (a length of stay).
-Days = Annotated[float, InUnit("day", label="a duration", gt=0)]
-#: A positive duration in weeks (a program's length).
-Weeks = Annotated[float, InUnit("week", label="a duration", gt=0)]
+#: A positive duration in days (a length of stay), at most the calendar's span.
+Days = Annotated[float, InUnit("day", label="a duration", gt=0, le=CALENDAR_DAYS)]
+#: A positive duration in weeks (a program's length), at most the calendar's span.
+Weeks = Annotated[float, InUnit("week", label="a duration", gt=0, le=CALENDAR_DAYS / 7)]
 #: Hours of treatment per day attended: over 0 and at most 24.
 HoursPerDay = Annotated[float, InUnit("hour / day", per="day", label="hours per day", gt=0, le=24)]
 #: Days attended per week: a whole number from 1 to 7.

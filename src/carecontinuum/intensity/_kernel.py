@@ -1,0 +1,205 @@
+"""The vectorized path's arithmetic: level indexes for many rows, block by block.
+
+Rows are processed in blocks of :data:`BLOCK` that fit in a CPU cache: each
+block is checked (two reductions per argument), multiplied into weekly hours
+(in float64, so small integer dtypes cannot overflow) and compared against the
+rule set's exact edges, writing straight into the result.  Every pass over a
+block then reads cached memory, so checking the input costs little beside the
+comparisons themselves, and no temporary as large as the input is made.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from ._arrays import block_checker, check
+
+if TYPE_CHECKING:
+    from ._engine import CompiledCondition, CompiledRuleSet
+
+__all__ = ["BLOCK", "levels"]
+
+#: Rows per block: few enough blocks that numpy's per-call cost stays small, and
+#: scratch (2 MiB of float64) small enough to keep between calls.
+BLOCK = 65_536
+
+
+class _Scratch:
+    """Buffers reused by every block: weekly hours, one mask per tier, one temporary."""
+
+    def __init__(self, np: Any, size: int, tiers: int) -> None:
+        self.size = size
+        self.weekly = np.empty(size, dtype=np.float64)
+        self.masks = [np.empty(size, dtype=np.bool_) for _ in range(tiers)]
+        self.temp = np.empty(size, dtype=np.bool_)
+        self.index = np.empty(size, dtype=np.int8)
+
+
+# One set of scratch buffers per thread, kept between calls: fresh multi-megabyte
+# buffers would cost a page fault per 4 KiB on every call.  At most one block's
+# worth (a few MiB) is kept, whatever the size of the input.
+_KEPT = threading.local()
+
+
+def _scratch(np: Any, size: int, tiers: int) -> _Scratch:
+    kept: _Scratch | None = getattr(_KEPT, "scratch", None)
+    if kept is None or kept.size < size or len(kept.masks) < tiers:
+        old_size, old_tiers = (0, 0) if kept is None else (kept.size, len(kept.masks))
+        kept = _KEPT.scratch = _Scratch(np, max(size, old_size), max(tiers, old_tiers))
+    return kept
+
+
+def levels(
+    np: Any,
+    compiled: CompiledRuleSet,
+    arrays: dict[str, Any],
+    daily: bool,
+    length: int | None,
+) -> Any:
+    """Checked level indexes of every row (``numpy.int8``), or one ``int8`` for scalars.
+
+    Parameters
+    ----------
+    np:
+        The numpy module.
+    compiled:
+        The rule set, compiled.
+    arrays:
+        ``hours_per_day`` and ``days_per_week`` (with *daily*), else
+        ``hours_per_week``: 1-d arrays of *length* rows, or 0-d to broadcast.
+    daily:
+        Whether hours per day and days per week are given.
+    length:
+        The number of rows, or ``None`` when every argument is a scalar.
+
+    Returns
+    -------
+    numpy.ndarray or numpy.int8
+        Level indexes (see :data:`~carecontinuum.intensity.LEVEL_CODES`).
+
+    Raises
+    ------
+    carecontinuum.intensity.IntensityInputError
+        For the first value out of range, naming its argument and position.
+    """
+    names = ("hours_per_day", "days_per_week") if daily else ("hours_per_week",)
+    rows = 1 if length is None else length
+    columns, checkers = [], []
+    for name in names:
+        array = arrays[name]
+        if array.ndim == 0 or length is None:
+            check(np, name, array)  # once, not per block
+            columns.append(np.broadcast_to(array, (rows,)))
+        else:
+            columns.append(array)
+            checkers.append(block_checker(np, name, array))
+    result = np.empty(rows, dtype=np.int8)
+    scratch = _scratch(np, max(1, min(BLOCK, rows)), len(compiled.tiers))
+    run = _Plan(np, compiled, daily, scratch).run
+    for start in range(0, rows, BLOCK):
+        stop = min(start + BLOCK, rows)
+        for checked in checkers:
+            checked(start, stop)
+        run([column[start:stop] for column in columns], result[start:stop])
+    return result if length is not None else result[0]
+
+
+class _Plan:
+    """What a rule set asks of each block, worked out once per call.
+
+    ``run`` then does only numpy calls: weekly hours (when a condition needs
+    them), one comparison per condition written into reused buffers, and the
+    level indexes written straight into the result.
+    """
+
+    def __init__(self, np: Any, compiled: CompiledRuleSet, daily: bool, scratch: _Scratch) -> None:
+        self.np = np
+        self.daily = daily
+        self.compiled = compiled
+        self.scratch = scratch
+        self.needs_weekly = not all(c.daily for t in compiled.tiers for c in t.conditions)
+        lookup = compiled.lookup
+        self.identity = lookup == tuple(range(len(lookup)))
+        self.lookup = np.asarray(lookup, dtype=np.int8)
+        # per tier: (figure, limit) comparisons; figure 0 = h, 1 = d, 2 = weekly hours
+        self.comparisons = [_comparisons(t.conditions) for t in compiled.tiers]
+        self.chain = compiled.weekly_chain
+        if self.chain is not None:
+            self.run = self._count_floors
+        elif len(compiled.tiers) == 1 and lookup == (0, 1):
+            self.run = self._one_tier
+        else:
+            self.run = self._tiers
+
+    def _weekly(self, parts: list[Any], size: int) -> Any:
+        if not self.needs_weekly:
+            return None
+        if not self.daily:
+            return parts[0]
+        return self.np.multiply(
+            parts[0], parts[1], out=self.scratch.weekly[:size], dtype=self.np.float64
+        )
+
+    def _figures(self, parts: list[Any], size: int) -> tuple[Any, Any, Any]:
+        h, d = (parts[0], parts[1]) if self.daily else (None, None)
+        return h, d, self._weekly(parts, size)
+
+    def _count_floors(self, parts: list[Any], out: Any) -> None:
+        """Every tier one weekly floor: count the floors each row reaches."""
+        np = self.np
+        size = len(out)
+        weekly = self._weekly(parts, size)
+        chain = self.chain or ()
+        target = out if self.identity else self.scratch.index[:size]
+        np.greater_equal(weekly, chain[0], out=target.view(np.bool_))
+        temp = self.scratch.temp[:size]
+        for e in chain[1:]:
+            np.greater_equal(weekly, e, out=temp)
+            np.add(target, temp.view(np.int8), out=target)  # int8 + int8: no casting loop
+        if not self.identity:
+            np.take(self.lookup, target, out=out)
+
+    def _one_tier(self, parts: list[Any], out: Any) -> None:
+        """One tier, below level 0 and tier level 1: its mask is the answer."""
+        size = len(out)
+        figures = self._figures(parts, size)
+        _mask(
+            self.np, self.comparisons[0], figures, out.view(self.np.bool_), self.scratch.temp[:size]
+        )
+
+    def _tiers(self, parts: list[Any], out: Any) -> None:
+        """Any rule set: the most intensive tier whose every condition holds."""
+        np = self.np
+        size = len(out)
+        figures = self._figures(parts, size)
+        temp = self.scratch.temp[:size]
+        out[...] = self.compiled.below_index
+        for i, tier in enumerate(self.compiled.tiers):
+            mask = _mask(np, self.comparisons[i], figures, self.scratch.masks[i][:size], temp)
+            np.copyto(out, np.int8(tier.index), where=mask)
+
+
+def _comparisons(conditions: tuple[CompiledCondition, ...]) -> list[tuple[int, float]]:
+    """A tier's conditions as (figure, limit) comparisons, all of which must hold."""
+    out: list[tuple[int, float]] = []
+    for cond in conditions:
+        if not cond.daily:
+            out.append((2, cond.edge))
+            continue
+        out.append((0, cond.edge))
+        if cond.days > 1:  # every row attends at least one day
+            out.append((1, cond.days))
+    return out
+
+
+def _mask(
+    np: Any, comparisons: list[tuple[int, float]], figures: tuple[Any, ...], mask: Any, temp: Any
+) -> Any:
+    """Where every comparison holds, written into *mask*."""
+    figure, limit = comparisons[0]
+    np.greater_equal(figures[figure], limit, out=mask)
+    for figure, limit in comparisons[1:]:
+        np.greater_equal(figures[figure], limit, out=temp)
+        np.logical_and(mask, temp, out=mask)
+    return mask
