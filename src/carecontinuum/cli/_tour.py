@@ -268,15 +268,16 @@ def _journey() -> str:
 
 
 def _fhir() -> str:
+    from .. import Journey, Placement, default_continuum
     from ..fhir import FhirMappingError, from_fhir, to_fhir
 
     rows = []
-    for lv in library("default_continuum")():
-        placement = library("Placement")(level=lv, start=TOUR_JOURNEY[0][1])
+    for lv in default_continuum():
+        placement = Placement(level=lv, start=TOUR_JOURNEY[0][1])
         r4b = to_fhir(placement, release="R4B")["class"]["code"]
         r5 = to_fhir(placement, release="R5")["class"][0]["coding"][0]["code"]
         rows.append([lv.code, r4b, r5])
-    journey = library("Journey")(
+    journey = Journey(
         placements=[{"level": code, "start": a, "end": b} for code, a, b in TOUR_JOURNEY]
     )
     bundle = to_fhir(journey)
