@@ -55,7 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for module in (
-        _tour, _levels, _modalities, _classify, _graph, _validate, _schema, _teds, _fhir
+        _tour,
+        _levels,
+        _modalities,
+        _classify,
+        _graph,
+        _validate,
+        _schema,
+        _teds,
+        _fhir,
     ):
         module.add_parser(commands)
     return parser

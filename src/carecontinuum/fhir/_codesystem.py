@@ -21,7 +21,7 @@ from ._ranges import range_json
 from ._timing import number
 
 if TYPE_CHECKING:
-    from ..levels import CareLevel, ExternalCode, Framework
+    from ..levels import CareLevel, ExternalCode, Framework, PerDiemTier
     from ._context import Writer
 
 __all__ = ["PROPERTIES", "RANGES", "code_system", "enum_code_system"]
@@ -50,10 +50,28 @@ def _external(code: ExternalCode, w: Writer) -> dict[str, Any]:
     if code.display:
         parts.append(ext("display", "String", code.display))
     parts.append(ext("exact", "Boolean", code.exact))
+    if code.firmness is not None:
+        parts.append(ext("firmness", "Code", code.firmness.value))
     if code.note:
         parts.append(ext("note", "String", code.note))
     parts.extend(ext("source", "String", s) for s in code.sources)
     return {"url": w.urls.ext("external-code"), "extension": parts}
+
+
+def _per_diem_tier(tier: PerDiemTier, w: Writer) -> dict[str, Any]:
+    parts = [
+        ext("payer", "String", tier.payer),
+        ext("min-services", "PositiveInt", tier.min_services),
+    ]
+    if tier.max_services is not None:
+        parts.append(ext("max-services", "PositiveInt", tier.max_services))
+    if tier.display:
+        parts.append(ext("display", "String", tier.display))
+    parts.append(ext("firmness", "Code", tier.firmness.value))
+    if tier.note:
+        parts.append(ext("note", "String", tier.note))
+    parts.extend(ext("source", "String", s) for s in tier.sources)
+    return {"url": w.urls.ext("per-diem-tier"), "extension": parts}
 
 
 def _concept(level: CareLevel, w: Writer) -> dict[str, Any]:
@@ -64,6 +82,7 @@ def _concept(level: CareLevel, w: Writer) -> dict[str, Any]:
         if getattr(level, field) is not None
     ]
     extensions.extend(_external(c, w) for c in level.codes)
+    extensions.extend(_per_diem_tier(t, w) for t in level.per_diem_tiers)
     if extensions:
         concept["extension"] = extensions
     concept["code"] = level.code

@@ -20,7 +20,7 @@ from ._ranges import read_range
 from ._terms import OWN_CODE_SYSTEMS
 
 if TYPE_CHECKING:
-    from ..levels import CareLevel, ExternalCode, Framework
+    from ..levels import CareLevel, ExternalCode, Framework, PerDiemTier
     from ._context import Reader
 
 __all__ = ["own_system_name", "read_code_system"]
@@ -31,7 +31,7 @@ _VALUE = {
     "boolean": "valueBoolean",
     "string": "valueString",
 }
-_CONCEPT_EXTENSIONS = frozenset({*RANGES, "external-code"})
+_CONCEPT_EXTENSIONS = frozenset({*RANGES, "external-code", "per-diem-tier"})
 _FRAMEWORK_EXTENSIONS = frozenset({"framework-alias", "source", "verified", "note"})
 
 
@@ -99,6 +99,27 @@ def _external(item: Mapping[str, Any], path: str) -> ExternalCode:
         code=parts.string("code"),
         display=parts.string("display") or "",
         exact=True if exact is None else exact,
+        firmness=parts.string("firmness", "Code"),
+        note=parts.string("note") or "",
+        sources=parts.strings("source"),
+    )
+
+
+def _per_diem_tier(item: Mapping[str, Any], path: str) -> PerDiemTier:
+    from ..levels import PerDiemTier
+    from ._build import build
+
+    parts = Extensions(item, "", path)
+    low = parts.value("min-services", "PositiveInt")
+    high = parts.value("max-services", "PositiveInt")
+    return build(
+        PerDiemTier,
+        path,
+        payer=parts.string("payer"),
+        min_services=None if low is None else low[0],
+        max_services=None if high is None else high[0],
+        display=parts.string("display") or "",
+        firmness=parts.string("firmness", "Code"),
         note=parts.string("note") or "",
         sources=parts.strings("source"),
     )
@@ -147,6 +168,9 @@ def _level(concept: Mapping[str, Any], path: str, framework: str, r: Reader) -> 
         if found is not None:
             values[field] = read_range(found[0], found[1], r)
     values["codes"] = [_external(item, where) for item, where in own.all("external-code")]
+    values["per_diem_tiers"] = [
+        _per_diem_tier(item, where) for item, where in own.all("per-diem-tier")
+    ]
     return build(cc.CareLevel, path, **values)
 
 
