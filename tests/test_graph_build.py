@@ -79,7 +79,7 @@ def test_unchecked_contradiction_is_a_finding() -> None:
 
 def test_edge_to_level_not_in_graph() -> None:
     g = cc.default_graph().subgraph(["OP", "IOP"])
-    with pytest.raises(cc.UnknownLevelError, match=r"care level in graph .* 'residential'"):
+    with pytest.raises(cc.UnknownLevelError, match=r"graph .* has no care level 'residential'"):
         g.add_transition("OP", "residential")
     with pytest.raises(cc.UnknownLevelError, match="did you mean 'intensive_outpatient'"):
         g.add_transition("OP", "intensive outpatien")

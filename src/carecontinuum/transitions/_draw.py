@@ -204,7 +204,7 @@ class GraphDrawing(GraphCore):
         >>> import carecontinuum as cc
         >>> ax = cc.default_graph().draw()
         >>> [t.get_text() for t in ax.texts][:2]
-        ['Outpatient', 'Intensive outpatient\\n(IOP)']
+        ['Outpatient', 'Intensive\\noutpatient (IOP)']
         >>> import matplotlib.pyplot as plt
         >>> plt.close("all")
         """

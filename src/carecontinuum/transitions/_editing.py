@@ -1,7 +1,7 @@
-"""Building and changing a graph: levels and moves added or removed, copies, subgraphs, import.
+"""Building and changing a graph: levels and moves added or removed, copies, subgraphs.
 
 Every way into a graph — the constructor, :meth:`~GraphBuilding.add_transition`,
-:meth:`~GraphBuilding.from_node_link` — goes through the same two steps,
+``from_node_link`` (:mod:`._node_link`) — goes through the same two steps,
 :meth:`~GraphBuilding._put_level` and :meth:`~GraphBuilding._put_edge`, which
 touch two dictionaries and nothing else: no index is rebuilt per edge, so
 building a graph of *n* levels and *m* moves takes time linear in *n + m*.
@@ -9,7 +9,7 @@ building a graph of *n* levels and *m* moves takes time linear in *n + m*.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Self, overload
 
 from .._checks import as_tuple
@@ -18,7 +18,6 @@ from ..errors import DuplicateRegistrationError, InvalidTransitionError
 from ..levels import CareLevel
 from ._core import GraphCore, LevelKey, check_flag
 from ._model import Transition, TransitionKind, kind_between
-from ._node_link import read_node_link
 
 __all__ = ["GraphBuilding"]
 
@@ -158,7 +157,7 @@ class GraphBuilding(GraphCore):
         >>> g.remove_level("PHP").code
         'partial_hospitalization'
         >>> g
-        ContinuumGraph('continuum', 4 levels, 11 transitions)
+        ContinuumGraph('continuum', 4 levels, 10 transitions)
         """
         code = self._resolve().code(key)
         self._will_change(levels=True)
@@ -398,57 +397,3 @@ class GraphBuilding(GraphCore):
             pair: t for pair, t in self._edges.items() if pair[0] in keep and pair[1] in keep
         }
         return new
-
-    @classmethod
-    def from_node_link(cls, data: Mapping[str, Any] | str | bytes, *, check: bool = True) -> Self:
-        """Read a graph from :meth:`to_node_link` data, or JSON text of it.
-
-        Reading is linear in the size of the data: a document of 100,000
-        levels and moves is read in about a second.
-
-        Parameters
-        ----------
-        data:
-            Node-link data (``directed``, ``multigraph``, ``graph``, ``nodes``
-            and ``edges`` — or ``links``, as older networkx versions write), or
-            its JSON text (read strictly: a repeated key is an error).
-        check:
-            Refuse a move whose kind contradicts its levels' ranks (default);
-            with ``check=False`` it is kept and :meth:`validate` reports it.
-
-        Returns
-        -------
-        ContinuumGraph
-            The graph.
-
-        Raises
-        ------
-        carecontinuum.InvalidJsonError
-            For text that is not strict JSON.
-        pydantic.ValidationError
-            For data of the wrong shape, or a node or edge whose fields are invalid.
-        carecontinuum.UnknownLevelError
-            For an edge to a level that is not among the nodes.
-        carecontinuum.DuplicateRegistrationError
-            For two nodes with one code, or two edges between the same levels.
-        carecontinuum.InvalidTransitionError
-            For a kind that contradicts the ranks, when *check* is true.
-
-        Examples
-        --------
-        >>> import carecontinuum as cc
-        >>> data = cc.default_graph().to_node_link()
-        >>> cc.ContinuumGraph.from_node_link(data) == cc.default_graph()
-        True
-        >>> cc.ContinuumGraph.from_node_link('{"nodes": [], "nodes": []}')
-        Traceback (most recent call last):
-        ...
-        carecontinuum.errors.InvalidJsonError: node-link JSON object at line 1 column 1 repeats \
-the key 'nodes'
-        """
-        check_flag(check, "check")
-        name, levels, transitions = read_node_link(data)
-        graph = object.__new__(cls)
-        graph._init_state(name)
-        graph._load(levels, transitions, check=check)
-        return graph

@@ -1,4 +1,6 @@
-"""Writing a graph for other tools: networkx, node-link JSON, GraphML, DOT and Mermaid.
+"""Writing a graph for other tools: networkx, GraphML, DOT and Mermaid.
+
+(Node-link JSON, which the library also reads back, lives in :mod:`._node_link`.)
 
 Every format carries the same data — the records of :mod:`._node_link` — and
 every value written into a text format goes through that format's one
@@ -14,7 +16,7 @@ from typing import Any
 from ._core import GraphCore
 from ._escape import dot_string, mermaid_ids, mermaid_text, xml_text
 from ._model import TransitionKind
-from ._node_link import NODE_LINK_FORMAT, edge_record, node_record
+from ._node_link import edge_record, node_record
 
 __all__ = ["GraphExports"]
 
@@ -129,32 +131,6 @@ class GraphExports(GraphCore):
             del rec["source"], rec["target"]
             out.add_edge(t.source, t.target, **rec)
         return out
-
-    def to_node_link(self) -> dict[str, Any]:
-        """Node-link data with explicit keys; :meth:`from_node_link` reads it back exactly.
-
-        Returns
-        -------
-        dict
-            ``directed``, ``multigraph``, ``graph`` (name and format tag),
-            ``nodes`` (each level's fields plus ``id``) and ``edges`` (each
-            transition's fields).  networkx reads it too
-            (``networkx.node_link_graph(data, edges="edges")``).
-
-        Examples
-        --------
-        >>> import carecontinuum as cc
-        >>> data = cc.default_graph().to_node_link()
-        >>> data["graph"], len(data["nodes"]), len(data["edges"])
-        ({'name': 'continuum', 'format': 'carecontinuum.graph/1'}, 5, 17)
-        """
-        return {
-            "directed": True,
-            "multigraph": False,
-            "graph": {"name": self._name, "format": NODE_LINK_FORMAT},
-            "nodes": [{"id": lv.code, **node_record(lv)} for lv in self.levels],
-            "edges": [edge_record(t) for t in self.transitions],
-        }
 
     def to_graphml(self) -> str:
         """GraphML text: typed keys, list and dict fields as JSON strings, None left out.

@@ -6,11 +6,14 @@ few topic classes, each in its own module with its real implementation —
 * :class:`~._core.GraphCore` (:mod:`._core`): the two dictionaries every
   facet reads, copy-on-write copies, the level views;
 * :class:`~._editing.GraphBuilding` (:mod:`._editing`): adding and removing
-  levels and moves, copies, subgraphs, reading node-link data;
-* :class:`~._queries.GraphQueries` (:mod:`._queries`): moves, pathways,
-  reachability, validation;
-* :class:`~._export.GraphExports` (:mod:`._export`): networkx, node-link,
-  GraphML, DOT, Mermaid;
+  levels and moves, copies, subgraphs — all in linear time;
+* :class:`~._node_link.GraphNodeLink` (:mod:`._node_link`): writing and
+  reading node-link JSON (builds on the building facet);
+* :class:`~._queries.GraphQueries` (:mod:`._queries`): moves and validation;
+* :class:`~._paths.GraphPathways` (:mod:`._paths`): step-down paths, nearest
+  levels, reachability;
+* :class:`~._export.GraphExports` (:mod:`._export`): networkx, GraphML, DOT,
+  Mermaid;
 * :class:`~._draw.GraphDrawing` (:mod:`._draw`): the matplotlib drawing.
 
 No facet imports this module; this module adds the constructor and the
@@ -27,15 +30,16 @@ from typing import Any
 from ..levels import CareLevel
 from ._core import LevelKey
 from ._draw import GraphDrawing
-from ._editing import GraphBuilding
 from ._export import GraphExports
 from ._model import Transition
+from ._node_link import GraphNodeLink
+from ._paths import GraphPathways
 from ._queries import GraphQueries
 
 __all__ = ["ContinuumGraph", "LevelKey"]
 
 
-class ContinuumGraph(GraphBuilding, GraphQueries, GraphExports, GraphDrawing):
+class ContinuumGraph(GraphNodeLink, GraphQueries, GraphPathways, GraphExports, GraphDrawing):
     """A directed graph of care levels whose edges are typed :class:`Transition` objects.
 
     Levels are the nodes, keyed by code; each move between two of them is a

@@ -6,7 +6,7 @@ import html
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
 
 from ..levels import CareLevel, LevelCode
 
@@ -103,10 +103,10 @@ class Transition(BaseModel):
     source: LevelCode
     target: LevelCode
     kind: TransitionKind
-    typical: bool = False
+    typical: StrictBool = False
     rationale: str = ""
     sources: tuple[_SourceId, ...] = ()
-    derived: bool = False
+    derived: StrictBool = False
 
     @model_validator(mode="after")
     def _not_a_loop(self) -> Transition:

@@ -1,24 +1,27 @@
-"""The node-link JSON format of a graph: its records, and its reader.
+"""Node-link JSON, the format a graph is saved in and read back from.
 
 Every export flattens levels and moves through :func:`node_record` and
 :func:`edge_record` (``model_dump(mode="json")``), so all formats carry the
-same data.  :func:`read_node_link` validates a whole document in one pydantic
-pass — no per-edge index rebuild — so reading stays linear in its size.
+same data.  Reading validates a whole document in one pydantic pass, then
+adds levels and moves through the building facet's linear path — no index is
+rebuilt per edge — so reading stays linear in the size of the document.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 from .._json import loads
 from .._text import echo
 from ..levels import CareLevel
+from ._core import check_flag
+from ._editing import GraphBuilding
 from ._model import Transition
 
-__all__ = ["NODE_LINK_FORMAT", "edge_record", "node_record", "read_node_link"]
+__all__ = ["NODE_LINK_FORMAT", "GraphNodeLink", "edge_record", "node_record", "read_node_link"]
 
 #: The ``graph.format`` tag of node-link data written by this version.
 NODE_LINK_FORMAT = "carecontinuum.graph/1"
@@ -110,3 +113,87 @@ def read_node_link(
         )
     doc = _READER.validate_python(data)
     return doc.graph.name, [node.level() for node in doc.nodes], doc.edges or doc.links
+
+
+class GraphNodeLink(GraphBuilding):
+    """The facet of :class:`~carecontinuum.ContinuumGraph` that writes and reads node-link JSON."""
+
+    def to_node_link(self) -> dict[str, Any]:
+        """Node-link data with explicit keys; :meth:`from_node_link` reads it back exactly.
+
+        Returns
+        -------
+        dict
+            ``directed``, ``multigraph``, ``graph`` (name and format tag),
+            ``nodes`` (each level's fields plus ``id``) and ``edges`` (each
+            transition's fields).  networkx reads it too
+            (``networkx.node_link_graph(data, edges="edges")``).
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> data = cc.default_graph().to_node_link()
+        >>> data["graph"], len(data["nodes"]), len(data["edges"])
+        ({'name': 'continuum', 'format': 'carecontinuum.graph/1'}, 5, 17)
+        """
+        return {
+            "directed": True,
+            "multigraph": False,
+            "graph": {"name": self._name, "format": NODE_LINK_FORMAT},
+            "nodes": [{"id": lv.code, **node_record(lv)} for lv in self.levels],
+            "edges": [edge_record(t) for t in self.transitions],
+        }
+
+    @classmethod
+    def from_node_link(cls, data: Mapping[str, Any] | str | bytes, *, check: bool = True) -> Self:
+        """Read a graph from :meth:`to_node_link` data, or JSON text of it.
+
+        Reading is linear in the size of the data: a document of 100,000
+        levels and moves is read in about a second.
+
+        Parameters
+        ----------
+        data:
+            Node-link data (``directed``, ``multigraph``, ``graph``, ``nodes``
+            and ``edges`` — or ``links``, as older networkx versions write), or
+            its JSON text (read strictly: a repeated key is an error).
+        check:
+            Refuse a move whose kind contradicts its levels' ranks (default);
+            with ``check=False`` it is kept and :meth:`validate` reports it.
+
+        Returns
+        -------
+        ContinuumGraph
+            The graph.
+
+        Raises
+        ------
+        carecontinuum.InvalidJsonError
+            For text that is not strict JSON.
+        pydantic.ValidationError
+            For data of the wrong shape, or a node or edge whose fields are invalid.
+        carecontinuum.UnknownLevelError
+            For an edge to a level that is not among the nodes.
+        carecontinuum.DuplicateRegistrationError
+            For two nodes with one code, or two edges between the same levels.
+        carecontinuum.InvalidTransitionError
+            For a kind that contradicts the ranks, when *check* is true.
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> data = cc.default_graph().to_node_link()
+        >>> cc.ContinuumGraph.from_node_link(data) == cc.default_graph()
+        True
+        >>> cc.ContinuumGraph.from_node_link('{"nodes": [], "nodes": []}')
+        Traceback (most recent call last):
+        ...
+        carecontinuum.errors.InvalidJsonError: node-link JSON object at line 1 column 1 repeats \
+the key 'nodes'
+        """
+        check_flag(check, "check")
+        name, levels, transitions = read_node_link(data)
+        graph = object.__new__(cls)
+        graph._init_state(name)
+        graph._load(levels, transitions, check=check)
+        return graph
