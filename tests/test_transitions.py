@@ -223,7 +223,9 @@ def test_unknown_level_of_wrong_type_or_framework(graph: cc.ContinuumGraph) -> N
         graph.step_ups(cc.level("2.1", framework="asam3"))
     with pytest.raises(cc.UnknownLevelError) as err:
         graph.level("resi")
-    assert str(err.value) == "graph 'continuum' has no care level 'resi'; did you mean 'residential'?"
+    assert str(err.value) == (
+        "graph 'continuum' has no care level 'resi'; did you mean 'residential'?"
+    )
     assert 42 not in graph
     assert "nowhere" not in graph
 
