@@ -128,10 +128,13 @@ _UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 @settings(max_examples=30, deadline=None)
 def test_text_exports_write_or_refuse_clearly(g: cc.ContinuumGraph) -> None:
     # the text formats refuse exactly the characters XML 1.0 cannot carry, naming them
-    values = [g.name, *(lv.name for lv in g.levels), *(t.rationale for t in g.transitions)]
-    unwritable = any(_UNWRITABLE.search(v) for v in values)
-    for export, head in ((g.to_mermaid, "flowchart BT\n"), (g.to_dot, "digraph ")):
-        if unwritable:
+    names = [lv.name for lv in g.levels]
+    in_dot = [g.name, *names, *(t.rationale for t in g.transitions)]
+    for export, head, values in (
+        (g.to_mermaid, "flowchart BT\n", names),
+        (g.to_dot, "digraph ", in_dot),
+    ):
+        if any(_UNWRITABLE.search(v) for v in values):
             with pytest.raises(cc.transitions.GraphExportError) as err:
                 export()
             assert err.value.format in {"Mermaid", "DOT"}
