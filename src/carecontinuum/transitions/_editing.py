@@ -78,15 +78,33 @@ class GraphBuilding(GraphCore):
         )
 
     def _load(self, levels: Iterable[Any], transitions: Iterable[Any], *, check: bool) -> None:
-        """Add many levels, then many moves, in time linear in their number."""
+        """Add many levels, then many moves, in time linear in their number.
+
+        The loop is :meth:`_put_level` / :meth:`_put_edge` inlined for the common
+        case (moves between exact codes); anything else takes those methods.
+        """
         check_flag(check, "check")
         level_list: tuple[object, ...] = as_tuple(levels, "levels")
         edge_list: tuple[object, ...] = as_tuple(transitions, "transitions")
         self._will_change(levels=True)
+        stored, edges = self._levels, self._edges
         for lv in level_list:
-            self._put_level(lv, replace=False)
+            if isinstance(lv, CareLevel) and lv.code not in stored:
+                stored[lv.code] = lv
+            else:
+                self._put_level(lv, replace=False)  # raises the right error
+        up, down, lateral = TransitionKind.STEP_UP, TransitionKind.STEP_DOWN, TransitionKind.LATERAL
         for t in edge_list:  # every level is in: a resolver built from here on sees them all
-            self._put_edge(t, replace=False, check=check)
+            if isinstance(t, Transition):
+                pair = (t.source, t.target)
+                la, lb = stored.get(pair[0]), stored.get(pair[1])
+                if la is not None and lb is not None and pair not in edges:
+                    ra, rb = la.rank, lb.rank
+                    actual = up if rb > ra else down if rb < ra else lateral
+                    if not check or t.kind is actual:
+                        edges[pair] = t
+                        continue
+            self._put_edge(t, replace=False, check=check)  # an alias, or the right error
 
     # -- levels ---------------------------------------------------------------------------
     def add_level(self, level: CareLevel, *, replace: bool = False) -> CareLevel:

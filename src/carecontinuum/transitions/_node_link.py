@@ -10,9 +10,9 @@ rebuilt per edge — so reading stays linear in the size of the document.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
 
 from .._json import loads
 from .._text import echo
@@ -26,8 +26,6 @@ __all__ = ["NODE_LINK_FORMAT", "GraphNodeLink", "edge_record", "node_record", "r
 #: The ``graph.format`` tag of node-link data written by this version.
 NODE_LINK_FORMAT = "carecontinuum.graph/1"
 
-_LEVEL_FIELDS = tuple(CareLevel.model_fields)
-
 
 def node_record(level: CareLevel) -> dict[str, Any]:
     """A level as JSON-safe data: the one flattening every export uses."""
@@ -39,24 +37,23 @@ def edge_record(t: Transition) -> dict[str, Any]:
     return t.model_dump(mode="json")
 
 
-class _Node(CareLevel):
-    """A level as a node-link node: its fields plus ``id``, which must be its code."""
+def _node_level(node: object) -> object:
+    """A node's fields without its ``id``, which must be its level's code (checked here)."""
+    if not isinstance(node, Mapping):
+        return node  # pydantic names the type problem
+    if "id" not in node:
+        raise ValueError("a node needs an 'id': its level's code")
+    fields = {key: value for key, value in node.items() if key != "id"}
+    if node["id"] != fields.get("code", node["id"]):
+        raise ValueError(
+            f"node id {echo(node['id'])} differs from its level code {echo(fields['code'])}; "
+            "a node's id is its level's code"
+        )
+    return fields
 
-    id: str
 
-    @model_validator(mode="after")
-    def _id_is_code(self) -> _Node:
-        if self.id != self.code:
-            raise ValueError(
-                f"node id {echo(self.id)} differs from its level code {self.code!r}; "
-                "a node's id is its level's code"
-            )
-        return self
-
-    def level(self) -> CareLevel:
-        """The plain :class:`CareLevel` (fields already validated: no second pass)."""
-        fields = {name: getattr(self, name) for name in _LEVEL_FIELDS}
-        return CareLevel.model_construct(self.model_fields_set - {"id"}, **fields)
+#: A node-link node: a level's fields plus ``id``; validated straight into a CareLevel.
+_Node = Annotated[CareLevel, BeforeValidator(_node_level)]
 
 
 class _GraphAttributes(BaseModel):
@@ -112,7 +109,7 @@ def read_node_link(
             f"not {type(data).__name__} {echo(data)}"
         )
     doc = _READER.validate_python(data)
-    return doc.graph.name, [node.level() for node in doc.nodes], doc.edges or doc.links
+    return doc.graph.name, doc.nodes, doc.edges or doc.links
 
 
 class GraphNodeLink(GraphBuilding):
