@@ -95,13 +95,23 @@ _MERMAID_PLACEHOLDERS = frozenset("ﬂ°¶ß")
 _MERMAID_CODED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"})
 
 
-def _mermaid_plain(ch: str) -> bool:
-    if ch < "\x80":
-        return ch in _MERMAID_PLAIN
-    return (
-        ch not in _MERMAID_PLACEHOLDERS
-        and unicodedata.category(ch) not in _MERMAID_CODED_CATEGORIES
-    )
+class _MermaidCodes(dict[int, str]):
+    """``str.translate`` table: each character Mermaid must see as a code, filled on demand."""
+
+    def __missing__(self, point: int) -> str:
+        ch = chr(point)
+        if point < 0x80:
+            plain = ch in _MERMAID_PLAIN
+        else:
+            plain = (
+                ch not in _MERMAID_PLACEHOLDERS
+                and unicodedata.category(ch) not in _MERMAID_CODED_CATEGORIES
+            )
+        code = self[point] = ch if plain else f"#{point};"
+        return code
+
+
+_MERMAID_CODES = _MermaidCodes()
 
 
 def mermaid_text(text: str, field: str) -> str:
@@ -110,11 +120,12 @@ def mermaid_text(text: str, field: str) -> str:
     Leading and trailing spaces are coded too (Mermaid trims them).
     """
     refuse_unwritable(text, "Mermaid", field)
-    out = [ch if _mermaid_plain(ch) else f"#{ord(ch)};" for ch in text]
-    for i in (0, -1):
-        if out and out[i] == " ":
-            out[i] = "#32;"
-    return "".join(out)
+    coded = text.translate(_MERMAID_CODES)
+    if coded.startswith(" "):
+        coded = "#32;" + coded[1:]
+    if coded.endswith(" "):
+        coded = coded[:-1] + "#32;"
+    return coded
 
 
 _NOT_ID = re.compile(r"[^A-Za-z0-9_]")
