@@ -1,8 +1,9 @@
 """Drawing a graph with matplotlib (the ``plot`` extra), laid out by intensity.
 
-Levels are boxes in one column per rank, least intensive on the left; moves
-are arcs routed around the boxes (:mod:`._layout`) and clipped at their
-edges, step-ups above and step-downs below.  Typical moves are thick and
+Levels are boxes in one row, least intensive on the left (levels of equal
+rank side by side on a grey band); moves are arcs from box edge to box edge
+routed clear of the other boxes (:mod:`._layout`), step-ups above and
+step-downs below.  Typical moves are thick and
 solid, the others thin, dashed and faded; the legend sits to the right of the
 graph, and a new figure is sized to what it shows.  Names are drawn as plain
 text: matplotlib's mathtext (``$...$``) is off, control characters are shown
@@ -55,9 +56,14 @@ def _shown(text: str) -> str:
     )
 
 
+def _short(text: str) -> str:
+    """*text* for display: cut to 100 characters (…), control characters as escapes."""
+    return _shown(text if len(text) <= _LONGEST else text[: _LONGEST - 1] + "…")
+
+
 def _label(name: str, chars: int) -> str:
     """A level's name wrapped to *chars* a line; a name past 100 characters is shortened (…)."""
-    text = _shown(name if len(name) <= _LONGEST else name[: _LONGEST - 1] + "…")
+    text = _short(name)
     lines = []
     for wrapped in textwrap.wrap(text, chars, break_long_words=False) or [" "]:
         rest = wrapped
@@ -79,17 +85,28 @@ class GraphDrawing(GraphCore):
         lines = max((label.count("\n") + 1 for label in labels), default=1)
         height = (lines * 1.25 * font / 72 + 0.14) / scale
         moves = [t for t in self.transitions if t.typical or not typical_only]
-        plan = layout(
-            self.levels, moves, box_width=_BOX_WIDTH, box_height=height, row=height + 0.45
-        )
+        plan = layout(self.levels, moves, box_width=_BOX_WIDTH, box_height=height)
         return plan, font, labels
 
     def _plot(
         self, ax: Any, plan: Layout, font: float, labels: list[str], *, own_figure: bool
     ) -> None:
         from matplotlib.lines import Line2D
-        from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+        from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
+        height = max((b.height for b in plan.boxes.values()), default=0.3)
+        for x0, x1, _ in plan.bands:  # levels of equal rank share a band
+            ax.add_patch(
+                FancyBboxPatch(
+                    (x0, -height / 2 - 0.05),
+                    x1 - x0,
+                    height + 0.1,
+                    boxstyle="round,pad=0,rounding_size=0.06",
+                    facecolor="#e8e8e8",
+                    edgecolor="none",
+                    zorder=0,
+                )
+            )
         for lv, label in zip(self.levels, labels, strict=True):
             box = plan.boxes[lv.code]
             patch = FancyBboxPatch(
@@ -138,14 +155,16 @@ class GraphDrawing(GraphCore):
         ax.set_aspect("equal")
         ax.set_axis_off()
         ax.set_title(
-            f"{_shown(self._name)}: less intensive → more intensive", fontsize=9, parse_math=False
+            f"{_short(self._name)}: less intensive → more intensive", fontsize=9, parse_math=False
         )
         kinds = {r.transition.kind for r in plan.routes}
-        handles = [
+        handles: list[Any] = [
             Line2D([], [], color=_COLOURS[k], linewidth=2.0, label=k.label)
             for k in TransitionKind
             if k in kinds
         ]
+        if plan.bands:
+            handles.append(Patch(facecolor="#e8e8e8", edgecolor="none", label="same rank"))
         handles += [
             Line2D([], [], color="#333333", linewidth=2.0, label="typical move"),
             Line2D(
@@ -165,7 +184,7 @@ class GraphDrawing(GraphCore):
             ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), borderaxespad=0.0, **options)
 
     def _figure_size(self, *, typical_only: bool) -> tuple[float, Layout, float, list[str]]:
-        columns = len({lv.rank for lv in self.levels}) or 1
+        columns = len(self._levels) or 1
         scale = max(_MIN_SCALE, min(_SCALE, (_MAX_WIDTH - _LEGEND_WIDTH) / (columns * COLUMN)))
         plan, font, labels = self._drawing(scale, typical_only=typical_only)
         return scale, plan, font, labels
@@ -173,10 +192,11 @@ class GraphDrawing(GraphCore):
     def draw(self, ax: Axes | None = None, *, typical_only: bool = False) -> Axes:
         """Draw the graph with matplotlib, levels laid out by intensity (needs the ``plot`` extra).
 
-        Levels are boxes, least intensive on the left (equal ranks stacked);
-        each move is an arrow routed around the other boxes — step-ups above
-        the row, step-downs below — with typical moves thick and solid and the
-        others thin and dashed.  The legend sits to the right of the graph.
+        Levels are boxes in a row, least intensive on the left (levels of equal
+        rank side by side on a grey band); each move is an arrow from box edge
+        to box edge that runs under no other box — step-ups above the row,
+        step-downs below — with typical moves thick and solid and the others
+        thin and dashed.  The legend sits to the right of the graph.
 
         Parameters
         ----------
@@ -220,7 +240,7 @@ class GraphDrawing(GraphCore):
             own = True
         else:
             width = ax.get_window_extent().width / ax.figure.dpi
-            columns = len({lv.rank for lv in self.levels}) or 1
+            columns = len(self._levels) or 1
             scale = max(0.4, min(_SCALE, width / (columns * COLUMN + 0.2)))
             plan, font, labels = self._drawing(scale, typical_only=typical_only)
             own = False

@@ -1,13 +1,14 @@
 """Where a drawing puts each level and how each move runs (pure geometry, no matplotlib).
 
-Levels sit in one column per rank, least intensive on the left; levels of
-equal rank stack in their column.  A move is a quadratic arc (matplotlib's
-``arc3`` connection, so the drawing follows this geometry exactly) between
-two *ports* on the edges of its boxes:
+Levels sit in one row, least intensive on the left; levels of equal rank are
+neighbours, grouped by a *band* behind them (stacking them in one column
+would put some boxes between others and the arcs that leave them).  A move is
+a quadratic arc (matplotlib's ``arc3`` connection, so the drawing follows
+this geometry exactly) between two *ports* on the edges of its boxes:
 
-* moves to the right (step-ups) leave and enter through the tops of the
-  boxes and bow above the row; moves to the left (step-downs) use the
-  bottoms and bow below it; moves within a column use the boxes' sides;
+* moves to the right (step-ups, and laterals to a later neighbour) leave and
+  enter through the tops of the boxes and bow above the row; moves to the
+  left (step-downs) use the bottoms and bow below it;
 * on each edge the ports are ordered so that arcs nest — the longest arcs
   attach nearest the middle of the edge, the shortest at its corners;
 * each arc takes the lowest height, from a fixed list, that keeps it out of
@@ -76,6 +77,8 @@ class Layout:
 
     boxes: dict[str, Box]
     routes: tuple[Route, ...]
+    bands: tuple[tuple[float, float, float], ...]
+    """``(x from, x to, rank)`` behind each run of two or more levels of one rank."""
     bounds: tuple[float, float, float, float]
     """``(xmin, xmax, ymin, ymax)`` of boxes and arcs together."""
 
@@ -113,30 +116,18 @@ def _ports(
         if b.x > a.x:  # rightwards, over the top: out on the right half, in on the left half
             slots.setdefault((a.code, "top-right"), []).append((-span, n, True))
             slots.setdefault((b.code, "top-left"), []).append((span, n, False))
-        elif b.x < a.x:  # leftwards, under the bottom
+        else:  # leftwards, under the bottom (boxes never share an x)
             slots.setdefault((a.code, "bottom-left"), []).append((span, n, True))
             slots.setdefault((b.code, "bottom-right"), []).append((-span, n, False))
-        else:  # within a column: down on the right sides, up on the left sides
-            side = "right" if b.y < a.y else "left"
-            upper_end = (a, True) if a.y > b.y else (b, False)
-            for box, is_start in ((a, True), (b, False)):
-                lower = "low" if (box, is_start) == upper_end else "high"
-                slots.setdefault((box.code, f"{side}-{lower}"), []).append((span, n, is_start))
     found: dict[int, dict[bool, tuple[float, float]]] = {}
     for (code, edge), entries in slots.items():
         box = boxes[code]
         left, right = box.x - box.width / 2, box.x + box.width / 2
         top, bottom = box.y + box.height / 2, box.y - box.height / 2
         entries.sort()
-        count = len(entries)
-        if edge in {"top-right", "top-left", "bottom-left", "bottom-right"}:
-            lo, hi = (left, box.x) if edge.endswith("left") else (box.x, right)
-            y = top if edge.startswith("top") else bottom
-            spots = [(x, y) for x in _spread(lo, hi, count)]
-        else:
-            x = right if edge.startswith("right") else left
-            lo, hi = (bottom, box.y) if edge.endswith("low") else (box.y, top)
-            spots = [(x, y) for y in _spread(lo, hi, count)]
+        lo, hi = (left, box.x) if edge.endswith("left") else (box.x, right)
+        y = top if edge.startswith("top") else bottom
+        spots = [(x, y) for x in _spread(lo, hi, len(entries))]
         for (_, n, is_start), spot in zip(entries, spots, strict=True):
             found.setdefault(n, {})[is_start] = spot
     return {n: (ends[True], ends[False]) for n, ends in found.items()}
@@ -190,7 +181,6 @@ def layout(
     *,
     box_width: float,
     box_height: float,
-    row: float,
 ) -> Layout:
     """The boxes and routes for *levels* (rank order) and the *transitions* among them.
 
@@ -202,22 +192,20 @@ def layout(
         The moves to draw (each joins two of *levels*).
     box_width, box_height:
         The size of every level's box, in data units (a column is 1 wide).
-    row:
-        The vertical distance between the centres of levels stacked in one column.
 
     Returns
     -------
     Layout
-        Boxes by level code, one route per move, and the extent of both.
+        Boxes by level code, one route per move, the bands of equal ranks,
+        and the extent of it all.
     """
-    columns: dict[float, list[str]] = {}
+    boxes = {lv.code: Box(lv.code, i * COLUMN, 0.0, box_width, box_height) for i, lv in
+             enumerate(levels)}  # fmt: skip
+    runs: dict[float, list[float]] = {}
     for lv in levels:
-        columns.setdefault(lv.rank, []).append(lv.code)
-    boxes: dict[str, Box] = {}
-    for i, codes in enumerate(columns.values()):
-        for j, code in enumerate(codes):
-            y = ((len(codes) - 1) / 2 - j) * row
-            boxes[code] = Box(code, i * COLUMN, y, box_width, box_height)
+        runs.setdefault(lv.rank, []).append(boxes[lv.code].x)
+    pad = (COLUMN - box_width) / 4 + box_width / 2
+    bands = tuple((xs[0] - pad, xs[-1] + pad, rank) for rank, xs in runs.items() if len(xs) > 1)
     ports = _ports(transitions, boxes)
     search = len(boxes) <= _SEARCH_LIMIT
     routes = tuple(_route(t, ports[n], boxes, search) for n, t in enumerate(transitions))
@@ -226,10 +214,12 @@ def layout(
     for box in boxes.values():
         xs += [box.x - box.width / 2, box.x + box.width / 2]
         ys += [box.y - box.height / 2, box.y + box.height / 2]
+    for x0, x1, _ in bands:
+        xs += [x0, x1]
     bounds = (
         min(xs, default=0.0),
         max(xs, default=0.0),
         min(ys, default=0.0),
         max(ys, default=0.0),
     )
-    return Layout(boxes=boxes, routes=routes, bounds=bounds)
+    return Layout(boxes=boxes, routes=routes, bands=bands, bounds=bounds)
