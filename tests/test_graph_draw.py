@@ -148,11 +148,17 @@ def test_legend_sits_beside_the_graph() -> None:
     assert legend_box.x1 <= fig.bbox.x1 + 1  # and inside the figure
 
 
-def test_draws_on_a_given_axes_with_the_legend_outside() -> None:
-    fig, ax = plt.subplots(figsize=(8, 3))
-    assert cc.default_graph().draw(ax) is ax
+@pytest.mark.parametrize("size", [(10, 4), (6, 6), (16, 2)])
+def test_draws_on_a_given_axes_with_the_legend_beside_the_graph(size: tuple[int, int]) -> None:
+    fig, ax = plt.subplots(figsize=size)
+    g = cc.default_graph()
+    assert g.draw(ax) is ax
     fig.canvas.draw()
-    assert ax.get_legend().get_window_extent().x0 >= ax.get_window_extent().x1 - 1
+    legend = ax.get_legend().get_window_extent()
+    boxes = [p.get_window_extent() for p in _boxes(ax)]
+    assert legend.x0 >= max(b.x1 for b in boxes)  # right of every level
+    assert fig.bbox.x0 <= legend.x0 < legend.x1 <= fig.bbox.x1  # and inside the figure
+    assert fig.bbox.y0 <= legend.y0 < legend.y1 <= fig.bbox.y1
 
 
 def test_saves_to_png(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ class GraphDrawing(GraphCore):
 
     def _drawing(self, scale: float, *, typical_only: bool) -> tuple[Layout, float, list[str]]:
         """The layout at *scale* inches per column: boxes fitted to the wrapped names."""
-        font = max(5.0, min(_FONT, _FONT * scale / _SCALE))
+        font = max(5.0, min(_FONT, _FONT * (scale / _SCALE) ** 0.5))
         chars = max(8, int(_BOX_WIDTH * scale * 72 * 0.92 / (0.55 * font)))
         labels = [_label(lv.name, chars) for lv in self.levels]
         lines = max((label.count("\n") + 1 for label in labels), default=1)
@@ -89,8 +89,10 @@ class GraphDrawing(GraphCore):
         return plan, font, labels
 
     def _plot(
-        self, ax: Any, plan: Layout, font: float, labels: list[str], *, own_figure: bool
+        self, ax: Any, plan: Layout, font: float, labels: list[str], *, legend_room: float
     ) -> None:
+        """Draw *plan* on *ax*; ``legend_room`` > 0: the legend goes inside the axes, in that
+        much room (data units) kept free right of the graph; 0: beside the axes, in the figure."""
         from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch, FancyBboxPatch, Patch
 
@@ -150,7 +152,7 @@ class GraphDrawing(GraphCore):
             )
         xmin, xmax, ymin, ymax = plan.bounds
         pad = 0.06
-        ax.set_xlim(xmin - pad, xmax + pad)
+        ax.set_xlim(xmin - pad, xmax + pad + legend_room)
         ax.set_ylim(ymin - pad, ymax + pad)
         ax.set_aspect("equal")
         ax.set_axis_off()
@@ -178,10 +180,10 @@ class GraphDrawing(GraphCore):
             ),
         ]
         options = {"handles": handles, "fontsize": 7.5, "frameon": False}
-        if own_figure:
-            ax.figure.legend(loc="outside right center", **options)
+        if legend_room:
+            ax.legend(loc="center right", borderaxespad=0.2, **options)
         else:
-            ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), borderaxespad=0.0, **options)
+            ax.figure.legend(loc="outside right center", **options)
 
     def _figure_size(self, *, typical_only: bool) -> tuple[float, Layout, float, list[str]]:
         columns = len(self._levels) or 1
@@ -237,14 +239,18 @@ class GraphDrawing(GraphCore):
             xmin, xmax, ymin, ymax = plan.bounds
             size = ((xmax - xmin) * scale + _LEGEND_WIDTH, (ymax - ymin) * scale + 0.5)
             _, ax = plt.subplots(figsize=size, layout="constrained")
-            own = True
-        else:
-            width = ax.get_window_extent().width / ax.figure.dpi
+            room = 0.0
+        else:  # the caller's axes: keep room for the legend inside them, right of the graph
+            width, height = ax.get_window_extent().size / ax.figure.dpi
             columns = len(self._levels) or 1
-            scale = max(0.4, min(_SCALE, width / (columns * COLUMN + 0.2)))
+            scale = max(0.4, min(_SCALE, (width - _LEGEND_WIDTH) / (columns * COLUMN + 0.2)))
             plan, font, labels = self._drawing(scale, typical_only=typical_only)
-            own = False
-        self._plot(ax, plan, font, labels, own_figure=own)
+            _, _, ymin, ymax = plan.bounds
+            if (ymax - ymin + 0.12) * scale > height:  # the height limits the scale instead
+                scale = max(0.2, height / (ymax - ymin + 0.12))
+                plan, font, labels = self._drawing(scale, typical_only=typical_only)
+            room = _LEGEND_WIDTH / scale
+        self._plot(ax, plan, font, labels, legend_room=room)
         return ax
 
     def _render_svg(self) -> str:
@@ -259,7 +265,7 @@ class GraphDrawing(GraphCore):
             figsize=((xmax - xmin) * scale + _LEGEND_WIDTH, (ymax - ymin) * scale + 0.5),
             layout="constrained",
         )
-        self._plot(fig.add_subplot(), plan, font, labels, own_figure=True)
+        self._plot(fig.add_subplot(), plan, font, labels, legend_room=0.0)
         buf = io.StringIO()
         with matplotlib.rc_context({"svg.hashsalt": "carecontinuum"}):
             fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
