@@ -339,3 +339,14 @@ def test_notebook_display_is_cached_per_state() -> None:
     after = g._repr_mimebundle_(include=["text/markdown"])["text/markdown"]
     assert "outpatient ==>|step-up| intensive_outpatient" in first
     assert "outpatient ==>|step-up| intensive_outpatient" not in after
+
+
+@pytest.mark.parametrize("where", ["nodes", "edges", "graph"])
+def test_many_unknown_keys_are_one_error(where: str) -> None:
+    data = json.loads(json.dumps(cc.default_graph().to_node_link()))
+    target = data["graph"] if where == "graph" else data[where][0]
+    target.update({f"k{i}": 1 for i in range(5000)})
+    with pytest.raises(ValidationError) as err:
+        cc.ContinuumGraph.from_node_link(data)
+    assert err.value.error_count() == 1  # not 5,000 errors
+    assert "has no field 'k0', 'k1', 'k2' and 4997 more" in str(err.value)

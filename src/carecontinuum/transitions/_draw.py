@@ -241,7 +241,8 @@ class GraphDrawing(GraphCore):
             _, ax = plt.subplots(figsize=size, layout="constrained")
             room = 0.0
         else:  # the caller's axes: keep room for the legend inside them, right of the graph
-            width, height = ax.get_window_extent().size / ax.figure.dpi
+            extent, dpi = ax.get_window_extent(), ax.figure.dpi
+            width, height = extent.width / dpi, extent.height / dpi
             columns = len(self._levels) or 1
             scale = max(0.4, min(_SCALE, (width - _LEGEND_WIDTH) / (columns * COLUMN + 0.2)))
             plan, font, labels = self._drawing(scale, typical_only=typical_only)

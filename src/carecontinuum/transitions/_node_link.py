@@ -39,10 +39,33 @@ def edge_record(t: Transition) -> dict[str, Any]:
     return t.model_dump(mode="json")
 
 
+_NODE_FIELDS = frozenset(CareLevel.model_fields) | {"id"}
+_EDGE_FIELDS = frozenset(Transition.model_fields)
+
+
+#: Up to this many unknown keys, pydantic reports each one (with its location).
+_FEW = 3
+
+
+def _known_keys(data: Mapping[Any, Any], known: frozenset[str], what: str) -> None:
+    """Refuse many unknown keys in one error, not one per key (a hostile document may
+    hold a million); a few are left to pydantic, which names each one's location."""
+    if len(data) <= len(known) + _FEW:
+        return
+    unknown = [key for key in data if key not in known]
+    if len(unknown) > _FEW:
+        shown = ", ".join(echo(key) for key in unknown[:_FEW])
+        raise ValueError(
+            f"{what} has no field {shown} and {len(unknown) - _FEW} more; "
+            f"its fields: {', '.join(sorted(known))}"
+        )
+
+
 def _node_level(node: object) -> object:
     """A node's fields without its ``id``, which must be its level's code (checked here)."""
     if not isinstance(node, Mapping):
         return node  # pydantic names the type problem
+    _known_keys(node, _NODE_FIELDS, "a node (a level)")
     if "id" not in node:
         raise ValueError("a node needs an 'id': its level's code")
     fields = {key: value for key, value in node.items() if key != "id"}
@@ -54,14 +77,29 @@ def _node_level(node: object) -> object:
     return fields
 
 
+def _edge_fields(edge: object) -> object:
+    if isinstance(edge, Mapping):
+        _known_keys(edge, _EDGE_FIELDS, "an edge (a transition)")
+    return edge
+
+
 #: A node-link node: a level's fields plus ``id``; validated straight into a CareLevel.
 _Node = Annotated[CareLevel, BeforeValidator(_node_level)]
+_Edge = Annotated[Transition, BeforeValidator(_edge_fields)]
 
 
 class _GraphAttributes(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = "graph"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_known(cls, data: object) -> object:
+        if isinstance(data, Mapping):
+            _known_keys(data, frozenset({"name", "format"}), "the graph section")
+        return data
+
     format: Literal["carecontinuum.graph/1"] | None = None
     """Absent in plain networkx data; when present, the version this library reads."""
 
@@ -73,8 +111,8 @@ class _NodeLink(BaseModel):
     multigraph: Literal[False] = False
     graph: _GraphAttributes = Field(default_factory=_GraphAttributes)
     nodes: list[_Node]
-    edges: list[Transition] = Field(default_factory=list)
-    links: list[Transition] = Field(default_factory=list)
+    edges: list[_Edge] = Field(default_factory=list)
+    links: list[_Edge] = Field(default_factory=list)
     """The key older networkx versions write instead of ``edges``."""
 
     @model_validator(mode="after")
