@@ -350,3 +350,19 @@ def test_many_unknown_keys_are_one_error(where: str) -> None:
         cc.ContinuumGraph.from_node_link(data)
     assert err.value.error_count() == 1  # not 5,000 errors
     assert "has no field 'k0', 'k1', 'k2' and 4997 more" in str(err.value)
+
+
+def test_nx_graph_is_a_frozen_view_of_the_current_state() -> None:
+    g = cc.default_graph()
+    view = g.nx_graph
+    assert nx.is_frozen(view)
+    assert view.edges["outpatient", "intensive_outpatient"]["transition"] == g.transition(
+        "OP", "IOP"
+    )
+    assert view.nodes["residential"]["level"] == cc.level("residential")
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        view.add_edge("outpatient", "residential")
+    assert g.nx_graph is view  # kept until the graph changes
+    g.remove_transition("OP", "IOP")
+    assert not g.nx_graph.has_edge("outpatient", "intensive_outpatient")
+    assert view.has_edge("outpatient", "intensive_outpatient")  # an old view keeps its state

@@ -26,22 +26,22 @@ class GraphBuilding(GraphCore):
     """The facet of :class:`~carecontinuum.ContinuumGraph` that builds and edits it."""
 
     # -- the two steps every construction path takes ---------------------------------------
-    def _put_level(self, level: object, *, replace: bool) -> CareLevel:
+    def _put_level(self, level: object, *, replace: bool, where: str = "level") -> CareLevel:
         if not isinstance(level, CareLevel):
             raise TypeError(
-                f"a graph's levels are CareLevel objects (see carecontinuum.level()); "
-                f"got {type(level).__name__} {echo(level)}"
+                f"{where} must be a CareLevel (see carecontinuum.level()), "
+                f"not {type(level).__name__} {echo(level)}"
             )
         if not replace and level.code in self._levels:
             raise DuplicateRegistrationError(f"level in graph {echo(self._name)}", level.code)
         self._levels[level.code] = level
         return level
 
-    def _put_edge(self, t: object, *, replace: bool, check: bool) -> Transition:
+    def _put_edge(
+        self, t: object, *, replace: bool, check: bool, where: str = "transition"
+    ) -> Transition:
         if not isinstance(t, Transition):
-            raise TypeError(
-                f"a graph's moves are Transition objects; got {type(t).__name__} {echo(t)}"
-            )
+            raise TypeError(f"{where} must be a Transition, not {type(t).__name__} {echo(t)}")
         levels = self._levels
         a, b = t.source, t.target
         if a not in levels or b not in levels:  # an alias, or a level the graph lacks
@@ -88,13 +88,13 @@ class GraphBuilding(GraphCore):
         edge_list: tuple[object, ...] = as_tuple(transitions, "transitions")
         self._will_change(levels=True)
         stored, edges = self._levels, self._edges
-        for lv in level_list:
+        for n, lv in enumerate(level_list):
             if isinstance(lv, CareLevel) and lv.code not in stored:
                 stored[lv.code] = lv
             else:
-                self._put_level(lv, replace=False)  # raises the right error
+                self._put_level(lv, replace=False, where=f"levels[{n}]")  # the right error
         up, down, lateral = TransitionKind.STEP_UP, TransitionKind.STEP_DOWN, TransitionKind.LATERAL
-        for t in edge_list:  # every level is in: a resolver built from here on sees them all
+        for n, t in enumerate(edge_list):  # all levels are in: a resolver built now sees them
             if isinstance(t, Transition):
                 pair = (t.source, t.target)
                 la, lb = stored.get(pair[0]), stored.get(pair[1])
@@ -104,7 +104,7 @@ class GraphBuilding(GraphCore):
                     if not check or t.kind is actual:
                         edges[pair] = t
                         continue
-            self._put_edge(t, replace=False, check=check)  # an alias, or the right error
+            self._put_edge(t, replace=False, check=check, where=f"transitions[{n}]")
 
     # -- levels ---------------------------------------------------------------------------
     def add_level(self, level: CareLevel, *, replace: bool = False) -> CareLevel:
@@ -141,10 +141,7 @@ class GraphBuilding(GraphCore):
         """
         check_flag(replace, "replace")
         if not isinstance(level, CareLevel):
-            raise TypeError(
-                f"add_level() takes a CareLevel (see carecontinuum.level()), "
-                f"not {type(level).__name__} {echo(level)}"
-            )
+            self._put_level(level, replace=replace)  # the TypeError naming the argument
         if not replace and level.code in self._levels:
             raise DuplicateRegistrationError(f"level in graph {echo(self._name)}", level.code)
         self._will_change(levels=True)
@@ -281,7 +278,9 @@ class GraphBuilding(GraphCore):
             t = source
         else:
             if target is None:
-                raise TypeError("add_transition() needs a target level (or a Transition alone)")
+                raise TypeError(
+                    "target is missing: add_transition() takes two levels, or a Transition alone"
+                )
             for flag, name in ((typical, "typical"), (derived, "derived")):
                 check_flag(flag, name)
             resolver = self._resolve()
