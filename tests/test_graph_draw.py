@@ -193,6 +193,15 @@ def test_hostile_names_draw_as_plain_text(name: str, shown: str) -> None:
     assert g.level("a").name == name  # the graph keeps the name as given
 
 
+@pytest.mark.parametrize("levels", [0, 1, 2])
+def test_tiny_graphs_draw_and_save(levels: int, tmp_path: Path) -> None:
+    g = cc.default_graph().subgraph(cc.default_graph().codes[:levels], name="tiny")
+    ax = g.draw()
+    ax.figure.savefig(tmp_path / "tiny.png")  # no collapsed-layout warning
+    assert len(_boxes(ax)) == levels
+    assert g._repr_mimebundle_()["image/svg+xml"].lstrip().startswith("<?xml")
+
+
 def test_bad_arguments() -> None:
     with pytest.raises(TypeError, match="typical_only must be True or False, not str 'yes'"):
         cc.default_graph().draw(typical_only="yes")  # type: ignore[arg-type]

@@ -185,11 +185,19 @@ class GraphDrawing(GraphCore):
         else:
             ax.figure.legend(loc="outside right center", **options)
 
-    def _figure_size(self, *, typical_only: bool) -> tuple[float, Layout, float, list[str]]:
+    def _figure_size(
+        self, *, typical_only: bool
+    ) -> tuple[tuple[float, float], Layout, float, list[str]]:
+        """The size of a new figure (inches) for the drawing, and what goes in it."""
         columns = len(self._levels) or 1
         scale = max(_MIN_SCALE, min(_SCALE, (_MAX_WIDTH - _LEGEND_WIDTH) / (columns * COLUMN)))
         plan, font, labels = self._drawing(scale, typical_only=typical_only)
-        return scale, plan, font, labels
+        xmin, xmax, ymin, ymax = plan.bounds
+        size = (
+            max(3.5, (xmax - xmin) * scale + _LEGEND_WIDTH),
+            max(1.8, (ymax - ymin) * scale + 0.5),
+        )
+        return size, plan, font, labels
 
     def draw(self, ax: Axes | None = None, *, typical_only: bool = False) -> Axes:
         """Draw the graph with matplotlib, levels laid out by intensity (needs the ``plot`` extra).
@@ -235,9 +243,7 @@ class GraphDrawing(GraphCore):
         if ax is None:
             import matplotlib.pyplot as plt
 
-            scale, plan, font, labels = self._figure_size(typical_only=typical_only)
-            xmin, xmax, ymin, ymax = plan.bounds
-            size = ((xmax - xmin) * scale + _LEGEND_WIDTH, (ymax - ymin) * scale + 0.5)
+            size, plan, font, labels = self._figure_size(typical_only=typical_only)
             _, ax = plt.subplots(figsize=size, layout="constrained")
             room = 0.0
         else:  # the caller's axes: keep room for the legend inside them, right of the graph
@@ -260,12 +266,8 @@ class GraphDrawing(GraphCore):
         import matplotlib
         from matplotlib.figure import Figure
 
-        scale, plan, font, labels = self._figure_size(typical_only=False)
-        xmin, xmax, ymin, ymax = plan.bounds
-        fig = Figure(
-            figsize=((xmax - xmin) * scale + _LEGEND_WIDTH, (ymax - ymin) * scale + 0.5),
-            layout="constrained",
-        )
+        size, plan, font, labels = self._figure_size(typical_only=False)
+        fig = Figure(figsize=size, layout="constrained")
         self._plot(fig.add_subplot(), plan, font, labels, legend_room=0.0)
         buf = io.StringIO()
         with matplotlib.rc_context({"svg.hashsalt": "carecontinuum"}):
