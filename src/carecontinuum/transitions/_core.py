@@ -10,8 +10,9 @@ and the derived index with the original, and whichever graph changes first
 takes its own copy of the dictionaries.  So ``cc.default_graph()`` costs a
 few attribute assignments, yet every caller gets a graph of its own to edit.
 
-The facets (:mod:`._editing`, :mod:`._queries`, :mod:`._export`,
-:mod:`._draw`) subclass :class:`GraphCore`; :mod:`._graph` composes them.
+The facets (:mod:`._editing`, :mod:`._node_link`, :mod:`._queries`,
+:mod:`._paths`, :mod:`._export`, :mod:`._draw`) subclass :class:`GraphCore`;
+:mod:`._graph` composes them, and no facet imports it.
 """
 
 from __future__ import annotations
