@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,110 @@ def test_graph_json_parses_and_reads_back() -> None:
     for argv in (["graph", "--json"], ["graph", "--format", "json"]):
         data = json.loads(invoke(argv).stdout)
         assert type(cc.default_graph()).from_node_link(data) == cc.default_graph()
+
+
+def test_graph_graphml_parses_and_reads_back_in_networkx() -> None:
+    import xml.etree.ElementTree as ET
+
+    import networkx as nx
+
+    result = invoke(["graph", "--format", "graphml"])
+    assert result.exit_code == 0, result.stderr
+    root = ET.fromstring(result.stdout)
+    assert root.tag == "{http://graphml.graphdrawing.org/xmlns}graphml"
+    back = nx.parse_graphml(result.stdout)
+    assert back.number_of_edges() == 17  # every move of the default graph [SEED, TIP47]
+    assert back.edges["outpatient", "intensive_outpatient"]["typical"] is True
+
+
+def _custom_graph_file(tmp_path: Path) -> Path:
+    import carecontinuum as cc
+
+    day = cc.default_graph().subgraph(["OP", "PHP"], name="day program")
+    day.add_transition("PHP", "OP", typical=True, rationale="example: no IOP nearby")
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps(day.to_node_link()), encoding="utf-8")
+    return path
+
+
+def test_path_on_a_custom_graph(tmp_path: Path) -> None:
+    path = _custom_graph_file(tmp_path)
+    result = invoke(["path", "PHP", "OP", "--graph-file", str(path), "--json"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["levels"] == ["partial_hospitalization", "outpatient"]
+    assert data["transitions"][0]["rationale"] == "example: no IOP nearby"
+    # the default graph steps down through IOP [SEED, TIP47]
+    default = json.loads(invoke(["path", "PHP", "OP", "--json"]).stdout)
+    assert default["levels"] == ["partial_hospitalization", "intensive_outpatient", "outpatient"]
+    missing = invoke(["path", "PHP", "IOP", "--graph-file", str(path)])
+    assert missing.exit_code == 2
+    assert "graph 'day program' has no care level 'IOP'" in missing.stderr
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("dot", 'digraph "day program"'), ("json", "day")])
+def test_graph_of_a_custom_graph(tmp_path: Path, fmt: str, marker: str) -> None:
+    path = _custom_graph_file(tmp_path)
+    result = invoke(["graph", "--graph-file", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert marker in result.stdout
+    assert "residential" not in result.stdout
+    if fmt == "json":
+        assert json.loads(result.stdout) == json.loads(path.read_text(encoding="utf-8"))
+
+
+_DOC = '{"nodes": [], "edges": []}'
+BAD_FILES = [
+    # (file content, or a marker; words the one-line message must contain)
+    ("<missing>", "does not exist"),
+    ("<directory>", "is a directory"),
+    (b"\xff\xfe\x00\x01binary", "not UTF-8"),
+    ("", "not valid"),
+    ("[" * 5000 + "]" * 5000, "nests deeper than 64 levels"),
+    ('{"nodes": [], "nodes": []}', "repeats the key 'nodes'"),
+    ('{"nodes": [], "x": ' + "9" * 5000 + "}", "digits"),
+    ('{"nodes": [], "graph": {"name": NaN}}', "NaN"),
+    ("[1, 2]", "valid dictionary"),
+    ('{"edges": []}', "nodes: Field required"),
+    ('{"nodes": [{"code": "a"}]}', "nodes.0: Value error, a node needs an 'id'"),
+    (
+        '{"nodes": [], "edges": [{"source": "a", "target": "b", "kind": "step_up"}]}',
+        "graph 'graph' has no care level 'a'",
+    ),
+    (_DOC.replace("[]}", '[], "links": [1]}'), "links.0"),
+]
+
+
+@pytest.mark.parametrize(("content", "words"), BAD_FILES)
+@pytest.mark.parametrize("command", [["graph"], ["path", "OP", "IOP"]])
+def test_bad_graph_files_are_usage_errors(
+    tmp_path: Path, command: list[str], content: str | bytes, words: str
+) -> None:
+    path = tmp_path / "graph.json"
+    if content == "<directory>":
+        path.mkdir()
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    elif content != "<missing>":
+        path.write_text(content, encoding="utf-8")
+    result = invoke([*command, "--graph-file", str(path)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr  # one line
+    assert words in result.stderr
+    assert f"graph file {str(path)!r}" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_graph_file_the_text_formats_cannot_carry(tmp_path: Path) -> None:
+    import carecontinuum as cc
+
+    level = cc.CareLevel(code="a", name="bell\x07", framework="t", rank=0, setting="ambulatory")
+    path = tmp_path / "bell.json"
+    path.write_text(json.dumps(cc.ContinuumGraph([level]).to_node_link()), encoding="utf-8")
+    for fmt in ("dot", "graphml", "mermaid"):
+        result = invoke(["graph", "--graph-file", str(path), "--format", fmt])
+        assert result.exit_code == 2
+        assert "U+0007" in result.stderr
+        assert result.stderr.count("\n") == 1
+    assert invoke(["graph", "--graph-file", str(path), "--json"]).exit_code == 0

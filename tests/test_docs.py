@@ -72,6 +72,16 @@ def test_api_reference_documents_the_facade(built_docs: Path) -> None:
     assert not missing, f"public names without an API entry: {missing}"
 
 
+def test_graph_page_lists_every_method_of_the_composed_class(built_docs: Path) -> None:
+    import carecontinuum as cc
+
+    html = (built_docs / "api" / "transitions.html").read_text(encoding="utf-8")
+    public = [n for n in dir(cc.ContinuumGraph) if not n.startswith("_")]
+    missing = [n for n in public if f'id="carecontinuum.ContinuumGraph.{n}"' not in html]
+    assert len(public) >= 34
+    assert not missing, f"ContinuumGraph members without an API entry: {missing}"
+
+
 def test_sources_page_lists_every_source_and_its_citers(built_docs: Path) -> None:
     import carecontinuum as cc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import sys
 from typing import Any
 
@@ -120,11 +121,26 @@ def test_transition_json_round_trip(t: cc.Transition) -> None:
     assert cc.Transition.model_validate_json(t.model_dump_json()) == t
 
 
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 @given(graphs())
 @settings(max_examples=30, deadline=None)
-def test_text_exports_never_fail(g: cc.ContinuumGraph) -> None:
-    assert g.to_mermaid().startswith("flowchart BT\n")
-    assert g.to_dot().startswith("digraph ")
+def test_text_exports_write_or_refuse_clearly(g: cc.ContinuumGraph) -> None:
+    # the text formats refuse exactly the characters XML 1.0 cannot carry, naming them
+    names = [lv.name for lv in g.levels]
+    in_dot = [g.name, *names, *(t.rationale for t in g.transitions)]
+    for export, head, values in (
+        (g.to_mermaid, "flowchart BT\n", names),
+        (g.to_dot, "digraph ", in_dot),
+    ):
+        if any(_UNWRITABLE.search(v) for v in values):
+            with pytest.raises(cc.transitions.GraphExportError) as err:
+                export()
+            assert err.value.format in {"Mermaid", "DOT"}
+            assert f"U+{ord(err.value.char):04X}" in str(err.value)
+        else:
+            assert export().startswith(head)
     assert len(g.to_networkx()) == len(g)
 
 
@@ -188,6 +204,65 @@ def test_node_link_bad_input() -> None:
         cc.ContinuumGraph.from_node_link(bad_rank)
 
 
+def test_node_link_text_is_read_strictly() -> None:
+    text = json.dumps(cc.default_graph().to_node_link())
+    assert cc.ContinuumGraph.from_node_link(text.encode()) == cc.default_graph()
+    twice = text.replace('"multigraph": false', '"multigraph": false, "multigraph": false')
+    with pytest.raises(cc.InvalidJsonError, match="repeats the key 'multigraph'"):
+        cc.ContinuumGraph.from_node_link(twice)
+    with pytest.raises(cc.InvalidJsonError, match="NaN"):
+        cc.ContinuumGraph.from_node_link(text.replace('"rank": 0.0', '"rank": NaN', 1))
+    with pytest.raises(cc.InvalidJsonError, match="not UTF-8"):
+        cc.ContinuumGraph.from_node_link(b"\xff" + text.encode())
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(links=d["edges"]), "both 'edges' and 'links'"),
+        (lambda d: d["graph"].update(format="carecontinuum.graph/9"), "graph.format"),
+        (lambda d: d["graph"].update(colour="red"), "graph.colour"),
+        (lambda d: d["graph"].update(name=3), "graph.name"),
+        (lambda d: d.update(directed=False), "directed"),
+        (lambda d: d["edges"][0].update(weight=2), "edges.0.weight"),
+        (lambda d: d["edges"][0].update(typical="yes"), "edges.0.typical"),
+    ],
+)
+def test_node_link_refuses_what_it_would_drop_or_change(change: Any, message: str) -> None:
+    data = json.loads(json.dumps(cc.default_graph().to_node_link()))
+    change(data)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        cc.ContinuumGraph.from_node_link(data)
+
+
+def test_node_link_duplicates_are_refused() -> None:
+    data = cc.default_graph().to_node_link()
+    data["nodes"].append(dict(data["nodes"][0]))
+    with pytest.raises(cc.DuplicateRegistrationError, match="'outpatient'"):
+        cc.ContinuumGraph.from_node_link(data)
+    data = cc.default_graph().to_node_link()
+    data["edges"].append(dict(data["edges"][0]))
+    with pytest.raises(cc.DuplicateRegistrationError, match="outpatient -> intensive_outpatient"):
+        cc.ContinuumGraph.from_node_link(data)
+
+
+@pytest.mark.parametrize("bad", [None, 3, ["nodes"], cc.default_graph()])
+def test_node_link_of_the_wrong_type(bad: object) -> None:
+    with pytest.raises(TypeError, match=r"^data must be node-link data \(a mapping\)"):
+        cc.ContinuumGraph.from_node_link(bad)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="check must be True or False, not str 'no'"):
+        cc.ContinuumGraph.from_node_link({"nodes": []}, check="no")  # type: ignore[arg-type]
+
+
+def test_node_link_edges_may_name_levels_by_alias() -> None:
+    data = cc.default_graph().to_node_link()
+    data["edges"][0] = {**data["edges"][0], "source": "OP", "target": "IOP"}
+    assert cc.ContinuumGraph.from_node_link(data) == cc.default_graph()
+    data["edges"][0] = {**data["edges"][0], "source": "OP", "target": "outpatient"}
+    with pytest.raises(cc.InvalidTransitionError, match="name the same level 'outpatient'"):
+        cc.ContinuumGraph.from_node_link(data)
+
+
 # -- GraphML, DOT, Mermaid ------------------------------------------------------------
 
 
@@ -232,54 +307,62 @@ def test_mermaid_text_and_safe_ids() -> None:
     assert "3.2-WM" not in asam.split('"')[0]
 
 
-# -- drawing and display -------------------------------------------------------------
-
-
-def test_draw_lays_levels_out_by_intensity() -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    from carecontinuum.transitions._draw import layout
-
-    g = cc.default_graph()
-    pos = layout(g)
-    assert [pos[c][0] for c in g.codes] == [0, 1, 2, 3, 4]
-    _fig, ax = plt.subplots()
-    try:
-        assert g.draw(ax) is ax
-        assert len(ax.patches) == 17
-        assert {t.get_text() for t in ax.texts} >= {"Outpatient", "Inpatient\nacute"}
-        ax2 = g.draw(typical_only=True)
-        assert len(ax2.patches) == 8
-    finally:
-        plt.close("all")
-
-
-def test_draw_without_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "matplotlib", None)
-    with pytest.raises(cc.MissingExtraError, match=r"pip install 'carecontinuum\[plot\]'"):
-        cc.default_graph().draw()
+# -- notebook display ------------------------------------------------------------------
 
 
 def test_notebook_display() -> None:
     g = cc.default_graph()
     bundle = g._repr_mimebundle_()
     assert bundle["text/plain"] == repr(g)
-    assert bundle["text/markdown"].startswith("```mermaid\nflowchart BT\n")
+    assert bundle["text/markdown"] == "```mermaid\n" + g.to_mermaid() + "```\n"
     assert bundle["image/svg+xml"].lstrip().startswith("<?xml")
     assert set(g._repr_mimebundle_(include=["text/markdown"])) == {"text/plain", "text/markdown"}
     assert "image/svg+xml" not in g._repr_mimebundle_(exclude=["image/svg+xml"])
 
 
 def test_notebook_display_never_fails(monkeypatch: pytest.MonkeyPatch) -> None:
-    from carecontinuum.transitions import _export
-
     def broken(*_: Any) -> str:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(_export, "to_mermaid", broken)
+    monkeypatch.setattr(cc.ContinuumGraph, "to_mermaid", broken)
     monkeypatch.setitem(sys.modules, "matplotlib", None)
-    g = cc.default_graph()
+    base = cc.default_graph()
+    g = cc.ContinuumGraph(base.levels, base.transitions, name="fresh")  # nothing cached yet
     assert g._repr_mimebundle_() == {"text/plain": repr(g)}
+
+
+def test_notebook_display_is_cached_per_state() -> None:
+    g = cc.default_graph()
+    first = g._repr_mimebundle_(include=["text/markdown"])["text/markdown"]
+    assert g._repr_mimebundle_(include=["text/markdown"])["text/markdown"] is first
+    g.remove_transition("OP", "IOP")
+    after = g._repr_mimebundle_(include=["text/markdown"])["text/markdown"]
+    assert "outpatient ==>|step-up| intensive_outpatient" in first
+    assert "outpatient ==>|step-up| intensive_outpatient" not in after
+
+
+@pytest.mark.parametrize("where", ["nodes", "edges", "graph"])
+def test_many_unknown_keys_are_one_error(where: str) -> None:
+    data = json.loads(json.dumps(cc.default_graph().to_node_link()))
+    target = data["graph"] if where == "graph" else data[where][0]
+    target.update({f"k{i}": 1 for i in range(5000)})
+    with pytest.raises(ValidationError) as err:
+        cc.ContinuumGraph.from_node_link(data)
+    assert err.value.error_count() == 1  # not 5,000 errors
+    assert "has no field 'k0', 'k1', 'k2' and 4997 more" in str(err.value)
+
+
+def test_nx_graph_is_a_frozen_view_of_the_current_state() -> None:
+    g = cc.default_graph()
+    view = g.nx_graph
+    assert nx.is_frozen(view)
+    assert view.edges["outpatient", "intensive_outpatient"]["transition"] == g.transition(
+        "OP", "IOP"
+    )
+    assert view.nodes["residential"]["level"] == cc.level("residential")
+    with pytest.raises(nx.NetworkXError, match="Frozen graph can't be modified"):
+        view.add_edge("outpatient", "residential")
+    assert g.nx_graph is view  # kept until the graph changes
+    g.remove_transition("OP", "IOP")
+    assert not g.nx_graph.has_edge("outpatient", "intensive_outpatient")
+    assert view.has_edge("outpatient", "intensive_outpatient")  # an old view keeps its state

@@ -265,10 +265,21 @@ def test_unknown_level_suggests(graph: cc.ContinuumGraph, bad: str) -> None:
 
 
 def test_unknown_level_of_wrong_type_or_framework(graph: cc.ContinuumGraph) -> None:
-    with pytest.raises(cc.UnknownLevelError, match="unknown care level in graph 'continuum' 42"):
+    with pytest.raises(cc.UnknownLevelError) as err:
         graph.step_ups(42)  # type: ignore[arg-type]
-    with pytest.raises(cc.UnknownLevelError, match=r"asam3:2\.1"):
+    assert str(err.value).startswith(
+        "graph 'continuum' has no care level 42: a level is named by its code, an alias or "
+        "the CareLevel itself, not a int"
+    )
+    assert isinstance(err.value, cc.transitions.UnknownGraphLevelError)
+    assert err.value.graph == "continuum"
+    with pytest.raises(cc.UnknownLevelError, match=r"has no care level 'asam3:2\.1'"):
         graph.step_ups(cc.level("2.1", framework="asam3"))
+    with pytest.raises(cc.UnknownLevelError) as err:
+        graph.level("resi")
+    assert str(err.value) == (
+        "graph 'continuum' has no care level 'resi'; did you mean 'residential'?"
+    )
     assert 42 not in graph
     assert "nowhere" not in graph
 

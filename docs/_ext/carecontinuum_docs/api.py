@@ -93,6 +93,8 @@ def _directive(name: str, obj: Any, target: str) -> list[str]:
         lines = [f".. auto{kind}:: {target}"]
         if not issubclass(obj, enum.Enum):
             lines.append("   :members:")
+            if kind == "class" and _composed(obj):
+                lines.append("   :inherited-members:")
             if issubclass(obj, BaseModel):
                 hidden = ["model_config", *obj.model_fields]
                 lines.append("   :exclude-members: " + ", ".join(hidden))
@@ -106,6 +108,19 @@ def _directive(name: str, obj: Any, target: str) -> list[str]:
     if not doc:
         logger.info("carecontinuum-api: no docstring or #: comment for %s", target)
     return [*lines, "", f"   {doc}", ""]
+
+
+def _composed(cls: type) -> bool:
+    """Whether *cls* is built from private base classes of the package (facets).
+
+    ``ContinuumGraph`` is composed from facets defined in private modules; its
+    page lists their members as its own.
+    """
+    return any(
+        base.__module__.startswith(PACKAGE) and base.__module__.rpartition(".")[2].startswith("_")
+        for base in cls.__mro__[1:]
+        if not issubclass(base, BaseModel)
+    )
 
 
 def _alias_text(alias: Any) -> str:

@@ -1,22 +1,42 @@
-"""``carecontinuum path FROM TO`` and ``carecontinuum graph``: the transition graph."""
+"""``carecontinuum path FROM TO`` and ``carecontinuum graph``: the transition graph.
+
+Both work on the default graph, or on a custom one given as node-link JSON
+with ``--graph-file`` (what ``graph --format json`` writes).  A file that
+cannot be read — missing, a directory, not UTF-8, not strict JSON, not a
+graph — is a usage error: exit code 2 and one line naming the file and the
+problem.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections import deque
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._text import echo
 from ._render import dumps, paragraph
-from ._support import EXIT_OK, HelpFormatter, emit
+from ._support import EXIT_OK, HelpFormatter, UsageError, emit
 
 if TYPE_CHECKING:
     from ..levels import CareLevel
     from ..transitions import ContinuumGraph, Transition
 
-__all__ = ["add_parser", "describe_moves", "pathway", "run_graph", "run_path"]
+__all__ = [
+    "add_parser",
+    "describe_moves",
+    "load_graph_file",
+    "pathway",
+    "run_graph",
+    "run_path",
+]
 
-FORMATS = ("mermaid", "dot", "json")
+FORMATS = ("mermaid", "dot", "graphml", "json")
+_GRAPH_FILE_HELP = (
+    "use the graph in FILE (node-link JSON, as `graph --format json` writes) instead of "
+    "the default graph"
+)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -25,9 +45,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=HelpFormatter,
         help="the pathway between two levels, with each move's rationale",
         description="Show the typical pathway from one level to another in the default "
-        "transition graph: the step-down pathway when TO is less intensive (fewest moves, "
-        "or through every level with --gradual), the step-up route otherwise. Levels may "
-        "be given by code or alias (IOP, PHP, 'inpatient acute').",
+        "transition graph (or the graph in --graph-file): the step-down pathway when TO is "
+        "less intensive (fewest moves, or through every level with --gradual), the step-up "
+        "route otherwise. Levels may be given by code or alias (IOP, PHP, 'inpatient acute').",
     )
     path.add_argument("source", metavar="FROM", help="the level to start from")
     path.add_argument("target", metavar="TO", help="the level to end at")
@@ -35,33 +55,91 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--gradual", action="store_true", help="step down through as many levels as possible"
     )
     path.add_argument("--json", action="store_true", help="machine-readable output")
+    path.add_argument("--graph-file", metavar="FILE", help=_GRAPH_FILE_HELP)
     path.set_defaults(func=run_path)
 
     graph = commands.add_parser(
         "graph",
         formatter_class=HelpFormatter,
-        help="the transition graph as Mermaid, DOT or node-link JSON",
-        description="Print the default transition graph for other tools: Mermaid (Markdown "
-        "and docs), Graphviz DOT, or node-link JSON that carecontinuum reads back.",
+        help="the transition graph as Mermaid, DOT, GraphML or node-link JSON",
+        description="Print the transition graph for other tools: Mermaid (Markdown and "
+        "docs), Graphviz DOT, GraphML (yEd, Gephi, networkx), or node-link JSON that "
+        "carecontinuum reads back (--graph-file).",
     )
     graph.add_argument(
         "--format", choices=FORMATS, default="mermaid", help="output format (default: mermaid)"
     )
     graph.add_argument("--json", action="store_true", help="the same as --format json")
+    graph.add_argument("--graph-file", metavar="FILE", help=_GRAPH_FILE_HELP)
     graph.set_defaults(func=run_graph)
 
 
-def run_graph(args: argparse.Namespace) -> int:
-    from .. import default_graph
+def load_graph_file(name: str | None) -> ContinuumGraph:
+    """The graph in node-link JSON file *name*, or the default graph for ``None``.
 
-    g: ContinuumGraph = default_graph()
-    fmt = "json" if args.json else args.format
-    if fmt == "json":
-        emit(dumps(g.to_node_link()))
-    elif fmt == "dot":
-        emit(g.to_dot().rstrip("\n"))
+    Raises
+    ------
+    UsageError
+        Naming the file and the problem, in one line: a missing file, a
+        directory, bytes that are not UTF-8, JSON that is not strict JSON,
+        or data that is not a valid graph.
+    """
+    from ..transitions import ContinuumGraph, default_graph
+
+    if name is None:
+        return default_graph()
+    where = f"graph file {echo(name)}"
+    try:
+        data = Path(name).read_bytes()
+    except IsADirectoryError:
+        raise UsageError(f"{where} is a directory, not a file") from None
+    except FileNotFoundError:
+        raise UsageError(f"{where} does not exist") from None
+    except OSError as err:
+        raise UsageError(f"cannot read {where}: {err.strerror or err}") from None
+    try:
+        return ContinuumGraph.from_node_link(data)
+    except Exception as err:
+        raise UsageError(f"{where}: {_problem(err)}") from None
+
+
+def _problem(err: Exception) -> str:
+    """What is wrong with a graph file, in one line."""
+    from pydantic import ValidationError
+
+    from ..errors import CareContinuumError
+
+    if isinstance(err, ValidationError):
+        errors = err.errors(include_url=False)
+        first = errors[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the document"
+        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
+        text = f"{where}: {first['msg']}{more}"
+    elif isinstance(err, CareContinuumError):
+        text = str(err)
     else:
-        emit(g.to_mermaid().rstrip("\n"))
+        raise err
+    return " ".join(text.split())
+
+
+def run_graph(args: argparse.Namespace) -> int:
+    from ..transitions import GraphExportError
+
+    g = load_graph_file(args.graph_file)
+    fmt = "json" if args.json else args.format
+    try:
+        if fmt == "json":
+            text = dumps(g.to_node_link())
+        elif fmt == "dot":
+            text = g.to_dot()
+        elif fmt == "graphml":
+            text = g.to_graphml()
+        else:
+            text = g.to_mermaid()
+    except GraphExportError as err:
+        where = f"graph file {echo(args.graph_file)}: " if args.graph_file else ""
+        raise UsageError(f"{where}{err}") from None
+    emit(text.rstrip("\n"))
     return EXIT_OK
 
 
@@ -99,7 +177,7 @@ def _step_up_route(g: ContinuumGraph, a: CareLevel, b: CareLevel) -> tuple[CareL
                     previous[t.target] = code
                     queue.append(t.target)
     raise InvalidTransitionError(
-        f"no step-up route from {a.code!r} to {b.code!r} in the default graph",
+        f"no step-up route from {a.code!r} to {b.code!r} in graph {echo(g.name)}",
         source=a.code,
         target=b.code,
         allowed=tuple(t.target for t in g.step_ups(a)),
@@ -129,9 +207,7 @@ def describe_moves(g: ContinuumGraph, levels: tuple[CareLevel, ...], *, indent: 
 
 
 def run_path(args: argparse.Namespace) -> int:
-    from .. import default_graph
-
-    g: ContinuumGraph = default_graph()
+    g = load_graph_file(args.graph_file)
     levels = pathway(g, args.source, args.target, gradual=args.gradual)
     a, b = levels[0], levels[-1]
     direction = "step-down" if b.rank < a.rank else "step-up" if b.rank > a.rank else "stay"

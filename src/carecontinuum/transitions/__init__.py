@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 from ._default import default_graph, framework_graph
+from ._errors import GraphExportError, UnknownGraphLevelError
 from ._finding import Finding, Severity
 from ._graph import ContinuumGraph, LevelKey
 from ._model import Transition, TransitionKind, kind_between
@@ -27,10 +28,12 @@ from ._text import describe_transition
 __all__ = [
     "ContinuumGraph",
     "Finding",
+    "GraphExportError",
     "LevelKey",
     "Severity",
     "Transition",
     "TransitionKind",
+    "UnknownGraphLevelError",
     "default_graph",
     "describe_transition",
     "framework_graph",

@@ -6,7 +6,7 @@ import html
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
 
 from ..levels import CareLevel, LevelCode
 
@@ -108,11 +108,11 @@ class Transition(BaseModel):
     source: LevelCode
     target: LevelCode
     kind: TransitionKind
-    typical: bool = False
+    typical: StrictBool = False
     rationale: str = ""
     sources: tuple[_SourceId, ...] = ()
-    derived: bool = False
-    verified: bool = True
+    derived: StrictBool = False
+    verified: StrictBool = True
     note: str = ""
 
     @model_validator(mode="after")

@@ -1,21 +1,49 @@
-"""Plain-text renderings of a graph's moves (for terminals and the CLI tour)."""
+"""A plain-text rendering of one move (for terminals and the CLI tour)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from .._text import echo
 from ._model import Transition
 
-if TYPE_CHECKING:
-    from ._graph import ContinuumGraph, LevelKey
-
-__all__ = ["describe_level", "describe_transition"]
+__all__ = ["describe_transition"]
 
 
 def describe_transition(t: Transition, target_name: str = "") -> str:
-    """One line: arrow, destination, whether typical, rationale and sources."""
+    """One line: arrow, destination, whether typical, rationale and sources.
+
+    Parameters
+    ----------
+    t:
+        The move.
+    target_name:
+        How to name the destination (default: its code).
+
+    Returns
+    -------
+    str
+        The line, without a newline.
+
+    Raises
+    ------
+    TypeError
+        When *t* is not a :class:`~carecontinuum.Transition` or *target_name* not a str.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> print(describe_transition(cc.default_graph().transition("IOP", "OP"), "Outpatient"))
+    ↓ Outpatient (typical): continuing care in outpatient treatment after intensive \
+outpatient treatment [TIP47]
+    """
     if not isinstance(t, Transition):
-        raise TypeError(f"describe_transition() takes a Transition, not {type(t).__name__}")
+        raise TypeError(
+            f"describe_transition() takes a Transition, not {type(t).__name__} {echo(t)} "
+            "(argument t)"
+        )
+    if not isinstance(target_name, str):
+        raise TypeError(
+            f"target_name must be a str, not {type(target_name).__name__} {echo(target_name)}"
+        )
     line = f"{t.kind.arrow} {target_name or t.target}"
     if t.typical:
         line += " (typical)"
@@ -26,32 +54,3 @@ def describe_transition(t: Transition, target_name: str = "") -> str:
     if t.sources:
         line += f" [{', '.join(t.sources)}]"
     return line
-
-
-def describe_level(graph: ContinuumGraph, level: LevelKey) -> str:
-    """The step-ups, laterals and step-downs from *level*, nearest first.
-
-    Examples
-    --------
-    >>> import carecontinuum as cc
-    >>> print(cc.default_graph().describe_level("PHP"))  # doctest: +ELLIPSIS
-    Partial hospitalization (PHP) [partial_hospitalization, rank 2]
-    step-ups:
-      ↑ Inpatient residential: more intensive care after reassessment...
-      ↑ Inpatient acute: crisis or psychiatric emergency: ...
-    step-downs:
-      ↓ Intensive outpatient (IOP) (typical) (unverified): ...
-    """
-    lv = graph.level(level)
-    lines = [f"{lv.name} [{lv.code}, rank {lv.rank:g}]"]
-    for heading, moves in (
-        ("step-ups", graph.step_ups(lv)),
-        ("lateral moves", graph.laterals(lv)),
-        ("step-downs", graph.step_downs(lv)),
-    ):
-        if moves:
-            lines.append(f"{heading}:")
-            lines.extend("  " + describe_transition(t, graph.level(t.target).name) for t in moves)
-    if len(lines) == 1:
-        lines.append("no moves from this level")
-    return "\n".join(lines)
