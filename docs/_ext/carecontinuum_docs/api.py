@@ -116,8 +116,10 @@ def _composed(cls: type) -> bool:
     ``ContinuumGraph`` is composed from facets defined in private modules; its
     page lists their members as its own.
     """
+    package = cls.__module__.rpartition(".")[0]  # facets live beside the class they compose
     return any(
-        base.__module__.startswith(PACKAGE) and base.__module__.rpartition(".")[2].startswith("_")
+        base.__module__.rpartition(".")[0] == package
+        and base.__module__.rpartition(".")[2].startswith("_")
         for base in cls.__mro__[1:]
         if not issubclass(base, BaseModel)
     )
