@@ -104,9 +104,13 @@ def test_drawn_arrows_follow_the_routed_geometry(fw: str) -> None:
     for arrow in arrows:
         style = arrow.get_connectionstyle()
         assert -1.5 < style.rad < 0  # bowing up for step-ups, down for step-downs
-    # one column per level: more levels make the figure wider, up to a page
+    # one column per level: more levels make the figure wider, up to a page; past that the
+    # columns shrink to their minimum and the figure is as wide as they need (ASAM 3: 17 levels)
     width, height = ax.figure.get_size_inches()
-    assert width == pytest.approx(min(16.0, len(g) * 1.75 + 1.5), abs=1.0)
+    if len(g) * 1.75 + 1.5 <= 16.0:
+        assert width == pytest.approx(len(g) * 1.75 + 1.5, abs=1.0)
+    else:
+        assert 15.0 <= width <= len(g) * 1.0 + 2.5
     assert 1.5 < height < 6
     plan = g._figure_size(typical_only=False)[1]  # the very layout drawn
     _assert_clear(plan)
