@@ -291,7 +291,7 @@ def test_register_refuses_what_is_not_a_rule_set() -> None:
     [
         ({"below": "residential"}, "24-hour level"),
         ({"below": "partial_hospitalization"}, "must rise in intensity"),
-        ({"below": "somewhere"}, "not a level code of the default continuum"),
+        ({"below": "somewhere"}, "unknown care level in Continuum of care 'somewhere'"),
         ({"tiers": []}, "at least one item is required"),
         ({"id": "Bad Id"}, "should match pattern"),
         (

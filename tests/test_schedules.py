@@ -258,8 +258,8 @@ def test_twenty_five_hours_and_eight_days_are_both_reported() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "field", "words"),
     [
-        ({"weekday": "funday"}, "weekday", "'funday' is not a day of the week"),
-        ({"weekday": 8}, "weekday", "8 is not a day of the week"),
+        ({"weekday": "funday"}, "weekday", "unknown weekday 'funday'; did you mean 'sunday'"),
+        ({"weekday": 8}, "weekday", "unknown weekday 8; known: monday"),
         ({"duration": 0}, "duration", "a duration must be more than 0 hours, got 0"),
         ({"duration": "2 meters"}, "duration", "[length]"),
         ({"start": "23:00", "duration": 2}, "duration", "runs past midnight"),

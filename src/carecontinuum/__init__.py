@@ -44,11 +44,11 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
         "UnknownLevelError",
         "UnknownModalityError",
         "UnknownRuleSetError",
+        "UnknownSourceError",
     ),
     "._sources": (
         "SOURCES",
         "Source",
-        "UnknownSourceError",
         "source",
     ),
     ".levels": (
@@ -290,7 +290,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ._sources import (
         SOURCES,
         Source,
-        UnknownSourceError,
         source,
     )
     from ._version import (
@@ -310,6 +309,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         UnknownLevelError,
         UnknownModalityError,
         UnknownRuleSetError,
+        UnknownSourceError,
     )
     from .intensity import (
         ArrayLengthError,

@@ -16,13 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import UnknownKeyError
+from .errors import UnknownSourceError
 
 __all__ = ["SOURCES", "Firmness", "Source", "UnknownSourceError", "source"]
-
-
-class UnknownSourceError(UnknownKeyError):
-    """No source has this id."""
 
 
 class Firmness(StrEnum):

@@ -37,6 +37,7 @@ __all__ = [
     "UnknownLevelError",
     "UnknownModalityError",
     "UnknownRuleSetError",
+    "UnknownSourceError",
 ]
 
 
@@ -141,6 +142,10 @@ class UnknownFrameworkError(UnknownKeyError):
 
 class UnknownRuleSetError(UnknownKeyError):
     """No intensity rule set matches the id."""
+
+
+class UnknownSourceError(UnknownKeyError):
+    """No source has this id (see :data:`carecontinuum.SOURCES`)."""
 
 
 class DuplicateRegistrationError(CareContinuumError, ValueError):

@@ -11,6 +11,8 @@ import difflib
 import sys
 from collections.abc import Iterable
 
+from ._errors import UsageError
+
 __all__ = [
     "EXIT_FINDINGS",
     "EXIT_INTERNAL",
@@ -45,10 +47,6 @@ class RawHelpFormatter(argparse.RawDescriptionHelpFormatter):
 
     def __init__(self, prog: str) -> None:
         super().__init__(prog, width=80, max_help_position=28)
-
-
-class UsageError(Exception):
-    """A bad command-line value; the message is one line, exit code 2."""
 
 
 def suggest(kind: str, key: str, known: Iterable[str]) -> UsageError:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict
 
 from .._nonempty import NonEmpty
-from ..levels import CareLevel, LevelCode
+from ..levels import CareLevel, ContinuumLevelCode
 from ..schedules._display import html_table, num
 from ..units import HoursPerWeek
 from ._engine import edge
@@ -39,7 +39,7 @@ class WeeklyCompliance(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     rule_set: str
-    level: LevelCode
+    level: ContinuumLevelCode
     floor: HoursPerWeek
     hours: Annotated[tuple[HoursPerWeek, ...], NonEmpty()]
     sources: tuple[str, ...] = ()

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from .._nonempty import NonEmpty
 from .._sources import Firmness
-from ..levels import DEFAULT_CONTINUUM, CareLevel, LevelCode, Setting
+from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode, Setting
 from ..schedules._display import num
 from ..units import DaysPerWeek, HoursPerWeek, InUnit
 from ._engine import CompiledRuleSet, compile_tiers
@@ -94,7 +94,7 @@ class Tier(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    level: LevelCode
+    level: ContinuumLevelCode
     conditions: Annotated[tuple[Condition, ...], NonEmpty()]
     sources: tuple[_SourceId, ...] = ()
     firmness: Firmness = Firmness.PRIMARY
@@ -157,7 +157,7 @@ class RuleSet(BaseModel):
     name: str = Field(min_length=1)
     population: str = Field(min_length=1)
     tiers: Annotated[tuple[Tier, ...], NonEmpty()]
-    below: LevelCode | None = None
+    below: ContinuumLevelCode | None = None
     below_note: str = ""
     twenty_four_hour: bool = True
     aliases: tuple[str, ...] = ()

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
 from ..units import Hours
@@ -41,25 +42,18 @@ class Weekday(StrEnum):
 
 
 _ORDER: dict[Weekday, int] = {day: i for i, day in enumerate(Weekday)}
-_BY_NAME: dict[str, Weekday] = {
-    **{day.value: day for day in Weekday},
-    **{day.short: day for day in Weekday},
-}
+WEEKDAYS = EnumLookup(
+    Weekday,
+    "weekday",
+    names={day: [day.short, f"{day.short}."] for day in Weekday},
+)
 
 
 def _weekday(value: Any) -> Any:
-    if isinstance(value, Weekday):
-        return value
-    if isinstance(value, str):
-        found = _BY_NAME.get(value.strip().casefold().rstrip("."))
-        if found is not None:
-            return found
-    raise PydanticCustomError(
-        "weekday",
-        "{value} is not a day of the week; expected one of monday, tuesday, wednesday, "
-        "thursday, friday, saturday, sunday (or mon, tue, …)",
-        {"value": repr(value)},
-    )
+    try:
+        return WEEKDAYS(value)
+    except UnknownKeyError as err:
+        raise PydanticCustomError("weekday", "{error}", {"error": str(err)}) from None
 
 
 def weekday(key: Weekday | str) -> Weekday:
@@ -78,17 +72,9 @@ def weekday(key: Weekday | str) -> Weekday:
     Traceback (most recent call last):
     ...
     carecontinuum.errors.UnknownKeyError: unknown weekday 'funday'; did you mean 'sunday' or \
-'monday'?
+'monday' or 'friday'?
     """
-    if isinstance(key, Weekday):
-        return key
-    found = _BY_NAME.get(key.strip().casefold().rstrip(".")) if isinstance(key, str) else None
-    if found is None:
-        import difflib
-
-        close = difflib.get_close_matches(str(key).casefold(), [d.value for d in Weekday], n=2)
-        raise UnknownKeyError("weekday", key, close, known=[d.value for d in Weekday])
-    return found
+    return WEEKDAYS(key)
 
 
 #: A weekday field: the enum, or its name or three-letter abbreviation in any case.
