@@ -33,7 +33,7 @@ MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
 
 
-_LONG_DIGITS = re.compile(rf"\d{{{MAX_INT_DIGITS + 1},}}")
+_LONG_DIGITS = re.compile(rf"[0-9]{{{MAX_INT_DIGITS + 1}}}")
 
 
 class _DuplicateKeyError(Exception):
@@ -42,11 +42,13 @@ class _DuplicateKeyError(Exception):
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _DuplicateKeyError(key)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):  # a repeated key: find it (rare, so the loop is fine)
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
     return result
 
 
@@ -60,25 +62,33 @@ def _constant(text: str) -> Any:
     raise ValueError(f"{text} is not JSON (write a number, or null)")
 
 
-# a string, or an unterminated one running to the end (so the scan stays linear)
-_STRING = re.compile(r'"(?:[^"\\]++|\\.?)*+(?:"|\Z)', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+#: An innermost pair of brackets.
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+#: Every byte but brackets and quotes.
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
 
 
 def _too_deep(text: str, limit: int) -> bool:
-    """True when arrays and objects nest deeper than *limit*.
+    """True when the (valid) JSON *text* nests arrays and objects deeper than *limit*.
 
-    Strings are cut out and everything but brackets dropped (in C, by ``re``);
-    then each pass deletes the innermost ``[]`` and ``{}`` pairs, so *limit*
-    passes at most, each linear, and most documents are done in two or three.
+    Runs in C: escaped backslashes and quotes are dropped, everything but
+    brackets and quotes is deleted from the UTF-8 bytes, the parts inside
+    quotes (string contents) are cut out, then each pass deletes the innermost
+    ``[]`` and ``{}`` pairs — *limit* passes at most, most documents done in two
+    or three.  Nesting past the parser's own recursion limit never gets here:
+    the parser refuses it first.
     """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    plain = text.replace("\\\\", "").replace('\\"', "")
+    data = plain.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    brackets = b"".join(data.split(b'"')[::2])
     for _ in range(limit):
         if not brackets:
             return False
-        shorter = brackets.replace("[]", "").replace("{}", "")
-        if len(shorter) == len(brackets):  # unbalanced: the parser will say where
-            return False
+        shorter = _INNERMOST.sub(b"", brackets)  # one level a pass, [] and {} alike
+        if len(shorter) == len(brackets):
+            return False  # pragma: no cover - the text parsed, so its brackets balance
         brackets = shorter
     return bool(brackets)
 
@@ -138,8 +148,6 @@ or null)
         text = data[1:] if data.startswith("\ufeff") else data
     else:
         raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
-    if _too_deep(text, max_depth):
-        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
     try:
         # the integer hook costs a Python call per number: use it only when a long
         # run of digits (perhaps inside a string) is there at all
@@ -171,6 +179,8 @@ or null)
     except ValueError as err:
         kind = "number" if "digits" in str(err) else "syntax"
         raise InvalidJsonError(f"{what} is not valid: {err}", kind=kind) from None
+    if (type(value) is dict or type(value) is list) and _too_deep(text, max_depth):
+        raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
     return value
 
 

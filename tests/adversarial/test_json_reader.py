@@ -1,0 +1,105 @@
+"""The one strict JSON reader: nothing silently kept, changed or crashed on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from carecontinuum._json import MAX_DEPTH, MAX_INT_DIGITS, _too_deep, loads
+from carecontinuum.errors import InvalidJsonError
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "says"),
+    [
+        ('{"a": 1, "a": 2}', "duplicate-key", "repeats the key 'a'"),
+        ('{"x": {"level": "IOP", "level": "PHP"}}', "duplicate-key", "repeats the key 'level'"),
+        ('[{"k": 1}, {"k": 1, "k": 1}]', "duplicate-key", "repeats the key 'k'"),
+        ("[NaN]", "syntax", "NaN is not JSON"),
+        ("[Infinity]", "syntax", "Infinity is not JSON"),
+        ("[-Infinity]", "syntax", "-Infinity is not JSON"),
+        ("1" * (MAX_INT_DIGITS + 1), "number", "digits"),
+        ("-" + "9" * 5000, "number", "digits"),
+        ("[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1), "depth", "deeper than 64"),
+        ("[" * 1_000_000, "depth", "deeper than 64"),
+        ('{"a":' * 100_000 + "1" + "}" * 100_000, "depth", "deeper than 64"),
+        ("{", "syntax", "Expecting property name"),
+        ('{"a" 1}', "syntax", "Expecting ':'"),
+        ('"unterminated', "syntax", "Unterminated string"),
+        ("", "syntax", "Expecting value"),
+        ("[1,]", "syntax", "Expecting value"),
+        ("[1] [2]", "syntax", "Extra data"),
+    ],
+)
+def test_what_json_loads_would_quietly_accept_or_crash_on_is_refused(
+    text: str, kind: str, says: str
+) -> None:
+    with pytest.raises(InvalidJsonError, match=says) as info:
+        loads(text)
+    assert info.value.kind == kind
+    assert len(str(info.value)) < 300  # never echoes the input whole
+
+
+def test_where_a_syntax_error_is() -> None:
+    with pytest.raises(InvalidJsonError) as info:
+        loads('{\n  "a": 1,\n  "b": ]\n}')
+    assert (info.value.line, info.value.column) == (3, 8)
+    with pytest.raises(InvalidJsonError) as dup:
+        loads('{\n "x": {"y": 1, "y": 2}}')
+    assert dup.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [(b"\xff\xfe{}", r"byte 0 is b'\\xff'"), (b'{"a": "\xe9"}', "not UTF-8"), (b"\x80", "byte 0")],
+)
+def test_bytes_that_are_not_utf8_are_refused(data: bytes, says: str) -> None:
+    with pytest.raises(InvalidJsonError, match=says) as info:
+        loads(data)
+    assert info.value.kind == "encoding"
+
+
+def test_what_is_valid_comes_back_exactly() -> None:
+    assert loads('{"a": [1, 2.5, null, true, "x"]}') == {"a": [1, 2.5, None, True, "x"]}
+    assert loads(b"\xef\xbb\xbf[1]") == [1]  # a byte-order mark
+    assert loads("\ufeff[1]") == [1]
+    assert loads("9" * MAX_INT_DIGITS) == int("9" * MAX_INT_DIGITS)
+    assert loads('"' + "9" * 5000 + '"') == "9" * 5000  # long digit runs inside strings are text
+    deep = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+    assert loads(deep) is not None
+    with pytest.raises(TypeError):
+        loads(3)  # type: ignore[arg-type]
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+_TRICKY = st.text(alphabet='[]{}"\\ab\n\u2028é😀', max_size=6)
+_DOCS = st.recursive(
+    st.none() | st.booleans() | st.integers() | _TRICKY,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_TRICKY, inner, max_size=3),
+    max_leaves=40,
+)
+
+
+@settings(deadline=None, max_examples=500)
+@given(_DOCS, st.integers(0, 12), st.booleans())
+def test_the_depth_check_agrees_with_the_true_depth(doc: object, limit: int, ascii: bool) -> None:
+    text = json.dumps(doc, ensure_ascii=ascii)
+    # brackets and quotes inside strings never count, escapes included
+    assert _too_deep(text, limit) == (_depth(doc) > limit)
+
+
+@settings(deadline=None, max_examples=300)
+@given(_DOCS)
+def test_any_valid_document_within_limits_reads_as_json_reads_it(doc: object) -> None:
+    text = json.dumps(doc)
+    assert loads(text) == json.loads(text)
