@@ -6,10 +6,10 @@ from bisect import bisect_right
 from typing import Any
 
 from .._checks import not_bool
+from .._display import Display, num, render_html
 from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
-from ..schedules._display import html_table, num
 from ..units import pint_types
 from ._engine import CompiledCondition
 from ._registry import RULE_SETS
@@ -209,18 +209,21 @@ class Classification:
     def __str__(self) -> str:
         return self.reason
 
-    def _repr_html_(self) -> str:
-        return html_table(
+    def _display_(self) -> Display:
+        return Display(
             "Classification",
             [
                 ("level", self.level.name if self.level is not None else "— (none defined)"),
                 ("rule set", f"{self.rule_set.name} [{self.rule_set.id}]"),
                 ("population", self.rule_set.population),
-                ("hours/week", num(self.weekly_hours)),
+                ("hours/week", self.weekly_hours),
                 ("reason", self.reason),
-                ("sources", ", ".join(self.sources)),
+                ("sources", self.sources or "(no sources)"),
             ],
         )
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
 
 
 _RESIDENTIAL = DEFAULT_CONTINUUM.level("residential")

@@ -7,9 +7,9 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from .._display import Display, num, render_html
 from .._nonempty import NonEmpty
 from ..levels import CareLevel, ContinuumLevelCode
-from ..schedules._display import html_table, num
 from ..units import HoursPerWeek
 from ._engine import edge
 from ._errors import IntensityInputError
@@ -73,13 +73,16 @@ class WeeklyCompliance(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             (f"week {i}", f"{num(h)} h" + (" — below the floor" if i in self.below else ""))
             for i, h in enumerate(self.hours, start=1)
         ]
         caption = f"{self.level} under {self.rule_set}: ≥ {num(self.floor)} h/week"
-        return html_table(caption, [*rows, ("sources", ", ".join(self.sources))])
+        return Display(caption, [*rows, ("sources", self.sources or "(no sources)")])
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
 
 
 def weekly_compliance(

@@ -13,16 +13,15 @@ or payer's own rule can be written as data and registered.
 
 from __future__ import annotations
 
-import html
 import itertools
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .._display import Display, Table, num, render_html
 from .._nonempty import NonEmpty
 from .._sources import Firmness
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode, Setting
-from ..schedules._display import num
 from ..units import DaysPerWeek, HoursPerWeek, InUnit
 from ._engine import CompiledRuleSet, compile_tiers
 
@@ -233,23 +232,16 @@ class RuleSet(BaseModel):
     def __str__(self) -> str:
         return self.name
 
-    def _repr_html_(self) -> str:
-        head = "<tr><th>level</th><th>conditions</th><th>sources</th><th>firmness</th></tr>"
-        rows = []
+    def _display_(self) -> Display:
+        rows: list[list[object]] = []
         if self.below is not None:
-            rows.append(
-                f"<tr><td>{self.below}</td><td>below every tier</td><td></td><td></td></tr>"
-            )
-            rows[-1] += "</tr>"
-        for t in self.tiers:
-            rows.append(
-                f"<tr><td>{html.escape(t.level)}</td><td>{html.escape(t.describe())}</td>"
-                f"<td>{html.escape(', '.join(t.sources))}</td><td>{t.firmness.value}</td></tr>"
-            )
-        caption = f"{self.name} — {self.population}"
-        return (
-            f"<table><caption><b>{html.escape(caption)}</b></caption>{head}{''.join(rows)}</table>"
-        )
+            rows.append([self.below, "below every tier", "", ""])
+        rows.extend([t.level, t.describe(), t.sources, t.firmness.value] for t in self.tiers)
+        table = Table(["level", "conditions", "sources", "firmness"], rows)
+        return Display(f"{self.name} — {self.population}", (), [table], self.description)
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
 
 
 # The compiled forms, keyed by identity.  The cache lives beside the rule sets

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 import textwrap
 from collections.abc import Iterable, Iterator
 from typing import overload
 
+from .._display import Display, Table, num, render_html
 from ..schedules import AnySchedule
-from ..schedules._display import num
 from ._classify import Classification, classify, level_words
 from ._registry import list_rule_sets
 from ._registry import rule_set as _rule_set
@@ -138,20 +137,24 @@ class ClassificationTable:
     def __str__(self) -> str:
         return self.to_text()
 
+    def _display_(self) -> Display:
+        table = Table(
+            ["rule set", "population", "level", "reason", "sources"],
+            [
+                [
+                    c.rule_set.id,
+                    c.rule_set.population,
+                    c.level.name if c.level is not None else "—",
+                    c.reason,
+                    c.sources or "(no sources)",
+                ]
+                for c in self.classifications
+            ],
+        )
+        return Display(self._heading(), (), [table])
+
     def _repr_html_(self) -> str:
-        head = (
-            "<tr><th>rule set</th><th>population</th><th>level</th><th>reason</th>"
-            "<th>sources</th></tr>"
-        )
-        rows = "".join(
-            f"<tr><td>{html.escape(c.rule_set.id)}</td>"
-            f"<td>{html.escape(c.rule_set.population)}</td>"
-            f"<td>{html.escape(c.level.name if c.level is not None else '—')}</td>"
-            f"<td>{html.escape(c.reason)}</td><td>{html.escape(', '.join(c.sources))}</td></tr>"
-            for c in self.classifications
-        )
-        caption = html.escape(self._heading())
-        return f"<table><caption><b>{caption}</b></caption>{head}{rows}</table>"
+        return render_html(self._display_())
 
 
 _GLUE = re.compile(r"(≥|<|\d) (?=[\dh]|days)")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..schedules._display import num
+from .._display import num
 from ..units import QuantityRange
 from ._record import ProgramRecord
 

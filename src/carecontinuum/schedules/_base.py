@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from .._display import num
 from ..levels import Setting
 from ..units import Weeks, pint_types
 from ._dates import calendar_date
-from ._display import num
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

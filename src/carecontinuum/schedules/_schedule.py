@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .._display import Display, num, render_html
 from ..units import DaysPerWeek, HoursPerDay, SessionsPerWeek
 from ._base import ScheduleBase
-from ._display import html_table, num
 
 __all__ = ["Schedule"]
 
@@ -63,11 +63,14 @@ class Schedule(ScheduleBase):
             f" = {num(self.weekly_hours)} h/week{self._tail()})"
         )
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
-            ("hours/day", num(self.hours_per_day)),
+            ("hours/day", self.hours_per_day),
             ("days/week", self.days_per_week),
         ]
         if self.sessions_per_week is not None:
-            rows.append(("sessions/week", num(self.sessions_per_week)))
-        return html_table("Schedule", rows + self._common_rows())
+            rows.append(("sessions/week", self.sessions_per_week))
+        return Display("Schedule", rows + self._common_rows())
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())

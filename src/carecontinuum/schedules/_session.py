@@ -9,11 +9,11 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from .._display import Display, num, render_html
 from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
 from ..units import Hours
-from ._display import html_table, num
 from ._exact import MICROSECONDS_PER_DAY, microseconds, time_of_day
 
 __all__ = ["Session", "Weekday", "WeekdayField", "weekday"]
@@ -180,12 +180,15 @@ class Session(BaseModel):
     def __str__(self) -> str:
         return repr(self)
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             ("when", self.label),
-            ("hours", num(self.duration)),
-            ("format", self.format.value.replace("_", " ")),
+            ("hours", self.duration),
+            ("format", self.format),
         ]
         if self.modality is not None:
             rows.append(("modality", self.modality.name))
-        return html_table("Session", rows)
+        return Display("Session", rows)
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())

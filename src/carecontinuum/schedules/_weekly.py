@@ -10,10 +10,10 @@ from typing import Annotated
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
+from .._display import Display, num, render_html
 from .._nonempty import NonEmpty
 from ..modalities import Format, Modality
 from ._base import ScheduleBase
-from ._display import html_table, num
 from ._exact import MICROSECONDS_PER_DAY, hours
 from ._session import Session, Weekday, weekday
 
@@ -167,14 +167,17 @@ class WeeklySchedule(ScheduleBase):
             f"{self._tail()})"
         )
 
-    def _repr_html_(self) -> str:
+    def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             (day.value, ", ".join(_session_text(s) for s in self.sessions_on(day)))
             for day in self.days_attended
         ]
         rows.append(("sessions/week", self.sessions_per_week))
         rows.append(("days/week", self.days_per_week))
-        return html_table("Weekly schedule", rows + self._common_rows())
+        return Display("Weekly schedule", rows + self._common_rows())
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
 
 
 def _session_text(session: Session) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import html
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
 
+from .._display import Display, render_html
 from ..levels import CareLevel, LevelCode
 
 __all__ = ["Transition", "TransitionKind", "kind_between"]
@@ -137,24 +137,22 @@ class Transition(BaseModel):
     def __str__(self) -> str:
         return f"{self.source} {self.kind.arrow} {self.target}"
 
-    def _repr_html_(self) -> str:
-        rows = [
+    def _display_(self) -> Display:
+        rows: list[tuple[str, object]] = [
             ("move", f"{self.source} {self.kind.arrow} {self.target}"),
             ("kind", self.kind.label + (" (typical)" if self.typical else "")),
         ]
         if self.rationale:
             rows.append(("rationale", self.rationale))
         if self.sources:
-            rows.append(("sources", ", ".join(self.sources)))
+            rows.append(("sources", self.sources))
         if self.derived:
-            rows.append(("derived", "yes"))
+            rows.append(("derived", True))
         if not self.verified:
-            rows.append(("verified", "no"))
+            rows.append(("verified", False))
         if self.note:
             rows.append(("note", self.note))
-        body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        return f"<table>{body}</table>"
+        return Display(f"{self.source} {self.kind.arrow} {self.target}", rows)
+
+    def _repr_html_(self) -> str:
+        return render_html(self._display_())
