@@ -157,3 +157,19 @@ def test_missing_extra_error_says_what_to_install() -> None:
 def test_subpackages_are_reachable_as_attributes(name: str) -> None:
     module = getattr(cc, name)
     assert module.__name__ == f"carecontinuum.{name}"
+
+
+@pytest.mark.parametrize("name", ["Program", "Schedule", "Needs", "CareLevel", "RuleSet"])
+def test_help_shows_a_signature_without_validator_noise(name: str) -> None:
+    text = str(inspect.signature(getattr(cc, name)))
+    for noise in ("Annotated", "BeforeValidator", "InUnit(", "LevelMarker", " object at 0x"):
+        assert noise not in text
+    assert "*," in text  # keyword-only, as the model takes them
+
+
+def test_a_readable_signature_keeps_every_field_and_default() -> None:
+    sig = inspect.signature(cc.Schedule)
+    assert list(sig.parameters) == list(cc.Schedule.model_fields)
+    assert sig.parameters["hours_per_day"].default is inspect.Parameter.empty
+    assert sig.parameters["twenty_four_hour"].default is False
+    assert str(sig.parameters["days_per_week"]) == "days_per_week: int | str"

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._classify import Classification, classify
 from ._compliance import WeeklyCompliance, weekly_compliance
 from ._dose import total_hours, total_hours_range, weekly_hours, weekly_hours_range
@@ -71,3 +72,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(RuleSet, Tier, DailyHours, WeeklyHours, WeeklyCompliance)

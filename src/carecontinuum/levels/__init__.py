@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._continuum import DEFAULT_CONTINUUM
 from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
@@ -91,3 +92,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(CareLevel, ExternalCode, Framework, Crosswalk, LevelMapping, PerDiemTier)

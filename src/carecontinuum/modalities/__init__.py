@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._any import AnyModality, EmbeddedModality, ModalityField
 from ._enums import Format, ModalityCategory
 from ._errors import (
@@ -65,3 +66,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(Modality, ModalityStructure, ModalityComponent)

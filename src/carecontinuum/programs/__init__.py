@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._ages import ADULT_AGE, AgeRange
 from ._codes import AgeGroup, Payment, SpecialGroup
 from ._consistency import LevelCheck, check_level
@@ -44,3 +45,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(Program, Needs, AgeRange, ProgramQuestion)

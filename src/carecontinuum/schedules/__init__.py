@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import TypeAlias
 
+from .._signature import readable
 from ._base import ScheduleBase
 from ._exact import MICROSECONDS_PER_HOUR
 from ._schedule import Schedule
@@ -42,3 +43,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(Schedule, WeeklySchedule, Session)

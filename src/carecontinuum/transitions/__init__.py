@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._default import default_graph, framework_graph
 from ._errors import GraphExportError, UnknownGraphLevelError
 from ._finding import Finding, Severity
@@ -43,3 +44,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(Transition)

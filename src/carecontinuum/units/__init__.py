@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from . import pint_types
 from ._errors import QuantityTextError
 from ._field import InUnit, convert
@@ -69,3 +70,6 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+readable(QuantityRange)
