@@ -416,3 +416,25 @@ def test_a_bad_condition_is_reported_once_not_buried_under_empty_tuple_errors() 
     (error,) = info.value.errors()
     assert error["loc"] == ("tiers", 0, "conditions", 0, "weekly_hours", "at_least")
     assert error["type"] == "quantity_dimension"
+
+
+def test_a_classification_says_whether_its_threshold_is_verified() -> None:
+    # ASAM 3rd ed. IOP floor is primary (P), its PHP floor secondary (S) [ASAM3]
+    iop = cc.classify(cc.Schedule(hours_per_day=3, days_per_week=3), rules="asam3-adult")
+    php = cc.classify(cc.Schedule(hours_per_day=5, days_per_week=5), rules="asam3-adult")
+    assert (iop.verified, iop.firmness) == (True, cc.Firmness.PRIMARY)
+    assert (php.verified, php.firmness) == (True, cc.Firmness.SECONDARY)
+    below = cc.classify(cc.Schedule(hours_per_day=1, days_per_week=1), rules="asam3-adult")
+    assert below.firmness is None
+    shaky = cc.rule_set("asam3-adult").model_copy(
+        update={
+            "id": "shaky-demo",
+            "name": "Shaky demo",
+            "aliases": (),
+            "tiers": tuple(
+                t.model_copy(update={"firmness": cc.Firmness.UNVERIFIED, "note": "demo"})
+                for t in cc.rule_set("asam3-adult").tiers
+            ),
+        }
+    )
+    assert cc.classify(cc.Schedule(hours_per_day=3, days_per_week=3), rules=shaky).verified is False

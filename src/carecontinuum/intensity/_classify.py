@@ -7,6 +7,7 @@ from typing import Any
 
 from .._checks import not_bool
 from .._display import Display, num, render_html
+from .._sources import Firmness
 from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
@@ -103,6 +104,28 @@ class Classification:
     def tier(self) -> Tier | None:
         """The tier met (``None`` below every tier, or when the setting decided)."""
         return self.rule_set.tiers[self._position] if self._position >= 0 else None
+
+    @property
+    def verified(self) -> bool:
+        """Whether the threshold that decided is verified (its tier's firmness is not 'U').
+
+        A verdict decided by a 24-hour setting, or below every tier, rests on
+        the rule set itself and counts as verified.
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> cc.classify(cc.Schedule(hours_per_day=3, days_per_week=3)).verified
+        True
+        """
+        tier = self.tier
+        return True if tier is None else tier.verified
+
+    @property
+    def firmness(self) -> Firmness | None:
+        """The decisive tier's firmness (``None`` when no tier decided)."""
+        tier = self.tier
+        return None if tier is None else tier.firmness
 
     @property
     def sources(self) -> tuple[str, ...]:
