@@ -359,10 +359,15 @@ class RowReader:
                     )
         if not levels and not services.ambiguous:
             said = "; ".join(services.settings) or "no service setting (SET)"
+            detox = (
+                "; withdrawal management (detox) is care, not a level of the continuum"
+                if services.withdrawal
+                else ""
+            )
             row.warn(
                 "services.SET",
                 "no-level",
-                f"the row names no level of care (its settings: {said}); "
+                f"the row names no level of care (its settings: {said}){detox}; "
                 "no program was made for it",
             )
             return []
