@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import _classify, _graph, _levels, _modalities, _schema, _tour, _validate
+from . import _classify, _graph, _levels, _locator, _modalities, _schema, _tour, _validate
 from ._support import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -32,13 +32,14 @@ Explore the behavioral-health continuum of care: levels (outpatient, intensive
 outpatient, partial hospitalization, residential, inpatient acute) and how ASAM,
 LOCUS and TEDS code them; modalities; how many hours a week a schedule adds up
 to and which level that is under each published rule set; step-up and step-down
-pathways; and checking program or journey files.
+pathways; checking program or journey files; and searching a SAMHSA
+treatment-locator listing.
 
 Start with:  carecontinuum tour"""
 _EPILOG = """\
 exit codes: 0 OK, 1 problems found (validate), 2 usage error.
-Add --json to levels, modalities, classify, path, validate or schema for
-machine-readable output."""
+Add --json to levels, modalities, classify, path, validate, schema or
+locator search for machine-readable output."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    for module in (_tour, _levels, _modalities, _classify, _graph, _validate, _schema):
+    for module in (_tour, _levels, _modalities, _classify, _graph, _validate, _schema, _locator):
         module.add_parser(commands)
     return parser
 
