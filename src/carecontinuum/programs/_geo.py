@@ -29,6 +29,7 @@ __all__ = [
     "EARTH_RADIUS_KM",
     "KM_PER_MILE",
     "Coordinates",
+    "Distance",
     "DistanceUnit",
     "DistanceUnitField",
     "Point",
@@ -71,6 +72,15 @@ def _degrees(value: object) -> object:
         raise ValueError(f"a coordinate is a number of degrees, not a bool ({value!r})")
     return value
 
+
+def _length(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"a distance is a number, not a bool ({value!r})")
+    return value
+
+
+#: A distance greater than 0 (in the unit given beside it); a bool is refused.
+Distance = Annotated[float, Field(gt=0, allow_inf_nan=False), BeforeValidator(_length)]
 
 _Latitude = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False), BeforeValidator(_degrees)]
 _Longitude = Annotated[

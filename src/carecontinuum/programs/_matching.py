@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from .._checks import as_tuple
 from .._text import echo
@@ -16,7 +16,7 @@ from ..levels import ContinuumLevelCode
 from ..modalities import AnyModality
 from ._ages import Age
 from ._codes import Language, PaymentField, SpecialGroupField
-from ._geo import Coordinates, DistanceUnit, DistanceUnitField
+from ._geo import Coordinates, Distance, DistanceUnit, DistanceUnitField
 from ._program import Program
 
 __all__ = ["Needs", "ProgramMatch", "assess_program", "match_programs"]
@@ -60,7 +60,7 @@ class Needs(BaseModel):
     modalities: tuple[AnyModality, ...] = ()
     special_groups: tuple[SpecialGroupField, ...] = ()
     near: Coordinates | None = None
-    max_distance: float | None = Field(default=None, gt=0, allow_inf_nan=False)
+    max_distance: Distance | None = None
     distance_unit: DistanceUnitField = DistanceUnit.KM
 
     @model_validator(mode="before")
