@@ -142,7 +142,7 @@ def test_one_program_per_level_sharing_one_facility() -> None:
     # the general OP belongs to the ambulatory programs, RS to the residential one
     assert [p.other_codes for p in listing.programs] == [
         (ServiceCode("SET", "OP"),),
-        (ServiceCode("SET", "OP"), ServiceCode("SET", "ODT")),
+        (ServiceCode("SET", "ODT"), ServiceCode("SET", "OP")),
         (ServiceCode("SET", "RS"),),
     ]
 

@@ -9,14 +9,15 @@ program field holds; programs keep them in ``other_codes``.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, NamedTuple
+from typing import Annotated, Any, ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidatorFunctionWrapHandler
+from pydantic.functional_validators import WrapValidator
 
 from .._display import DisplayMixin
 from ._geo import Coordinates, Point
 
-__all__ = ["MAX_TEXT", "Facility", "ServiceCode"]
+__all__ = ["MAX_TEXT", "CheckedCodes", "Facility", "ServiceCode", "ServiceCodes"]
 
 #: The longest text a facility field holds.
 MAX_TEXT = 1000
@@ -39,6 +40,27 @@ class ServiceCode(NamedTuple):
 
     category: str
     code: str
+
+
+class CheckedCodes(tuple[ServiceCode, ...]):
+    """A tuple of codes a reader built from values it checked (taken as is by programs).
+
+    Only a reader that checked every code (text category and code) builds one:
+    a program then takes the codes without looking at each again — a listing
+    makes thousands of programs.
+    """
+
+    __slots__ = ()
+
+
+def _service_codes(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    if type(value) is CheckedCodes:
+        return tuple(value)
+    return handler(value)
+
+
+#: A tuple of :class:`ServiceCode` (pairs of text in JSON).
+ServiceCodes = Annotated[tuple[ServiceCode, ...], WrapValidator(_service_codes)]
 
 
 class Facility(DisplayMixin, BaseModel):

@@ -14,7 +14,7 @@ from ..units import QuantityRange
 from ._ages import AgeRange
 from ._codes import AgeGroup, AgeGroupField, Language, PaymentField, SpecialGroupField
 from ._consistency import LevelCheck, check_level
-from ._facility import Facility, ServiceCode
+from ._facility import Facility, ServiceCodes
 from ._questions import PROGRAM_QUESTIONS, answers
 
 __all__ = ["Program"]
@@ -86,7 +86,7 @@ class Program(BaseModel):
     description: str = ""
     facility: Facility | None = None
     """The facility that runs the program, as a treatment directory lists it."""
-    other_codes: tuple[ServiceCode, ...] = ()
+    other_codes: ServiceCodes = ()
     """A directory listing's ``(category, code)`` entries that no other field holds, as
     given: setting codes that say more than the level (short-term residential), withdrawal
     management, and categories or values the library does not model."""
