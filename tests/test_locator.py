@@ -523,3 +523,20 @@ def test_bytes_with_a_byte_order_mark_and_a_bare_list() -> None:
     text = json.dumps([_row(("SET", "OIT"))])
     assert len(read_listing(b"\xef\xbb\xbf" + text.encode()).programs) == 1
     assert len(read_listing(tuple(json.loads(text))).programs) == 1
+
+
+def test_the_garbage_collector_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    read_listing([_row(("SET", "OIT"))])
+    assert gc.isenabled()
+    with pytest.raises(InvalidListingError):
+        read_listing({"no": "rows"})
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_listing([_row(("SET", "OIT"))])
+        assert not gc.isenabled()  # a caller's choice is left alone
+    finally:
+        gc.enable()
