@@ -276,6 +276,11 @@ def _next_steps() -> str:
         ["carecontinuum graph --format mermaid", "graph for tools"],
         ["carecontinuum validate journey.json", "check a file"],
         ["carecontinuum schema Journey", "a JSON Schema"],
+        [
+            "carecontinuum locator search listing.json --level IOP --payment MD "
+            "--near 37.54,-77.44",
+            "programs of a SAMHSA locator listing, nearest first",
+        ],
     ]
     return "\n".join(
         [
