@@ -583,7 +583,7 @@ def test_bad_needs(criteria: dict[str, Any], words: str) -> None:
 def test_match_programs_refuses_what_is_not_programs() -> None:
     with pytest.raises(TypeError, match="programs must be a sequence"):
         cc.match_programs("IOP")  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match="programs must hold Program objects, got str 'IOP'"):
+    with pytest.raises(TypeError, match="expected a Program in programs, got str 'IOP'"):
         cc.match_programs(["IOP"])  # type: ignore[list-item]
     with pytest.raises(TypeError, match="expected Needs"):
         cc.match_programs(PLACES, {"level": "IOP"})  # type: ignore[arg-type]

@@ -391,7 +391,7 @@ def match_programs(
     for program in items:
         if not isinstance(program, Program):
             raise TypeError(
-                f"programs must hold Program objects, got {type(program).__name__} {echo(program)}"
+                f"expected a Program in programs, got {type(program).__name__} {echo(program)}"
             )
         facility = program.facility
         if needs.near is None or facility is None:
