@@ -24,7 +24,8 @@ from ._codes import AgeGroup, Payment, SpecialGroup
 from ._consistency import LevelCheck, check_level
 from ._facility import Facility, ServiceCode
 from ._geo import EARTH_RADIUS_KM, KM_PER_MILE, Coordinates, DistanceUnit, distance
-from ._matching import Needs, ProgramMatch, assess_program, match_programs
+from ._matching import ProgramMatch, assess_program, match_programs
+from ._needs import Needs
 from ._program import Program
 from ._questions import PROGRAM_QUESTIONS, ProgramQuestion
 
