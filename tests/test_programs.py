@@ -180,6 +180,12 @@ def test_age_groups_follow_the_age_range(ages: dict[str, int], groups: tuple[Any
         ),
         ({"schedule": {"hours_per_day": 25, "days_per_week": 3}}, "schedule", "24"),
         ({"name": ""}, "name", "at least 1 character"),
+        ({"ages": {"min_age": True}}, "ages", "not a bool"),
+        ({"languages": [""]}, "languages", "at least 1 character"),
+        ({"languages": "Spanish"}, "languages", "tuple"),
+        ({"facility": {"id": "", "name": "X"}}, "facility", "at least 1 character"),
+        ({"facility": {"id": "x", "name": "X", "coordinates": [91, 0]}}, "facility", "90"),
+        ({"other_codes": [["SET"]]}, "other_codes", "Field required"),
         ({"nickname": "x"}, "nickname", "Extra inputs are not permitted"),
     ],
 )
@@ -291,9 +297,11 @@ def test_match_by_level_and_payment() -> None:
 def test_match_by_age_language_modality_and_group() -> None:
     # Charlie states ages 13–17; Delta and Echo say nothing about age, so they stay, below it
     assert _names(cc.match_programs(CATALOG, age=15)) == ["Charlie", "Delta", "Echo"]
-    spanish = cc.match_programs(CATALOG, language="SP-Spanish")
+    spanish = cc.match_programs(CATALOG, languages=["SP-Spanish"])
     assert _names(spanish) == ["Echo", "Charlie", "Delta"]
-    assert spanish[1].unknown == ("language",)
+    assert spanish[1].unknown == ("languages",)
+    either = cc.match_programs(CATALOG, languages=["Arabic", "english"])
+    assert _names(either) == ["Alpha", "Bravo", "Echo", "Charlie", "Delta"]
     dbt_first = cc.match_programs(CATALOG, modalities=["DBT", "CBT"])
     assert _names(dbt_first) == ["Bravo", "Delta", "Alpha", "Charlie", "Echo"]
     assert dbt_first[0].modalities_offered == (
@@ -428,3 +436,154 @@ def test_display() -> None:
     html = FULL._repr_html_()
     assert "Riverside evening IOP" in html
     assert "Medicaid" in html
+
+
+# -- programs without a schedule (from a directory) ------------------------------------------
+
+
+def test_a_program_without_a_schedule() -> None:
+    listed = cc.Program(name="Listed IOP", level="IOP", payment=["MD"])
+    assert listed.schedule is None
+    assert repr(listed) == "Program('Listed IOP', intensive_outpatient, no schedule)"
+    check = listed.check_level()
+    assert (check.status, check.consistent, check.mismatch) == ("undetermined", False, False)
+    assert check.classification is None
+    assert check.message == (
+        "'Listed IOP' says intensive outpatient; it states no schedule to check that against"
+    )
+    assert "the program states no schedule" in check._repr_html_()
+    answers = listed.answers()
+    assert answers["What is the structure of the program?"] == (
+        "Intensive outpatient (IOP); the schedule is not stated."
+    )
+    assert answers["How long are people usually in your program?"] is None
+    assert answers["What modalities do your therapists practice?"] is None
+    assert "not stated" in listed._repr_html_()
+    back = cc.Program.model_validate_json(listed.model_dump_json())
+    assert back == listed
+    with pytest.raises(cc.UnknownRuleSetError):
+        listed.check_level("medicaire")
+
+
+def test_a_program_refers_to_its_facility() -> None:
+    facility = cc.programs.Facility(
+        id="f-9",
+        name="Riverbend",
+        name2="Evening",
+        city="Richmond",
+        state="VA",
+        phone="555-0199",
+        coordinates=(37.54, -77.44),
+    )
+    program = _program(facility=facility, other_codes=[("SET", "RS"), ("TAP", "Anger management")])
+    assert program.facility is facility
+    assert program.other_codes == (
+        cc.programs.ServiceCode("SET", "RS"),
+        cc.programs.ServiceCode("TAP", "Anger management"),
+    )
+    back = cc.Program.model_validate_json(program.model_dump_json())
+    assert back == program
+    assert back.facility == facility
+    html = program._repr_html_()
+    assert "Riverbend — Evening" in html
+    assert "SET RS" in html
+    assert "Richmond, VA" in facility._repr_html_()
+    assert repr(facility) == "Facility('f-9', 'Riverbend — Evening')"
+
+
+# -- the deprecated Needs.language --------------------------------------------------------------
+
+
+def test_needs_language_is_a_deprecated_alias_of_languages() -> None:
+    with pytest.deprecated_call(match="languages="):
+        needs = cc.Needs(language="Spanish")
+    assert needs.languages == ("Spanish",)
+    with pytest.deprecated_call(match="Needs.languages"):
+        assert needs.language == "Spanish"
+    with pytest.deprecated_call():
+        found = cc.match_programs(CATALOG, language="SP-Spanish")
+    assert _names(found) == ["Echo", "Charlie", "Delta"]
+    with pytest.deprecated_call(), pytest.raises(ValidationError, match="not both"):
+        cc.Needs(language="Spanish", languages=["English"])
+    with pytest.deprecated_call():
+        assert cc.Needs(language=None).languages == ()
+    assert "language" not in cc.Needs.model_json_schema()["properties"]
+    assert "languages" in cc.Needs.model_json_schema()["properties"]
+
+
+def test_needs_and_program_use_the_same_field_names() -> None:
+    shared = {"level", "payment", "languages", "modalities", "special_groups"}
+    assert shared <= set(cc.Needs.model_fields) & set(cc.Program.model_fields)
+
+
+# -- distance --------------------------------------------------------------------------------
+
+
+def _at(name: str, where: tuple[float, float] | None) -> cc.Program:
+    facility = cc.programs.Facility(id=name, name=name, coordinates=where)
+    return _program(name=name, facility=facility, payment=["MD"])
+
+
+PLACES = [
+    _at("Far", (37.70, -77.30)),  # about 21.4 km from the point
+    _at("Near", (37.545, -77.44)),  # about 0.6 km
+    _at("Nowhere", None),
+    _at("Middle", (37.58, -77.49)),  # about 6.5 km
+]
+POINT = (37.5407, -77.4360)
+
+
+def test_near_ranks_by_distance_and_programs_without_coordinates_last() -> None:
+    found = cc.match_programs(PLACES, near=POINT)
+    assert _names(found) == ["Near", "Middle", "Far", "Nowhere"]
+    assert [round(m.distance) for m in found[:3] if m.distance is not None] == [1, 6, 21]
+    assert found[3].distance is None
+    assert found[3].unknown == ("distance",)
+    assert "0.6 km" in repr(found[0])
+    miles = cc.match_programs(PLACES, near=POINT, distance_unit="miles")
+    assert miles[1].distance == pytest.approx(found[1].distance / 1.609344)  # type: ignore[operator]
+    assert miles[1].distance_unit is cc.programs.DistanceUnit.MI
+
+
+def test_max_distance_leaves_out_programs_farther_away() -> None:
+    found = cc.match_programs(PLACES, near=POINT, max_distance=10)
+    assert _names(found) == ["Near", "Middle", "Nowhere"]
+    assert found[0].met == ("distance",)
+    assert found[2].unknown == ("distance",)
+    far = cc.assess_program(PLACES[0], cc.Needs(near=POINT, max_distance=10))
+    assert far.excluded_by == ("is 21.4 km away, beyond 10 km",)
+    assert _names(cc.match_programs(PLACES, near=POINT, max_distance=3, distance_unit="mi")) == [
+        "Near",
+        "Nowhere",
+    ]
+
+
+def test_without_a_point_the_ranking_is_unchanged() -> None:
+    assert _names(cc.match_programs(PLACES)) == ["Far", "Middle", "Near", "Nowhere"]
+
+
+@pytest.mark.parametrize(
+    ("criteria", "words"),
+    [
+        ({"max_distance": 10}, "max_distance needs near"),
+        ({"near": POINT, "max_distance": 0}, "greater than 0"),
+        ({"near": POINT, "max_distance": float("nan")}, "finite number"),
+        ({"near": POINT, "max_distance": True}, "not a bool"),
+        ({"near": (91, 0)}, "less than or equal to 90"),
+        ({"near": POINT, "distance_unit": "furlongs"}, "unknown distance unit"),
+        ({"age": True}, "not a bool"),
+        ({"languages": "Spanish"}, "tuple"),
+    ],
+)
+def test_bad_needs(criteria: dict[str, Any], words: str) -> None:
+    with pytest.raises(ValidationError, match=words):
+        cc.Needs(**criteria)
+
+
+def test_match_programs_refuses_what_is_not_programs() -> None:
+    with pytest.raises(TypeError, match="programs must be a sequence"):
+        cc.match_programs("IOP")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="expected a Program in programs, got str 'IOP'"):
+        cc.match_programs(["IOP"])  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="expected Needs"):
+        cc.match_programs(PLACES, {"level": "IOP"})  # type: ignore[arg-type]

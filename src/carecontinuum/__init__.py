@@ -159,6 +159,7 @@ _SUBPACKAGES = frozenset(
         "schedules",
         "intensity",
         "programs",
+        "locator",
         "transitions",
         "journeys",
         "teds",

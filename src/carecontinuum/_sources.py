@@ -107,6 +107,16 @@ SOURCES: dict[str, Source] = {
             "LOCATOR",
             "SAMHSA's behavioral health treatment services locator (public source code, CC0)",
         ),
+        Source(
+            "GRS80",
+            "Moritz H., Geodetic Reference System 1980, Journal of Geodesy 2000;74(1):128–133 "
+            "(mean radius of the ellipsoid R1 = (2a + b)/3 = 6 371 008.7714 m)",
+        ),
+        Source(
+            "NIST-SP811",
+            "NIST Special Publication 811, Guide for the Use of the International System of "
+            "Units (SI), 2008, Appendix B: 1 mile (international) = 1.609344 km exactly",
+        ),
         Source("MATCH", "NIAAA Project MATCH Monograph Series vol. 1–3 (TSF, MET, CBT manuals)"),
         Source(
             "NIDA",

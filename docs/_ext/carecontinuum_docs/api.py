@@ -35,6 +35,7 @@ API_MODULES = (
     f"{PACKAGE}.schedules",
     f"{PACKAGE}.intensity",
     f"{PACKAGE}.programs",
+    f"{PACKAGE}.locator",
     f"{PACKAGE}.transitions",
     f"{PACKAGE}.journeys",
     f"{PACKAGE}.journeys.population",

@@ -14,7 +14,18 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from . import _classify, _fhir, _graph, _levels, _modalities, _schema, _teds, _tour, _validate
+from . import (
+    _classify,
+    _fhir,
+    _graph,
+    _levels,
+    _locator,
+    _modalities,
+    _schema,
+    _teds,
+    _tour,
+    _validate,
+)
 from ._support import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
@@ -33,13 +44,14 @@ outpatient, partial hospitalization, residential, inpatient acute) and how ASAM,
 LOCUS and TEDS code them; modalities; how many hours a week a schedule adds up
 to and which level that is under each published rule set; step-up and step-down
 pathways; checking program or journey files; summarising TEDS-D discharge
-files; and exchanging records as FHIR.
+files; exchanging records as FHIR; and searching a SAMHSA treatment-locator
+listing.
 
 Start with:  carecontinuum tour"""
 _EPILOG = """\
 exit codes: 0 OK, 1 problems found (validate, fhir), 2 usage error.
-Add --json to levels, modalities, classify, path, validate, schema or teds
-summary for machine-readable output."""
+Add --json to levels, modalities, classify, path, validate, schema, teds
+summary or locator search for machine-readable output."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -64,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         _schema,
         _teds,
         _fhir,
+        _locator,
     ):
         module.add_parser(commands)
     return parser

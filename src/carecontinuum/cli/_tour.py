@@ -334,6 +334,11 @@ def _next_steps() -> str:
         ["carecontinuum teds summary tedsd.csv", "a TEDS-D year"],
         ["carecontinuum schema Journey", "a JSON Schema"],
         ["carecontinuum fhir export journey.json", "FHIR for EHRs"],
+        [
+            "carecontinuum locator search listing.json --level IOP --payment MD "
+            "--near 37.54,-77.44",
+            "programs of a SAMHSA locator listing, nearest first",
+        ],
     ]
     return "\n".join(
         [

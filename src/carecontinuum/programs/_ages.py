@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from ._codes import AgeGroup
 
-__all__ = ["ADULT_AGE", "AgeRange"]
+__all__ = ["ADULT_AGE", "Age", "AgeRange"]
 
 #: The locator's line between youth and adults [LOCATOR]: adults are 18 and older.
 ADULT_AGE = 18
+
+
+def _not_bool(value: object) -> object:
+    if isinstance(value, bool):
+        raise ValueError(f"an age is a whole number of years, not a bool ({value!r})")
+    return value
+
+
+#: An age in whole years, 0–130; a bool is refused, never read as 0 or 1.
+Age = Annotated[int, Field(ge=0, le=130), BeforeValidator(_not_bool)]
 
 
 class AgeRange(BaseModel):
@@ -28,8 +40,8 @@ class AgeRange(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    min_age: int = Field(default=0, ge=0, le=130)
-    max_age: int | None = Field(default=None, ge=0, le=130)
+    min_age: Age = 0
+    max_age: Age | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:

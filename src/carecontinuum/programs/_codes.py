@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
+from pydantic import StringConstraints
+
 from .._lookup import EnumField, EnumLookup
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -17,6 +19,7 @@ _E = TypeVar("_E", bound=StrEnum)
 __all__ = [
     "AgeGroup",
     "AgeGroupField",
+    "Language",
     "Payment",
     "PaymentField",
     "SpecialGroup",
@@ -106,6 +109,28 @@ def _names(enum: type[_E], extra: dict[str, str]) -> dict[_E, list[str]]:
 #: Other spellings people write for the locator's codes [LOCATOR].
 _EXTRA: dict[str, str] = {"LGBT": "GL", "LGBTQ+": "GL", "LGBTQ": "GL", "self-pay": "SF"}
 
+#: The wording of the locator's own listings and filters for the same codes [LOCATOR]: the
+#: labels its listing rows carry (``src/utils/_DATA.js``), the labels it rewrites for display
+#: (``src/utils/services.js``) and its filter labels (``src/utils/filters.js``).  A listing in
+#: label form is read through these.
+_LISTING_LABELS: dict[str, str] = {
+    "Military insurance (e.g., TRICARE)": "MI",
+    "Sliding fee scale (fee is based on income and other factors)": "SS",
+    "Sliding fee scale, based on income and other factors": "SS",
+    "Payment assistance (check with facility for details)": "PA",
+    "Payment assistance available (check with facility for details)": "PA",
+    "Free services, no payment needed": "NP",
+    "No payment accepted": "NP",
+    "Lesbian, gay, bisexual, or transgender (LGBT) clients": "GL",
+    "LGBT (Lesbian, gay, bisexual, transgender)": "GL",
+    "Services for the deaf and hard of hearing": "AH",
+    "Adults": "ADLT",
+    "Adults (18 and older)": "ADLT",
+    "Youth (under 18)": "CHLD",
+    "Children/adolescents": "CHLD",
+}
+_EXTRA.update(_LISTING_LABELS)
+
 PAYMENTS = EnumLookup(Payment, "payment code", names=_names(Payment, _EXTRA))
 AGE_GROUPS = EnumLookup(AgeGroup, "age group", names=_names(AgeGroup, _EXTRA))
 SPECIAL_GROUPS = EnumLookup(SpecialGroup, "special group", names=_names(SpecialGroup, _EXTRA))
@@ -116,3 +141,6 @@ PaymentField = Annotated[Payment, EnumField(PAYMENTS, "locator_code")]
 AgeGroupField = Annotated[AgeGroup, EnumField(AGE_GROUPS, "locator_code")]
 #: A special-group field: ``"VET"``, ``"veterans"``, ``"GL"``, ``"LGBTQ+"``, ``"AH"`` …
 SpecialGroupField = Annotated[SpecialGroup, EnumField(SPECIAL_GROUPS, "locator_code")]
+
+#: A language sessions are held in, as written: ``"Spanish"`` or the locator's ``"SP-Spanish"``.
+Language = Annotated[str, StringConstraints(min_length=1, max_length=200)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .._display import Display, render_html
-from ..intensity import Classification, RuleSet, classify
+from ..intensity import Classification, RuleSet, classify, rule_set
 from ..intensity._classify import level_words
 from ._record import ProgramRecord
 
@@ -18,7 +18,8 @@ class LevelCheck:
     """The result of comparing a program's stated level with its schedule's.
 
     ``status`` is ``"consistent"``, ``"mismatch"``, or ``"undetermined"`` when
-    the rule set defines no level for the schedule.
+    the rule set defines no level for the schedule, or the program states no
+    schedule (``classification`` is then ``None``).
 
     Examples
     --------
@@ -31,17 +32,24 @@ class LevelCheck:
     >>> print(check.message)  # doctest: +NORMALIZE_WHITESPACE
     'Lite PHP' says partial hospitalization, but its schedule classifies as intensive
     outpatient: 12 h/week ≥ 9 h/week: intensive outpatient under ASAM 3rd ed. (adult)
+    >>> listed = cc.Program(name="Listed IOP", level="IOP").check_level()
+    >>> listed.status, listed.classification is None
+    ('undetermined', True)
+    >>> print(listed.message)
+    'Listed IOP' says intensive outpatient; it states no schedule to check that against
     """
 
     __slots__ = ("classification", "program")
 
-    def __init__(self, program: ProgramRecord, classification: Classification) -> None:
+    def __init__(self, program: ProgramRecord, classification: Classification | None) -> None:
         self.program = program
         self.classification = classification
 
     @property
     def status(self) -> Status:
         """``consistent``, ``mismatch`` or ``undetermined``."""
+        if self.classification is None:
+            return "undetermined"
         found = self.classification.level
         if found is None:
             return "undetermined"
@@ -63,6 +71,8 @@ class LevelCheck:
         stated = level_words(self.program.care_level)
         found = self.classification
         name = repr(self.program.name)
+        if found is None:
+            return f"{name} says {stated}; it states no schedule to check that against"
         if self.status == "consistent":
             return f"{name} says {stated}, and its schedule agrees: {found.reason}"
         if self.status == "undetermined":
@@ -79,14 +89,19 @@ class LevelCheck:
         return self.message
 
     def _display_(self) -> Display:
-        found = self.classification.level
+        found = self.classification.level if self.classification is not None else None
+        reason = (
+            self.classification.reason
+            if self.classification is not None
+            else "the program states no schedule"
+        )
         return Display(
             f"Level check: {self.program.name}",
             [
                 ("status", self.status),
                 ("stated", self.program.care_level.name),
                 ("schedule", found.name if found is not None else None),
-                ("reason", self.classification.reason),
+                ("reason", reason),
             ],
         )
 
@@ -107,7 +122,8 @@ def check_level(program: ProgramRecord, rules: str | RuleSet = "asam3-adult") ->
     Returns
     -------
     LevelCheck
-        Consistent, mismatch or undetermined, with the classification behind it.
+        Consistent, mismatch or undetermined, with the classification behind it
+        (``None`` for a program without a schedule: undetermined).
 
     Raises
     ------
@@ -127,4 +143,7 @@ def check_level(program: ProgramRecord, rules: str | RuleSet = "asam3-adult") ->
         raise TypeError(
             f"check_level() takes a Program, got {type(program).__name__} {program!r:.80}"
         )
+    if program.schedule is None:
+        rule_set(rules)  # an unknown rule set is an error with or without a schedule
+        return LevelCheck(program, None)
     return LevelCheck(program, classify(program.schedule, rules))

@@ -1,4 +1,4 @@
-"""Matching programs to a person's needs: filter, then rank."""
+"""Matching programs to a person's needs: filter, then rank (by distance, when asked)."""
 
 from __future__ import annotations
 
@@ -6,41 +6,13 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from ..levels import ContinuumLevelCode
-from ..modalities import AnyModality
-from ._codes import PaymentField, SpecialGroupField
+from .._checks import as_tuple
+from .._text import echo
+from ._geo import DistanceUnit
+from ._needs import Needs
 from ._program import Program
 
-__all__ = ["Needs", "ProgramMatch", "assess_program", "match_programs"]
-
-
-class Needs(BaseModel):
-    """What a person needs from a program; every field is optional.
-
-    * ``level``: the level of care (code or alias);
-    * ``payment``: ways the person can pay — a program must accept at least one;
-    * ``age``: the person's age in years;
-    * ``language``: a language the person needs sessions in;
-    * ``modalities``: modalities wanted — a program must offer at least one;
-      more of them rank higher;
-    * ``special_groups``: groups the program must offer services for.
-
-    Examples
-    --------
-    >>> Needs(level="IOP", payment=["Medicaid"], age=34).level
-    'intensive_outpatient'
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    level: ContinuumLevelCode | None = None
-    payment: tuple[PaymentField, ...] = ()
-    age: int | None = Field(default=None, ge=0, le=130)
-    language: str | None = None
-    modalities: tuple[AnyModality, ...] = ()
-    special_groups: tuple[SpecialGroupField, ...] = ()
+__all__ = ["ProgramMatch", "assess_program", "match_programs"]
 
 
 _LANGUAGE_CODE = re.compile(r"^[A-Z]{1,2}\d{0,3}-")  # the locator's "SP-", "F4-", "N23-"
@@ -56,11 +28,22 @@ class ProgramMatch:
 
     ``met`` lists the needs the program meets, ``unknown`` those it does not
     say anything about, ``excluded_by`` the reasons it does not fit (empty
-    for a match).  Matches rank by fewest unknowns, then most wanted
-    modalities offered, then name.
+    for a match).  ``distance`` is the facility's distance from ``near`` in
+    ``distance_unit`` (``None`` when no point was given or the program has no
+    coordinates).  Matches rank by fewest unknowns, then most wanted
+    modalities offered, then name; with a point, nearest first.
     """
 
-    __slots__ = ("excluded_by", "met", "modalities_offered", "program", "unknown")
+    __slots__ = (
+        "distance",
+        "distance_unit",
+        "excluded_by",
+        "met",
+        "modalities_offered",
+        "program",
+        "ranked_by_distance",
+        "unknown",
+    )
 
     def __init__(
         self,
@@ -69,40 +52,98 @@ class ProgramMatch:
         unknown: tuple[str, ...],
         excluded_by: tuple[str, ...],
         modalities_offered: tuple[str, ...],
+        *,
+        distance: float | None = None,
+        distance_unit: DistanceUnit = DistanceUnit.KM,
+        ranked_by_distance: bool = False,
     ) -> None:
         self.program = program
         self.met = met
         self.unknown = unknown
         self.excluded_by = excluded_by
         self.modalities_offered = modalities_offered
+        self.distance = distance
+        self.distance_unit = distance_unit
+        self.ranked_by_distance = ranked_by_distance
 
     @property
     def matches(self) -> bool:
         """True when nothing excludes the program."""
         return not self.excluded_by
 
-    def sort_key(self) -> tuple[bool, int, int, str]:
-        """Rank: matches first, fewest unknowns, most modalities offered, then name."""
+    def sort_key(self) -> tuple[bool, bool, float, int, int, str]:
+        """Rank: matches first; nearest first (when ranking by distance, unknown last);
+        then fewest unknowns, most modalities offered, and name."""
+        far = self.ranked_by_distance and self.distance is None
         return (
             len(self.excluded_by) > 0,
+            far,
+            self.distance if self.ranked_by_distance and self.distance is not None else 0.0,
             len(self.unknown),
             -len(self.modalities_offered),
             self.program.name.casefold(),
         )
 
     def __repr__(self) -> str:
+        where = (
+            f", {self.distance:.1f} {self.distance_unit.value}" if self.distance is not None else ""
+        )
         if self.excluded_by:
-            return f"ProgramMatch({self.program.name!r}, excluded: {'; '.join(self.excluded_by)})"
+            return (
+                f"ProgramMatch({self.program.name!r}{where}, excluded: "
+                f"{'; '.join(self.excluded_by)})"
+            )
         unknown = f", unknown: {', '.join(self.unknown)}" if self.unknown else ""
-        return f"ProgramMatch({self.program.name!r}, met: {', '.join(self.met) or '—'}{unknown})"
+        return (
+            f"ProgramMatch({self.program.name!r}{where}, met: {', '.join(self.met) or '—'}"
+            f"{unknown})"
+        )
 
 
 def assess_program(program: Program, needs: Needs) -> ProgramMatch:
-    """Measure *program* against *needs*, criterion by criterion."""
+    """Measure *program* against *needs*, criterion by criterion.
+
+    Parameters
+    ----------
+    program:
+        A :class:`~carecontinuum.Program`.
+    needs:
+        The person's :class:`Needs`.
+
+    Returns
+    -------
+    ProgramMatch
+        What the program meets, what it does not say, what excludes it, and its
+        distance when *needs* gives a point.
+
+    Raises
+    ------
+    TypeError
+        When *program* is not a Program or *needs* not Needs.
+
+    Examples
+    --------
+    >>> import carecontinuum as cc
+    >>> verdict = assess_program(cc.Program(name="P", level="PHP", payment=["MD"]),
+    ...                          Needs(level="IOP", payment=["MD"]))
+    >>> verdict.matches, verdict.excluded_by
+    (False, ('offers partial_hospitalization, not intensive_outpatient',))
+    """
     if not isinstance(program, Program):
         raise TypeError(f"expected a Program, got {type(program).__name__} {program!r:.80}")
     if not isinstance(needs, Needs):
         raise TypeError(f"expected Needs, got {type(needs).__name__} {needs!r:.80}")
+    distance = _distance(program, needs)
+    return _assess(program, needs, distance)
+
+
+def _distance(program: Program, needs: Needs) -> float | None:
+    if needs.near is None or program.facility is None:
+        return None
+    return program.facility.distance_to(needs.near, needs.distance_unit)
+
+
+def _assess(program: Program, needs: Needs, distance: float | None) -> ProgramMatch:
     met: list[str] = []
     unknown: list[str] = []
     excluded: list[str] = []
@@ -126,13 +167,13 @@ def assess_program(program: Program, needs: Needs) -> ProgramMatch:
         )
     if needs.age is not None:
         judge("age", _age_fits(program, needs.age), f"does not serve age {needs.age}")
-    if needs.language is not None:
-        wanted = _language_key(needs.language)
+    if needs.languages:
+        wanted = {_language_key(lang) for lang in needs.languages}
         offered = {_language_key(lang) for lang in program.languages}
         judge(
-            "language",
-            wanted in offered if offered else None,
-            f"does not offer sessions in {needs.language}",
+            "languages",
+            bool(wanted & offered) if offered else None,
+            "does not offer sessions in " + " or ".join(needs.languages),
         )
     offered_modalities: tuple[str, ...] = ()
     if needs.modalities:
@@ -151,7 +192,27 @@ def assess_program(program: Program, needs: Needs) -> ProgramMatch:
             not missing if served else None,
             "no services for " + ", ".join(g.label for g in missing),
         )
-    return ProgramMatch(program, tuple(met), tuple(unknown), tuple(excluded), offered_modalities)
+    if needs.near is not None:
+        unit = needs.distance_unit.value
+        if needs.max_distance is None:
+            if distance is None:
+                unknown.append("distance")
+        else:
+            judge(
+                "distance",
+                None if distance is None else distance <= needs.max_distance,
+                f"is {distance or 0:.1f} {unit} away, beyond {needs.max_distance:g} {unit}",
+            )
+    return ProgramMatch(
+        program,
+        tuple(met),
+        tuple(unknown),
+        tuple(excluded),
+        offered_modalities,
+        distance=distance,
+        distance_unit=needs.distance_unit,
+        ranked_by_distance=needs.near is not None,
+    )
 
 
 def _age_fits(program: Program, age: int) -> bool | None:
@@ -173,8 +234,34 @@ def match_programs(
 
     Give a :class:`Needs` or its fields as keywords.  A program is left out
     when what it states contradicts a need; where it says nothing about a
-    need it stays in, ranked below programs that state they meet it.  Pass
-    the programs through :func:`assess_program` to see why one was left out.
+    need it stays in, ranked below programs that state they meet it.  With
+    ``near=(latitude, longitude)`` the matches are ranked by the distance of
+    their facility, nearest first (programs without coordinates last), and
+    ``max_distance`` leaves out those farther away.  Pass the programs
+    through :func:`assess_program` to see why one was left out.
+
+    Parameters
+    ----------
+    programs:
+        Programs: a list, or a :class:`~carecontinuum.locator.Listing` read
+        from a treatment directory.
+    needs:
+        The person's :class:`Needs`.
+    **criteria:
+        :class:`Needs` fields, given as keywords (added to *needs*, or replacing
+        its fields).
+
+    Returns
+    -------
+    list of ProgramMatch
+        The programs that fit, best first.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        For criteria that are not valid needs.
+    TypeError
+        When *programs* is not a collection of programs.
 
     Examples
     --------
@@ -186,12 +273,32 @@ def match_programs(
     ...     cc.Program(name="C", level="IOP", schedule=week, payment=["MD"]),
     ... ]
     >>> [m.program.name for m in cc.match_programs(programs, level="IOP", payment=["Medicaid"],
-    ...                                            language="SP-Spanish")]
+    ...                                            languages=["SP-Spanish"])]
     ['A', 'C']
     """
     if needs is None:
         needs = Needs(**criteria)
     elif criteria:
-        needs = Needs(**{**needs.model_dump(), **criteria})
-    assessed = [assess_program(p, needs) for p in programs]
+        if not isinstance(needs, Needs):
+            raise TypeError(f"expected Needs, got {type(needs).__name__} {needs!r:.80}")
+        needs = Needs(**{**dict(needs), **criteria})
+    elif not isinstance(needs, Needs):
+        raise TypeError(f"expected Needs, got {type(needs).__name__} {needs!r:.80}")
+    items: tuple[object, ...] = as_tuple(programs, "programs")
+    distances: dict[int, float | None] = {}  # the programs of one facility share it
+    assessed = []
+    for program in items:
+        if not isinstance(program, Program):
+            raise TypeError(
+                f"expected a Program in programs, got {type(program).__name__} {echo(program)}"
+            )
+        facility = program.facility
+        if needs.near is None or facility is None:
+            distance = None
+        else:
+            key = id(facility)
+            if key not in distances:
+                distances[key] = facility.distance_to(needs.near, needs.distance_unit)
+            distance = distances[key]
+        assessed.append(_assess(program, needs, distance))
     return sorted((a for a in assessed if a.matches), key=ProgramMatch.sort_key)

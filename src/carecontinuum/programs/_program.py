@@ -12,8 +12,9 @@ from ..modalities import AnyModality, Modality
 from ..schedules import Schedule, WeeklySchedule
 from ..units import QuantityRange
 from ._ages import AgeRange
-from ._codes import AgeGroup, AgeGroupField, PaymentField, SpecialGroupField
+from ._codes import AgeGroup, AgeGroupField, Language, PaymentField, SpecialGroupField
 from ._consistency import LevelCheck, check_level
+from ._facility import Facility, ServiceCodes
 from ._questions import PROGRAM_QUESTIONS, answers
 
 __all__ = ["Program"]
@@ -29,6 +30,12 @@ class Program(BaseModel):
     modality, plug-ins included.  Payment, age groups and special groups use
     the SAMHSA treatment-locator categories [LOCATOR].  Empty fields mean the
     program does not say.
+
+    ``schedule`` is optional: a program read from a directory listing
+    (:func:`carecontinuum.locator.read_listing`) has none, and its level check
+    is "undetermined".  ``facility`` is the :class:`Facility` that runs it (its
+    address and coordinates rank programs by distance), and ``other_codes``
+    keeps the listing's codes that no other field holds.
 
     :meth:`answers` answers the nine questions the seed suggests asking a
     program [SEED]; :meth:`check_level` compares the stated level with what
@@ -56,12 +63,13 @@ class Program(BaseModel):
 
     name: str = Field(min_length=1)
     level: ContinuumLevelCode
-    schedule: Schedule | WeeklySchedule
+    schedule: Schedule | WeeklySchedule | None = None
+    """The weekly schedule; ``None`` where the program does not say (a directory listing)."""
     modalities: tuple[AnyModality, ...] = ()
     ages: AgeRange | None = None
     age_groups: tuple[AgeGroupField, ...] = ()
     special_groups: tuple[SpecialGroupField, ...] = ()
-    languages: tuple[str, ...] = ()
+    languages: tuple[Language, ...] = ()
     payment: tuple[PaymentField, ...] = ()
     conditions: tuple[str, ...] = ()
     """Issues and diagnoses the program treats."""
@@ -76,6 +84,12 @@ class Program(BaseModel):
     transition_plan: str = ""
     """How the program prepares people for the transition back to everyday life."""
     description: str = ""
+    facility: Facility | None = None
+    """The facility that runs the program, as a treatment directory lists it."""
+    other_codes: ServiceCodes = ()
+    """A directory listing's ``(category, code)`` entries that no other field holds, as
+    given: setting codes that say more than the level (short-term residential), withdrawal
+    management, and categories or values the library does not model."""
 
     @field_validator("length_of_stay")
     @classmethod
@@ -136,8 +150,9 @@ class Program(BaseModel):
 
     # -- display ----------------------------------------------------------------------------
     def __repr__(self) -> str:
-        hours = self.schedule.weekly_hours
-        text = f"{hours:g} h/week"
+        if self.schedule is None:
+            return f"Program({self.name!r}, {self.level}, no schedule)"
+        text = f"{self.schedule.weekly_hours:g} h/week"
         if self.schedule.twenty_four_hour:
             text = f"24-hour, {text}"
         return f"Program({self.name!r}, {self.level}, {text})"
@@ -148,14 +163,25 @@ class Program(BaseModel):
     def _display_(self) -> Display:
         rows: list[tuple[str, object]] = [
             ("level", self.care_level.name),
-            ("schedule", repr(self.schedule)),
+            ("schedule", repr(self.schedule) if self.schedule is not None else "not stated"),
         ]
+        if self.facility is not None:
+            rows += [
+                ("facility", self.facility.display_name),
+                ("address", self.facility.address or None),
+                ("phone", self.facility.phone or None),
+                ("website", self.facility.website or None),
+            ]
         replies = self.answers()
         for question in PROGRAM_QUESTIONS:
             answer = replies[question.text]
             if answer is not None and question.topic not in ("structure",):
                 rows.append((question.topic.replace("_", " "), answer))
-        return Display(self.name, rows)
+        if self.languages:
+            rows.append(("languages", self.languages))
+        if self.other_codes:
+            rows.append(("other codes", [f"{c.category} {c.code}" for c in self.other_codes]))
+        return Display(self.name, [(label, value) for label, value in rows if value is not None])
 
     def _repr_html_(self) -> str:
         return render_html(self._display_())

@@ -87,7 +87,7 @@ def _stay(stay: QuantityRange) -> str:
 def _length_of_stay(p: ProgramRecord) -> str | None:
     if p.length_of_stay is not None:
         return f"Usually {_stay(p.length_of_stay)}."
-    weeks = p.schedule.duration_weeks
+    weeks = p.schedule.duration_weeks if p.schedule is not None else None
     if weeks is not None:
         return f"The schedule runs {num(weeks)} {_plural('week', weeks)}."
     return None
@@ -122,6 +122,9 @@ def _ages(p: ProgramRecord) -> str | None:
 
 def _structure(p: ProgramRecord) -> str | None:
     s = p.schedule
+    if s is None:
+        text = f"{p.care_level.name}; the schedule is not stated."
+        return f"{p.structure} ({text})" if p.structure else text
     days = "day" if s.days_per_week == 1 else "days"
     hours = f"{num(s.weekly_hours)} hours a week over {s.days_per_week} {days}"
     sessions = s.sessions_per_week

@@ -1,0 +1,178 @@
+"""Locator benchmark: reading a 10,000-row SAMHSA treatment-locator listing.
+
+Run with ``python benchmarks/bench_locator.py``.  The listing is SYNTHETIC
+(seeded): invented facilities whose ``services`` use the locator's real
+category codes and labels [LOCATOR], shaped like the locator's own rows —
+about twenty categories a row, several values each, most of them categories
+the library does not model (kept as codes), in label form as the locator's
+API returns them.  Nothing here is asserted by the test suite.
+
+Target (locator issue): 10,000 rows read in ≤ 1 s — the JSON text, parsed
+strictly, to programs and problems.  The strict parse alone and the rows →
+programs step are timed too, and, for context, everything is compared with
+plain ``json.loads`` of the same text (which builds no programs and checks
+nothing), measured in the same run: the machine may be shared, so the ratios
+say more than the seconds.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+
+from carecontinuum._json import loads as strict_loads
+from carecontinuum.locator import read_listing
+
+N_ROWS = 10_000
+TARGET_S = 1.0
+
+# label form, as the locator's listing rows write them [LOCATOR]
+_SETTINGS = [
+    ["Outpatient", "Intensive outpatient treatment", "Regular outpatient treatment"],
+    ["Outpatient", "Regular outpatient treatment"],
+    ["Outpatient", "Outpatient day treatment or partial hospitalization"],
+    ["Outpatient", "Outpatient methadone/buprenorphine or naltrexone treatment"],
+    ["Residential", "Short-term residential", "Long-term residential"],
+    ["Residential", "Residential detoxification"],
+    ["Hospital inpatient", "Hospital inpatient treatment", "Hospital inpatient detoxification"],
+    ["Outpatient", "Telemedicine/telehealth"],
+    ["Outpatient detoxification"],
+]
+_PAY = [
+    "Medicaid",
+    "Medicare",
+    "Private health insurance",
+    "Cash or self-payment",
+    "Military insurance (e.g., TRICARE)",
+    "IHS/Tribal/Urban (ITU) funds",
+    "Federal, or any government funding for substance abuse programs",
+    "State-financed health insurance plan other than Medicaid",
+]
+_PYAS = [
+    "Sliding fee scale (fee is based on income and other factors)",
+    "Payment assistance (check with facility for details)",
+]
+_AGE = ["Adults", "Children/adolescents", "Young adults", "Seniors (65 or older)"]
+_SG = [
+    "Veterans",
+    "Lesbian, gay, bisexual, or transgender (LGBT) clients",
+    "Adult women",
+    "Adult men",
+    "Persons with co-occurring mental and substance use disorders",
+    "Persons who have experienced trauma",
+]
+_TAP = [
+    "Cognitive behavioral therapy",
+    "Motivational interviewing",
+    "Relapse prevention",
+    "Matrix Model",
+    "12-step facilitation",
+    "Dialectical behavior therapy",
+    "Anger management",
+    "Brief intervention",
+    "Substance use counseling approach",
+    "Trauma-related counseling",
+]
+_OL = ["Spanish", "Arabic", "SP-Spanish", "F4-Arabic"]
+# categories the library does not model: kept on the programs as codes
+_OTHER = ["TC", "FOP", "LCA", "OT", "ASSES", "SCR", "TRSRV", "AS", "EDU", "TOBAC", "SMP", "GN"]
+_VOCABULARY = {c: [f"Synthetic {c} service {k}" for k in range(12)] for c in _OTHER}
+
+
+def synthetic_listing(n_rows: int, seed: int = 7) -> dict[str, object]:
+    """A SYNTHETIC listing of *n_rows* facilities in the locator's response shape."""
+    rng = random.Random(seed)
+
+    def some(values: list[str], low: int, high: int) -> str:
+        return "; ".join(rng.sample(values, rng.randint(low, min(high, len(values)))))
+
+    rows = []
+    for i in range(n_rows):
+        services = [
+            {"f1": "Service Settings", "f2": "SET", "f3": "; ".join(rng.choice(_SETTINGS))},
+            {"f1": "Payment/Insurance/Funding Accepted", "f2": "PAY", "f3": some(_PAY, 2, 6)},
+            {"f1": "Payment Assistance Available", "f2": "PYAS", "f3": some(_PYAS, 1, 2)},
+            {"f1": "Age Groups Accepted", "f2": "AGE", "f3": some(_AGE, 1, 4)},
+            {"f1": "Special Programs/Groups Offered", "f2": "SG", "f3": some(_SG, 1, 5)},
+            {"f1": "Treatment Approaches", "f2": "TAP", "f3": some(_TAP, 3, 9)},
+            {"f1": "Other Languages", "f2": "OL", "f3": some(_OL, 1, 2)},
+        ]
+        # the locator lists a category's values in a fixed order: a subset of its vocabulary
+        for category in rng.sample(_OTHER, rng.randint(8, 12)):
+            vocabulary = _VOCABULARY[category]
+            chosen = [v for v in vocabulary if rng.random() < 0.3] or vocabulary[:1]
+            services.append(
+                {"f1": f"Synthetic category {category}", "f2": category, "f3": "; ".join(chosen)}
+            )
+        rows.append(
+            {
+                "frid": f"synthetic-{i:06d}",
+                "name1": f"Synthetic Treatment Center {i}",
+                "name2": rng.choice(["", "Outpatient Services", "Evening Program"]),
+                "street1": f"{rng.randint(1, 9999)} Example Street",
+                "street2": "",
+                "city": "Synthetic City",
+                "state": "VA",
+                "zip": f"{rng.randint(10000, 99999)}",
+                "phone": f"555-{rng.randint(0, 9999):04d}",
+                "typeFacility": rng.choice(["SA", "MH"]),
+                "intake1": None,
+                "hotline1": None,
+                "website": f"https://synthetic-{i}.example.org",
+                "latitude": f"{rng.uniform(25, 48):.7f}",
+                "longitude": f"{rng.uniform(-124, -67):.7f}",
+                "miles": round(rng.uniform(0, 50), 2),
+                "services": services,
+            }
+        )
+    return {"page": 1, "totalPages": 1, "recordCount": n_rows, "rows": rows}
+
+
+def _best(func: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> bool:
+    text = json.dumps(synthetic_listing(N_ROWS))
+    listing = read_listing(text)
+    values = sum(len(p.other_codes) for p in listing.programs)
+    print(
+        f"SYNTHETIC listing: {N_ROWS:,} rows, {len(text) / 1e6:.1f} MB of JSON -> "
+        f"{len(listing.facilities):,} facilities, {len(listing.programs):,} programs "
+        f"({values:,} kept codes), {len(listing.problems):,} problems"
+    )
+    t_read = _best(lambda: read_listing(text), repeat=3)
+    t_strict = _best(lambda: strict_loads(text, what="listing"), repeat=3)
+    parsed = json.loads(text)
+    t_rows = _best(lambda: read_listing(parsed), repeat=3)
+    t_json = _best(lambda: json.loads(text), repeat=5)
+    ok = t_read <= TARGET_S
+    print(
+        f"read_listing(JSON text)          {t_read:7.3f} s   target ≤ {TARGET_S:g} s "
+        f"{'OK' if ok else 'MISSED'}"
+    )
+    print(
+        f"  of which the strict JSON parse {t_strict:7.3f} s   (carecontinuum._json.loads: "
+        "duplicate keys, depth, long integers)"
+    )
+    print(f"read_listing(parsed rows)        {t_rows:7.3f} s   rows -> facilities and programs")
+    print(
+        f"json.loads(same text)            {t_json:7.3f} s   reference: builds no programs, "
+        "checks nothing"
+    )
+    print(
+        f"ratios to json.loads: read_listing(text) {t_read / t_json:.1f}×, strict parse "
+        f"{t_strict / t_json:.1f}×, rows -> programs {t_rows / t_json:.1f}×"
+    )
+    return ok
+
+
+if __name__ == "__main__":
+    raise SystemExit(0 if main() else 1)

@@ -1,0 +1,1 @@
+../../examples/08_locator.py

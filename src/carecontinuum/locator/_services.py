@@ -1,0 +1,266 @@
+"""A row's ``services``, ``[{f1, f2, f3}]``, sorted into what its programs hold.
+
+Each value of ``f3`` (split at ``";"``) is looked up once per listing: its
+:class:`~carecontinuum.programs.ServiceCode` and what it means are cached by
+category and by the value as written.  A whole ``f3`` is cached too (the
+locator repeats "Female; Male" and "Smoking not permitted" thousands of
+times), so most entries of a large listing cost one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from .._text import echo
+from ..levels import ExternalCode
+from ..modalities import Modality
+from ..programs import AgeGroup, Payment, ServiceCode, SpecialGroup
+from ..programs._facility import MAX_TEXT
+from ._codes import meaning
+from ._problem import BAD_CHAR, RowProblems, describe
+
+__all__ = ["MAX_VALUES_TEXT", "ServiceReader", "Services"]
+
+#: The longest ``f3`` (a category's values joined by "; ").
+MAX_VALUES_TEXT = 100_000
+_MAX_CATEGORY = 64
+#: Distinct values (and whole ``f3`` texts) remembered (a hostile listing may have millions).
+_CACHE_SIZE = 100_000
+_ENTRY_KEYS = frozenset({"f1", "f2", "f3"})
+
+# what a value is
+_OTHER, _LEVEL, _AMBIGUOUS, _WITHDRAWAL, _PAYMENT, _AGE, _GROUP, _LANGUAGE, _MODALITY = range(9)
+_KINDS = {
+    "withdrawal": _WITHDRAWAL,
+    "payment": _PAYMENT,
+    "age": _AGE,
+    "group": _GROUP,
+    "language": _LANGUAGE,
+    "modality": _MODALITY,
+}
+_Value = tuple[ServiceCode, int, object]
+
+
+@dataclass(frozen=True, slots=True)
+class _Fragment:
+    """What one ``{f2, f3}`` entry gives: codes no field holds, values that fill fields,
+    and its setting values as written; or the one value that is too long."""
+
+    others: tuple[ServiceCode, ...] = ()
+    fields: tuple[_Value, ...] = ()
+    settings: tuple[str, ...] = ()
+    too_long: int = 0
+    simple: bool = False
+    """Only codes no field holds (most categories): taken in with one ``extend``."""
+
+
+@dataclass(slots=True)
+class Services:
+    """A row's services, sorted into program fields.
+
+    ``levels`` maps each level the row names to the setting codes behind it
+    that say more than the level (kept on its program); ``shared`` holds the
+    values no field takes, kept on every program of the facility.
+    """
+
+    levels: dict[str, list[ServiceCode]] = field(default_factory=dict)
+    ambiguous: list[tuple[ServiceCode, tuple[str, ...]]] = field(default_factory=list)
+    shared: list[ServiceCode] = field(default_factory=list)
+    withdrawal: list[tuple[str, ExternalCode]] = field(default_factory=list)
+    payment: dict[Payment, None] = field(default_factory=dict)
+    ages: dict[AgeGroup, None] = field(default_factory=dict)
+    groups: dict[SpecialGroup, None] = field(default_factory=dict)
+    languages: dict[str, None] = field(default_factory=dict)
+    modalities: dict[str, Modality] = field(default_factory=dict)
+    settings: list[str] = field(default_factory=list)
+    """Every service-setting value, as written (for messages)."""
+
+    def add(self, fragment: _Fragment) -> None:
+        """Take in one entry's values."""
+        if fragment.others:
+            self.shared.extend(fragment.others)
+        if fragment.settings:
+            self.settings.extend(fragment.settings)
+        for code, kind, payload in fragment.fields:
+            if kind == _LEVEL and isinstance(payload, tuple):
+                level, exact = payload
+                slot = self.levels.setdefault(level, [])
+                if not exact:
+                    slot.append(code)
+            elif kind == _AMBIGUOUS and isinstance(payload, tuple):
+                self.ambiguous.append((code, payload))
+            elif kind == _WITHDRAWAL and isinstance(payload, ExternalCode):
+                self.withdrawal.append((code.code, payload))
+                self.shared.append(code)
+            elif kind == _PAYMENT and isinstance(payload, Payment):
+                self.payment[payload] = None
+            elif kind == _AGE and isinstance(payload, AgeGroup):
+                self.ages[payload] = None
+            elif kind == _GROUP and isinstance(payload, SpecialGroup):
+                self.groups[payload] = None
+            elif kind == _LANGUAGE and isinstance(payload, str):
+                self.languages[payload] = None
+            elif kind == _MODALITY and isinstance(payload, Modality):
+                self.modalities.setdefault(payload.code, payload)
+
+
+def _value(category: str, value: str) -> _Value:
+    code = ServiceCode(category, value)
+    found = meaning(category, value)
+    if found.kind == "setting" and found.setting is not None:
+        levels = found.setting.levels
+        if len(levels) == 1:
+            return code, _LEVEL, (levels[0], found.setting.exact)
+        return code, _AMBIGUOUS, levels
+    return code, _KINDS.get(found.kind, _OTHER), found.value
+
+
+class ServiceReader:
+    """Reads the ``services`` of rows; remembers what it has seen (per listing)."""
+
+    __slots__ = ("_categories", "_fragments", "_values")
+
+    def __init__(self) -> None:
+        self._values: dict[tuple[str, str], _Value | None] = {}
+        self._fragments: dict[tuple[str, str], _Fragment] = {}
+        self._categories: set[str] = set()
+
+    def read(self, row: RowProblems, services: object) -> Services | None:
+        """The row's services sorted into fields; ``None`` when an error refuses the row."""
+        found = Services()
+        if services is None:
+            return found
+        if type(services) is not list and not isinstance(services, list):
+            row.error(
+                "services", "wrong-type", f"services must be a list, not {describe(services)}"
+            )
+            return None
+        fragments = self._fragments
+        shared = found.shared
+        for j, entry in enumerate(services):
+            if type(entry) is not dict and not isinstance(entry, Mapping):
+                where = f"services[{j}]"
+                row.error(
+                    where, "not-an-object", f"{where} must be an object, not {describe(entry)}"
+                )
+                continue
+            if not _ENTRY_KEYS.issuperset(entry):
+                self._extra_keys(row, j, entry)
+            f1 = entry.get("f1")
+            if f1 is not None and type(f1) is not str:
+                where = f"services[{j}].f1"
+                row.error(where, "wrong-type", f"{where} must be text, not {describe(f1)}")
+            category, values = entry.get("f2"), entry.get("f3")
+            # an entry seen before was checked then: one lookup
+            fragment = (
+                fragments.get((category, values))
+                if type(category) is str and type(values) is str
+                else None
+            )
+            if fragment is None:
+                fragment = self._new_fragment(row, j, entry)
+                if fragment is None:
+                    continue
+            if row.refused:
+                continue
+            if fragment.simple:
+                shared.extend(fragment.others)
+            else:
+                found.add(fragment)
+        return None if row.refused else found
+
+    def _new_fragment(
+        self, row: RowProblems, j: int, entry: Mapping[object, object]
+    ) -> _Fragment | None:
+        """Check an entry not seen before, and read its values (``None``: an error)."""
+        category, values = entry.get("f2"), entry.get("f3")
+        if type(category) is not str or category not in self._categories:
+            category = self._category(row, j, entry)
+        if type(values) is not str or len(values) > MAX_VALUES_TEXT or BAD_CHAR.search(values):
+            values = self._checked_values(row, j, entry)
+        if category is None or values is None:
+            return None
+        fragment = self._fragment(category, values)
+        if fragment.too_long:
+            row.error(
+                f"services[{j}].f3",
+                "too-long",
+                f"a value of services[{j}].f3 is {fragment.too_long:,} characters long "
+                f"(at most {MAX_TEXT:,})",
+            )
+            return None
+        if len(self._fragments) < _CACHE_SIZE:
+            self._fragments[category, values] = fragment
+        return fragment
+
+    def _fragment(self, category: str, values: str) -> _Fragment:
+        cache = self._values
+        others: list[ServiceCode] = []
+        fields: list[_Value] = []
+        settings: list[str] = []
+        is_setting = category.upper() == "SET"
+        for piece in values.split(";"):
+            key = (category, piece)
+            if key in cache:
+                value = cache[key]
+            else:
+                text = piece.strip()
+                if len(text) > MAX_TEXT:
+                    return _Fragment(too_long=len(text))
+                value = _value(category, text) if text else None
+                if len(cache) < _CACHE_SIZE:
+                    cache[key] = value
+            if value is None:
+                continue  # nothing between two ";"
+            if is_setting:
+                settings.append(value[0].code)
+            if value[1] == _OTHER:
+                others.append(value[0])
+            else:
+                fields.append(value)
+        return _Fragment(
+            tuple(others), tuple(fields), tuple(settings), simple=not fields and not settings
+        )
+
+    @classmethod
+    def _checked_values(
+        cls, row: RowProblems, j: int, entry: Mapping[object, object]
+    ) -> str | None:
+        if entry.get("f3") is None:
+            cls._missing(row, j, "f3")
+            return None
+        return row.text(f"services[{j}].f3", entry["f3"], MAX_VALUES_TEXT)
+
+    @staticmethod
+    def _missing(row: RowProblems, j: int, key: str) -> None:
+        row.error(f"services[{j}].{key}", "missing-field", f"services[{j}] has no {key}")
+
+    @staticmethod
+    def _extra_keys(row: RowProblems, j: int, entry: Mapping[object, object]) -> None:
+        for key in entry:
+            if key not in _ENTRY_KEYS:
+                where = f"services[{j}]"
+                row.warn(
+                    f"{where}.{key}"
+                    if isinstance(key, str) and len(key) <= _MAX_CATEGORY
+                    else where,
+                    "ignored-field",
+                    f"{where} has a field {echo(key)} besides f1, f2 and f3; it is ignored",
+                )
+
+    def _category(self, row: RowProblems, j: int, entry: Mapping[object, object]) -> str | None:
+        if entry.get("f2") is None:
+            self._missing(row, j, "f2")
+            return None
+        category = row.text(f"services[{j}].f2", entry["f2"], _MAX_CATEGORY)
+        if category is None:
+            return None
+        if not category.strip():
+            row.error(
+                f"services[{j}].f2", "empty-field", f"services[{j}].f2 (the category code) is empty"
+            )
+            return None
+        if len(self._categories) < _CACHE_SIZE:
+            self._categories.add(category)
+        return category
