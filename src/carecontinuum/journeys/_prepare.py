@@ -1,0 +1,262 @@
+"""``PreparedPlacements``: a frame of placements read once, as compact sorted arrays.
+
+Reading a frame (checking its columns, coding the levels, sorting by person
+then start) is most of the cost of every population analysis, so
+:func:`prepare` does it once and every analysis accepts the result.  The
+arrays are small: levels as ``uint8``, dates as ``int32`` days, one flag per row
+for "a new person starts here", and the row order as ``uint32``.  Only the
+columns an analysis needs are read: unused columns cost nothing.
+
+The sort is one in-place sort of a packed ``int64`` key — person, start day
+and row number side by side in its bits — so it is stable (ties keep their
+input order) without a stable sort, and the person and start are read back out
+of the sorted key instead of being gathered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .._text import echo
+from ..transitions import ContinuumGraph
+from ._errors import PlacementFrameError, UnknownLevelCodesError
+from ._frame import (
+    CHUNK,
+    Columns,
+    column,
+    day_column,
+    level_positions,
+    person_positions,
+    reason_column,
+    rows_text,
+)
+from ._graphs import GraphTables, tables
+from ._pandas import np, pd
+
+__all__ = ["PreparedPlacements", "read_prepared", "sort_order"]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PreparedPlacements:
+    """Placements read once, sorted by person then start (ties keep their input order).
+
+    Make one with :func:`carecontinuum.journeys.population.prepare`; every
+    population function accepts it in place of the frame.
+
+    Attributes
+    ----------
+    graph:
+        The graph the levels were coded against.
+    columns:
+        The column names read.
+    level:
+        Per sorted row, the level's position in ``graph.codes`` (``uint8``);
+        positions past the graph's codes stand for :attr:`unknown` codes.
+    first:
+        Per sorted row, whether a new person starts there (``bool``).
+    start, end:
+        Days since 1970-01-01 (``int32``); ``end`` is ``None`` without an end
+        column, and ``-2**31`` for an open placement.
+    reason:
+        TEDS ``REASON`` codes (``int8``, 0 for none), or ``None`` without the column.
+    order:
+        Per sorted row, its position in the frame (``None``: the frame was
+        already sorted, row *i* is position *i*).
+    person_ids, index:
+        The frame's person column and index, as given (not copied).
+    unknown:
+        Level texts the graph does not know, with their row counts in :attr:`unknown_counts`.
+    """
+
+    graph: ContinuumGraph
+    tables: GraphTables
+    columns: Columns
+    level: Any
+    first: Any
+    start: Any
+    end: Any | None
+    reason: Any | None
+    order: Any | None
+    person_ids: Any
+    index: Any
+    unknown: tuple[str, ...] = ()
+    unknown_counts: tuple[int, ...] = ()
+    unknown_suggestions: tuple[tuple[str, ...], ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.level)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The graph's level codes, least intensive first."""
+        return self.tables.codes
+
+    @property
+    def n_people(self) -> int:
+        """How many people."""
+        return int(np.count_nonzero(self.first))
+
+    def __repr__(self) -> str:
+        extra = [c for c, a in (("end", self.end), ("reason", self.reason)) if a is not None]
+        with_ = f" with {' and '.join(extra)}" if extra else ""
+        return (
+            f"PreparedPlacements({len(self):,} placements of {self.n_people:,} people{with_}, "
+            f"graph {self.tables.name!r})"
+        )
+
+    def known_levels(self) -> Any:
+        """The level array, or an ``UnknownLevelCodesError`` listing every unknown code."""
+        if self.unknown:
+            raise UnknownLevelCodesError(
+                str(self.columns.level),
+                dict(zip(self.unknown, self.unknown_counts, strict=True)),
+                dict(zip(self.unknown, self.unknown_suggestions, strict=True)),
+            )
+        return self.level
+
+    def need_end(self, what: str) -> Any:
+        """The end days, or a clear error when the frame had no end column."""
+        if self.end is None:
+            raise PlacementFrameError(
+                f"{what} needs end dates, but these placements were prepared without an "
+                f"end column ({echo(self.columns.end)} was not in the frame)"
+            )
+        return self.end
+
+
+def _bits(n: int) -> int:
+    return max(int(n - 1).bit_length(), 0)
+
+
+def sort_order(person: Any, start: Any) -> tuple[Any | None, Any, Any]:
+    """Stable order by person then start, with the sorted start and new-person flags.
+
+    *person* holds non-negative int64s, *start* int32 days.  Returns
+    ``(order, sorted_start, first)``; ``order`` is ``None`` when the rows are
+    already in order.
+    """
+    n = len(start)
+    order_dtype = np.uint32 if n < 2**32 else np.int64
+    if not n:
+        return None, start, np.zeros(0, dtype=bool)
+    same = person[1:] == person[:-1]
+    if (person[1:] >= person[:-1]).all() and (start[1:] >= start[:-1])[same].all():
+        first = np.r_[True, ~same]
+        return None, start, first
+    low = int(start.min())
+    span = int(start.max()) - low + 1
+    people = int(person.max()) + 1
+    row_bits, day_bits, person_bits = _bits(n), _bits(span), _bits(people)
+    if row_bits + day_bits + person_bits <= 63:
+        key = np.empty(n, dtype=np.int64)
+        for a in range(0, n, CHUNK):
+            b = min(a + CHUNK, n)
+            k = person[a:b] << (day_bits + row_bits)
+            k |= (start[a:b].astype(np.int64) - low) << row_bits
+            k |= np.arange(a, b, dtype=np.int64)
+            key[a:b] = k
+        key.sort()
+        order = np.empty(n, dtype=order_dtype)
+        sorted_start = np.empty(n, dtype=np.int32)
+        first = np.empty(n, dtype=bool)
+        first[0] = True
+        row_mask = (1 << row_bits) - 1
+        day_mask = (1 << day_bits) - 1
+        shift = day_bits + row_bits
+        for a in range(0, n, CHUNK):
+            b = min(a + CHUNK, n)
+            k = key[a:b]
+            order[a:b] = k & row_mask
+            sorted_start[a:b] = ((k >> row_bits) & day_mask) + low
+            who = k >> shift
+            first[a + 1 : b] = who[1:] != who[:-1]
+            if a:
+                first[a] = who[0] != key[a - 1] >> shift
+        return order, sorted_start, first
+    if people * span < 2**62:  # too wide to pack the row: a stable sort of person and start
+        packed = person * span + (start.astype(np.int64) - low)
+        order = np.argsort(packed, kind="stable")
+    else:
+        order = np.lexsort((start, person))
+    by = person[order]
+    return order.astype(order_dtype), start[order], np.r_[True, by[1:] != by[:-1]]
+
+
+def read_prepared(
+    df: Any,
+    graph: ContinuumGraph,
+    columns: Columns,
+    *,
+    need_end: bool,
+    want_end: bool = True,
+    want_reason: bool = True,
+) -> PreparedPlacements:
+    """Check *df*'s columns and build the sorted arrays (see :class:`PreparedPlacements`).
+
+    The end column is read when *need_end* (and must then exist) or, with
+    *want_end*, when present; the discharge-reason column likewise with *want_reason*.
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
+    names = {"person": columns.person, "level": columns.level, "start": columns.start}
+    for role in ("end", "discharge_reason"):
+        value = getattr(columns, role)
+        if value is not None and not isinstance(value, str):
+            column(df, value, role)  # an unhashable or bool label: a TypeError naming it
+    if need_end:
+        names["end"] = columns.end
+    missing = [echo(c) for c in names.values() if not _has(df, c)]
+    if missing:
+        raise PlacementFrameError(
+            f"missing column(s) {', '.join(missing)}; the frame has "
+            f"{', '.join(echo(str(c), 30) for c in df.columns[:20])}"
+            f"{' ...' if len(df.columns) > 20 else ''}; name yours with "
+            "person=, level=, start=, end="
+        )
+    person_col = column(df, columns.person, "person")
+    person = person_positions(person_col, columns.person)
+    levels = level_positions(column(df, columns.level, "level"), columns.level, graph)
+    start = day_column(column(df, columns.start, "start"), columns.start, allow_missing=False)
+    end = None
+    if need_end or (want_end and columns.end is not None and _has(df, columns.end)):
+        end = day_column(column(df, columns.end, "end"), columns.end, allow_missing=True)
+        backwards = (end < start) & (end != np.iinfo(np.int32).min)
+        if backwards.any():
+            raise PlacementFrameError(
+                f"{int(np.count_nonzero(backwards))} placement(s) end before they start, "
+                f"in rows {rows_text(backwards, df.index)}"
+            )
+    reason = None
+    name = columns.discharge_reason
+    if want_reason and name is not None and _has(df, name):
+        reason = reason_column(column(df, name, "discharge_reason"), name)
+    order, sorted_start, first = sort_order(person, start)
+    del person, start
+
+    def take(a: Any) -> Any:
+        return a if order is None or a is None else a[order]
+
+    return PreparedPlacements(
+        graph=graph,
+        tables=tables(graph),
+        columns=columns,
+        level=take(levels.positions),
+        first=first,
+        start=sorted_start,
+        end=take(end),
+        reason=take(reason),
+        order=order,
+        person_ids=person_col,
+        index=df.index,
+        unknown=levels.unknown,
+        unknown_counts=levels.counts,
+        unknown_suggestions=levels.suggestions,
+    )
+
+
+def _has(df: Any, name: Any) -> bool:
+    try:
+        return bool(name in df.columns)
+    except TypeError:
+        return False
