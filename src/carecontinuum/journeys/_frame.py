@@ -30,6 +30,7 @@ __all__ = [
     "Columns",
     "LevelColumn",
     "column",
+    "label",
     "day_column",
     "level_positions",
     "person_positions",
@@ -61,8 +62,8 @@ def rows_text(mask: Any, index: Any, limit: int = 5) -> str:
     return ", ".join(labels) + (f" and {more} more" if more > 0 else "")
 
 
-def column(df: Any, name: Any, role: str) -> Any:
-    """``df[name]`` as one Series: a duplicated label or an unhashable name is refused."""
+def label(name: Any, role: str) -> None:
+    """Refuse an unhashable or boolean column name, naming the argument."""
     try:
         hash(name)
     except TypeError:
@@ -72,6 +73,11 @@ def column(df: Any, name: Any, role: str) -> Any:
         ) from None
     if isinstance(name, bool):
         raise TypeError(f"{role}= names a column and must be a column label, not a bool")
+
+
+def column(df: Any, name: Any, role: str) -> Any:
+    """``df[name]`` as one Series: a duplicated label or an unhashable name is refused."""
+    label(name, role)
     hits = int(np.count_nonzero(df.columns == name)) if len(df.columns) else 0
     if hits > 1:
         raise PlacementFrameError(

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._check import FINDING_ORDER
-from ._dates import NO_DAY
+from ._check import FINDING_ORDER, plural
+from ._dates import NO_DAY, from_day_number
 from ._frame import CHUNK
 from ._pandas import np, pd
 from ._prepare import PreparedPlacements
@@ -87,18 +87,6 @@ def _chunks(first: Any) -> list[tuple[int, int]]:
     return list(zip(cuts[:-1], cuts[1:], strict=True))
 
 
-def _text(values: Any) -> Any:
-    return np.asarray(values).astype(str).astype(object)
-
-
-def _dates(days: Any) -> Any:
-    return np.datetime_as_string(np.asarray(days, dtype="datetime64[D]"), unit="D").astype(object)
-
-
-def _days(n: Any) -> Any:
-    return _text(n) + np.where(n == 1, " day", " days").astype(object)
-
-
 class _Found:
     """Findings collected chunk by chunk: sorted-row numbers and their message parts."""
 
@@ -116,47 +104,91 @@ class _Found:
         return np.concatenate([p[name] for p in self.parts[code]])
 
 
+class _Part:
+    """One piece of a message column: positions into a small table of texts."""
+
+    __slots__ = ("codes", "table")
+
+    def __init__(self, codes: Any, table: list[str]) -> None:
+        self.codes = codes
+        self.table = table
+
+
+def _ints(values: Any, fmt: Any = str) -> _Part:
+    """Whole numbers as text, formatted once per distinct value."""
+    uniques, inverse = np.unique(np.asarray(values, dtype=np.int64), return_inverse=True)
+    return _Part(inverse.ravel(), [fmt(int(v)) for v in uniques])
+
+
+def _days(values: Any) -> _Part:
+    return _ints(values, plural)
+
+
+def _dates(days: Any) -> _Part:
+    uniques, inverse = np.unique(np.asarray(days, dtype=np.int64), return_inverse=True)
+    return _Part(inverse.ravel(), [from_day_number(int(d)).isoformat() for d in uniques])
+
+
+def _join(parts: list[str | _Part], n: int) -> Any:
+    """The messages: each row's parts end to end (pyarrow's C++ join when it is installed)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        out = np.full(n, "", dtype=object)
+        for part in parts:
+            if isinstance(part, str):
+                out = out + part
+            else:
+                out = out + np.asarray(part.table, dtype=object)[part.codes]
+        return out
+    pieces: list[Any] = []
+    for part in parts:
+        if isinstance(part, str):
+            pieces.append(part)
+        else:
+            table = pa.array(part.table, type=pa.string())
+            pieces.append(table.take(pa.array(part.codes, type=pa.int64())))
+    if not any(not isinstance(p, str) for p in pieces):
+        return np.full(n, "".join(parts), dtype=object)  # type: ignore[arg-type]
+    return pc.binary_join_element_wise(*pieces, "")
+
+
 def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:  # noqa: PLR0911
     t = data.tables
-    i = _text(f.column(code, "i"))
+    col = f.column
+    n = len(col(code, "row"))
+    i = _ints(col(code, "i"))
+    parts: list[str | _Part]
     if code == "unknown-level":
-        texts = np.asarray(_unknown_texts(data), dtype=object)
-        which = texts[f.column(code, "level").astype(np.int64) - len(t.codes)]
-        return "placement " + i + ": level " + which + f" is not in graph {t.name!r}"
-    if code == "open-not-last":
-        after = _text(f.column(code, "i") + 1)
-        return "placement " + i + " has no end date but placement " + after + " follows it"
-    if code == "reason-without-end":
-        return "placement " + i + " has a discharge reason but no end date"
-    if code == "after-death":
-        died = _text(f.column(code, "died"))
-        return (
-            "placement " + i + " follows placement " + died + ", which ended with "
-            f"discharge reason {_DEATH} (Death)"
-        )
-    if code == "overlap":
-        k = _text(f.column(code, "k"))
-        return (
-            "placement " + i + " starts " + _dates(f.column(code, "start")) + ", before placement "
-            + k + " ends (" + _dates(f.column(code, "cover")) + "): they overlap by "
-            + _days(f.column(code, "days"))
-        )  # fmt: skip
-    if code == "gap":
-        k = _text(f.column(code, "k"))
-        return (
-            _days(f.column(code, "days")) + " without care between placement " + k + " (ends "
-            + _dates(f.column(code, "cover")) + ") and placement " + i + " (starts "
-            + _dates(f.column(code, "start")) + ")"
-        )  # fmt: skip
-    # move-not-allowed
-    n = len(t.codes)
-    pair = f.column(code, "pair")
-    texts = np.empty(n * n, dtype=object)
-    for p in np.unique(pair):
-        a, b = t.codes[p // n], t.codes[p % n]
-        texts[p] = f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // n]}"
-    before = _text(f.column(code, "i") - 1)
-    return "placement " + before + " → " + i + ": " + texts[pair]
+        which = _Part(col(code, "level").astype(np.int64) - len(t.codes), _unknown_texts(data))
+        parts = ["placement ", i, ": level ", which, f" is not in graph {t.name!r}"]
+    elif code == "open-not-last":
+        after = _ints(col(code, "i") + 1)
+        parts = ["placement ", i, " has no end date but placement ", after, " follows it"]
+    elif code == "reason-without-end":
+        parts = ["placement ", i, " has a discharge reason but no end date"]
+    elif code == "after-death":
+        parts = ["placement ", i, " follows placement ", _ints(col(code, "died")),
+                 f", which ended with discharge reason {_DEATH} (Death)"]  # fmt: skip
+    elif code == "overlap":
+        parts = ["placement ", i, " starts ", _dates(col(code, "start")), ", before placement ",
+                 _ints(col(code, "k")), " ends (", _dates(col(code, "cover")),
+                 "): they overlap by ", _days(col(code, "days"))]  # fmt: skip
+    elif code == "gap":
+        parts = [_days(col(code, "days")), " without care between placement ",
+                 _ints(col(code, "k")), " (ends ", _dates(col(code, "cover")),
+                 ") and placement ", i, " (starts ", _dates(col(code, "start")), ")"]  # fmt: skip
+    else:  # move-not-allowed
+        width = len(t.codes)
+        uniques, inverse = np.unique(col(code, "pair"), return_inverse=True)
+        texts = []
+        for p in uniques.tolist():
+            a, b = t.codes[p // width], t.codes[p % width]
+            texts.append(f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}")
+        parts = ["placement ", _ints(col(code, "i") - 1), " → ", i, ": ",
+                 _Part(inverse.ravel(), texts)]  # fmt: skip
+    return _join(parts, n)
 
 
 def _unknown_texts(data: PreparedPlacements) -> list[str]:
@@ -233,7 +265,7 @@ def empty_findings(person: Any) -> pd.DataFrame:
             "row": pd.Series([], dtype=object),
             "code": pd.Categorical([], categories=list(FINDING_ORDER)),
             "severity": pd.Categorical([], categories=["error", "warning"]),
-            "message": pd.Series([], dtype=object),
+            "message": pd.Series([], dtype="str"),
         }
     )
 
@@ -254,9 +286,10 @@ def findings_frame(data: PreparedPlacements, max_gap_days: int, end_inclusive: b
     rows = np.concatenate([found.column(c, "row") for c in codes])
     kind = np.concatenate([np.full(len(found.column(c, "row")), _CODE[c]) for c in codes])
     placement = np.concatenate([found.column(c, "i") for c in codes])
-    message = np.concatenate([_messages(c, found, data) for c in codes])
+    message = _concat([_messages(c, found, data) for c in codes])
     order = np.argsort(rows * 16 + kind, kind="stable")
-    rows, kind, placement, message = rows[order], kind[order], placement[order], message[order]
+    rows, kind, placement = rows[order], kind[order], placement[order]
+    message = _take(message, order)
     frame_rows = rows if data.order is None else data.order[rows].astype(np.int64)
     severity = np.array([c in _WARNINGS for c in FINDING_ORDER])[kind].astype(np.int8)
     frame = pd.DataFrame(
@@ -266,10 +299,34 @@ def findings_frame(data: PreparedPlacements, max_gap_days: int, end_inclusive: b
             "row": pd.Series(data.index[frame_rows]),
             "code": pd.Categorical.from_codes(kind, categories=list(FINDING_ORDER)),
             "severity": pd.Categorical.from_codes(severity, categories=["error", "warning"]),
-            "message": pd.Series(message, dtype=object),
+            "message": _series(message),
         }
     )
     return sort_by_person(frame, person_col)
+
+
+def _concat(columns: list[Any]) -> Any:
+    if all(isinstance(c, np.ndarray) for c in columns):
+        return np.concatenate(columns)
+    import pyarrow as pa
+
+    return pa.concat_arrays(
+        [pa.array(c, type=pa.string()) if isinstance(c, np.ndarray) else c for c in columns]
+    )
+
+
+def _take(messages: Any, order: Any) -> Any:
+    if isinstance(messages, np.ndarray):
+        return messages[order]
+    return messages.take(order)
+
+
+def _series(messages: Any) -> pd.Series:
+    """The message column, in pandas' default string dtype."""
+    if isinstance(messages, np.ndarray):
+        return pd.Series(messages, dtype="str")
+    return pd.Series(messages.to_pandas(types_mapper=lambda _: pd.StringDtype("pyarrow")),
+                     dtype="str")  # fmt: skip
 
 
 def sort_by_person(frame: pd.DataFrame, person: Any) -> pd.DataFrame:

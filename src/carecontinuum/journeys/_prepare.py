@@ -26,6 +26,7 @@ from ._frame import (
     Columns,
     column,
     day_column,
+    label,
     level_positions,
     person_positions,
     reason_column,
@@ -200,10 +201,10 @@ def read_prepared(
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
     names = {"person": columns.person, "level": columns.level, "start": columns.start}
-    for role in ("end", "discharge_reason"):
+    for role in ("person", "level", "start", "end", "discharge_reason"):
         value = getattr(columns, role)
-        if value is not None and not isinstance(value, str):
-            column(df, value, role)  # an unhashable or bool label: a TypeError naming it
+        if value is not None or role in names:
+            label(value, role)  # an unhashable or bool label: a TypeError naming it
     if need_end:
         names["end"] = columns.end
     missing = [echo(c) for c in names.values() if not _has(df, c)]
