@@ -50,6 +50,7 @@ def _wanted(kind: str, frame: Any, columns: Columns, valid_only: bool) -> list[A
 
 
 def _matrix_part(part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, valid: bool) -> Any:
+    part = _in_order(part)
     data = read_prepared(part, graph, columns, need_end=valid, want_end=valid, want_reason=False)
     exclude = None
     if valid:
@@ -71,20 +72,40 @@ def _los_part(
 def _check_part(
     part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, gap: int, inclusive: bool
 ) -> pd.DataFrame:
+    part = _in_order(part)
     data = read_prepared(part, graph, columns, need_end=True, want_reason=True)
     return findings_frame(data, gap, inclusive)
 
 
+_ROW = "__carecontinuum_row__"
+
+
+def _number(part: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
+    base = 0 if partition_info is None else int(partition_info["number"]) << 40
+    return part.assign(**{_ROW: np.arange(len(part), dtype=np.int64) + base})
+
+
+def _in_order(part: pd.DataFrame) -> pd.DataFrame:
+    """A shuffled partition back in the frame's row order (ties then break as in pandas)."""
+    if _ROW not in part.columns:
+        return part
+    return part.sort_values(_ROW, kind="stable").drop(columns=_ROW)
+
+
+def _shuffle(frame: Any, person: Any) -> Any:
+    """Each person in one partition, rows numbered first so their order survives."""
+    meta = frame._meta.assign(**{_ROW: np.zeros(0, dtype=np.int64)})
+    return frame.map_partitions(_number, meta=meta).shuffle(on=person)
+
+
 def _by_person(frame: Any, person: Any, by_person: bool | None) -> Any:
     """*frame* with each person in one partition: checked, or shuffled once."""
+    if by_person is not None and not isinstance(by_person, bool):
+        raise TypeError(f"by_person must be True, False or None, got {type(by_person).__name__}")
     if frame.npartitions == 1:
         return frame
-    if by_person is None:
-        return frame.shuffle(on=person)
-    if not isinstance(by_person, bool):
-        raise TypeError(f"by_person must be True, False or None, got {type(by_person).__name__}")
     if not by_person:
-        return frame.shuffle(on=person)
+        return _shuffle(frame, person)
     import dask
 
     ids = frame[person]

@@ -98,7 +98,7 @@ def _refuse_bools(values: Any, name: Any, what: str, index: Any) -> None:
     """Refuse booleans mixed into an object column (``True`` would merge with ``1``)."""
     kind = pd.api.types.infer_dtype(values, skipna=True)
     if kind == "boolean" or kind.startswith("mixed"):
-        flags = np.fromiter((type(v) is bool or type(v).__name__ == "bool_" for v in values),
+        flags = np.fromiter((isinstance(v, bool | np.bool_) for v in values),
                             dtype=bool, count=len(values))  # fmt: skip
         if flags.any():
             raise PlacementFrameError(

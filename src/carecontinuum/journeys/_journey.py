@@ -23,7 +23,9 @@ __all__ = ["Journey"]
 
 def _person_id(value: Any) -> Any:
     """Refuse a bool (``True`` is not person 1); a whole float (``1.0``) is its integer."""
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool) or (
+        type(value).__module__ == "numpy" and type(value).__name__ in {"bool", "bool_"}
+    ):
         raise PydanticCustomError(
             "person_id_bool", "a person id must be a string or an integer, not a bool"
         )
