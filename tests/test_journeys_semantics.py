@@ -160,7 +160,10 @@ def test_finding_codes_are_kebab_case() -> None:
     ("value", "expected"),
     [
         (dt.datetime(2024, 3, 1, 23, 30), D(2024, 3, 1)),
-        (dt.datetime(2024, 3, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))), D(2024, 3, 1)),
+        (
+            dt.datetime(2024, 3, 1, 23, 30, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+            D(2024, 3, 1),
+        ),
         (dt.datetime(2024, 3, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=9))), D(2024, 3, 1)),
         (pd.Timestamp("2024-03-10 01:30", tz="America/New_York"), D(2024, 3, 10)),  # DST day
         ("2024-03-01T23:30:00-05:00", D(2024, 3, 1)),

@@ -19,7 +19,9 @@ _REASONS = [None, None, 1, 2, 4, 6, -9]
 
 
 @st.composite
-def frames(draw: st.DrawFn, *, unknown: bool = False, string_ids: bool | None = None) -> pd.DataFrame:
+def frames(
+    draw: st.DrawFn, *, unknown: bool = False, string_ids: bool | None = None
+) -> pd.DataFrame:
     levels = _LEVELS if unknown else _LEVELS[:-1]
     rows = draw(
         st.lists(
@@ -200,8 +202,12 @@ def test_valid_only_leaves_out_what_the_check_reports(df: pd.DataFrame) -> None:
 @settings(max_examples=60, deadline=None)
 def test_prepared_equals_raw(df: pd.DataFrame) -> None:
     data = population.prepare(df)
-    pd.testing.assert_frame_equal(population.transition_matrix(data), population.transition_matrix(df))
-    pd.testing.assert_frame_equal(population.transition_rates(data), population.transition_rates(df))
+    pd.testing.assert_frame_equal(
+        population.transition_matrix(data), population.transition_matrix(df)
+    )
+    pd.testing.assert_frame_equal(
+        population.transition_rates(data), population.transition_rates(df)
+    )
     for inclusive in (False, True):
         pd.testing.assert_frame_equal(
             population.length_of_stay_stats(data, end_inclusive=inclusive),
@@ -235,9 +241,7 @@ def test_length_of_stay_statistics_equal_pandas_describe(df: pd.DataFrame) -> No
 
 
 def test_prepared_objects_refuse_another_graph_or_other_columns() -> None:
-    df = pd.DataFrame(
-        {"who": [1], "level": ["IOP"], "start": pd.to_datetime(["2024-01-01"])}
-    )
+    df = pd.DataFrame({"who": [1], "level": ["IOP"], "start": pd.to_datetime(["2024-01-01"])})
     data = population.prepare(df, person="who")
     assert population.transition_matrix(data).to_numpy().sum() == 0
     with pytest.raises(population.PlacementFrameError, match="prepared with graph"):

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
@@ -58,9 +59,7 @@ def progress_enabled(progress: bool | None, stream: TextIO | None = None) -> boo
     """
     if progress is not None:
         if not isinstance(progress, bool):
-            raise TypeError(
-                f"progress must be True, False or None, got {type(progress).__name__}"
-            )
+            raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
         return progress
     if os.environ.get("CI") or "PYTEST_CURRENT_TEST" in os.environ:
         return False
@@ -162,7 +161,5 @@ class Progress:
         tb: TracebackType | None,
     ) -> None:
         if self._bar is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 self._bar.close()
-            except (OSError, ValueError):
-                pass

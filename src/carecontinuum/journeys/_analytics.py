@@ -27,9 +27,9 @@ __all__ = [
     "LengthsOfStay",
     "los_partial",
     "los_table",
+    "matrix_frame",
     "move_counts",
     "rates_table",
-    "matrix_frame",
 ]
 
 _QUANTILES = (0.25, 0.5, 0.75)
@@ -158,9 +158,7 @@ def _stats(values: Any, counts: Any) -> tuple[float, ...]:
         squares = sum(int(v) * int(v) * int(c) for v, c in zip(values, counts, strict=True))
     mean = total / n
     std = (
-        float(Fraction(n * squares - total * total, n * (n - 1)) ** 0.5)
-        if n > 1
-        else float("nan")
+        float(Fraction(n * squares - total * total, n * (n - 1)) ** 0.5) if n > 1 else float("nan")
     )
     cumulative = np.cumsum(counts)
     quartiles = []

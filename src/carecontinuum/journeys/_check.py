@@ -25,7 +25,7 @@ from ._graphs import GraphTables, tables
 from ._placement import Placement
 from ._reason import DischargeReason
 
-__all__ = ["DEFAULT_MAX_GAP_DAYS", "FINDING_ORDER", "check_placements", "check_options", "plural"]
+__all__ = ["DEFAULT_MAX_GAP_DAYS", "FINDING_ORDER", "check_options", "check_placements", "plural"]
 
 #: Days without care between placements that are not reported as a gap by default:
 #: a next-day admission after a discharge (end dates exclusive) is not a gap.
@@ -67,7 +67,7 @@ def check_options(max_gap_days: object, end_inclusive: object) -> tuple[int, boo
     return max_gap_days, end_inclusive
 
 
-def _dates(  # noqa: PLR0913, PLR0917
+def _dates(  # noqa: PLR0917
     i: int,
     p: Placement,
     q: Placement,

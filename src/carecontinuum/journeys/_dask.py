@@ -22,7 +22,14 @@ from __future__ import annotations
 from typing import Any
 
 from ..transitions import ContinuumGraph
-from ._analytics import LengthsOfStay, los_partial, los_table, matrix_frame, move_counts, rates_table
+from ._analytics import (
+    LengthsOfStay,
+    los_partial,
+    los_table,
+    matrix_frame,
+    move_counts,
+    rates_table,
+)
 from ._errors import PlacementFrameError
 from ._frame import Columns
 from ._graphs import tables
@@ -80,6 +87,13 @@ def _check_part(
 _ROW = "__carecontinuum_row__"
 
 
+def _dask() -> Any:
+    """The ``dask`` module (its typing is partial: used as Any)."""
+    import importlib
+
+    return importlib.import_module("dask")
+
+
 def _number(part: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> pd.DataFrame:
     base = 0 if partition_info is None else int(partition_info["number"]) << 40
     return part.assign(**{_ROW: np.arange(len(part), dtype=np.int64) + base})
@@ -106,8 +120,7 @@ def _by_person(frame: Any, person: Any, by_person: bool | None) -> Any:
         return frame
     if not by_person:
         return _shuffle(frame, person)
-    import dask
-
+    dask = _dask()
     ids = frame[person]
     lows, highs = dask.compute(ids.map_partitions(_low), ids.map_partitions(_high))
     ranges = sorted(
@@ -151,7 +164,7 @@ def run(
     by_person: bool | None = None,
 ) -> pd.DataFrame:
     """Compute the analysis *kind* (``matrix``, ``rates``, ``los``, ``check``) over Dask."""
-    import dask
+    dask = _dask()
 
     names = _wanted(kind, frame, columns, valid_only)
     frame = frame[names]
@@ -159,8 +172,7 @@ def run(
     n = len(t.codes)
     if kind == "los":
         parts = [
-            dask.delayed(_los_part)(p, graph, columns, end_inclusive)
-            for p in frame.to_delayed()
+            dask.delayed(_los_part)(p, graph, columns, end_inclusive) for p in frame.to_delayed()
         ]
         results = list(dask.compute(*parts))
         return los_table(t.codes, LengthsOfStay.combine(results, n), end_inclusive)
@@ -175,9 +187,7 @@ def run(
             return _check_part(frame._meta, graph, columns, max_gap_days, end_inclusive)
         merged = pd.concat(pieces, ignore_index=True)
         return sort_by_person(merged, columns.person)
-    moves = [
-        dask.delayed(_matrix_part)(p, graph, columns, valid_only) for p in frame.to_delayed()
-    ]
+    moves = [dask.delayed(_matrix_part)(p, graph, columns, valid_only) for p in frame.to_delayed()]
     counts = np.zeros((n, n), dtype=np.int64)
     placements = np.zeros(n, dtype=np.int64)
     for c, p in dask.compute(*moves):
@@ -186,4 +196,3 @@ def run(
     if kind == "matrix":
         return matrix_frame(t.codes, counts)
     return rates_table(t.codes, t.ranks, counts, placements)
-

@@ -79,7 +79,7 @@ def _from_text(text: str) -> _dt.date | None:
         return None
 
 
-def as_date(value: object) -> _dt.date | None:
+def as_date(value: object) -> _dt.date | None:  # noqa: PLR0911
     """*value* as a calendar date under the module's rule (``None`` for no date).
 
     Parameters
@@ -113,7 +113,7 @@ def as_date(value: object) -> _dt.date | None:
     if value is None:
         return None
     if isinstance(value, _dt.datetime):
-        if value != value:  # pandas NaT is a datetime that is not equal to itself
+        if value != value:  # noqa: PLR0124  # pandas NaT is a datetime that is not equal to itself
             return None
         return value.date()
     if isinstance(value, _dt.date):

@@ -51,7 +51,7 @@ def _dask_dataframe(feature: str) -> Any:
 def _column_list(columns: object) -> list[str] | None:
     if columns is None:
         return None
-    names = list(as_tuple(columns, "columns"))
+    names: list[Any] = list(as_tuple(columns, "columns"))
     for name in names:
         if not isinstance(name, str):
             raise TypeError(f"columns must name columns as strings, not {type(name).__name__}")
@@ -121,6 +121,22 @@ def read_parquet(
         raise PlacementFileError(f"cannot read {echo(str(p))} as Parquet: {first}") from None
     frame = table.to_pandas()
     frame.attrs = {}  # pandas metadata may carry attrs; the placements are what was written
+    return _restore_units(frame, table.schema.pandas_metadata)
+
+
+def _restore_units(frame: pd.DataFrame, meta: dict[str, Any] | None) -> pd.DataFrame:
+    """Parquet stores no second-resolution timestamps: put back the unit pandas had."""
+    for entry in (meta or {}).get("columns", []):
+        name, kind = entry.get("name"), str(entry.get("numpy_type", ""))
+        if (
+            name in frame.columns
+            and kind.startswith("datetime64[")
+            and str(frame[name].dtype) != kind
+        ):
+            try:
+                frame[name] = frame[name].astype(kind)
+            except (TypeError, ValueError):  # a unit pandas cannot hold these values in
+                continue
     return frame
 
 
@@ -166,7 +182,9 @@ def write_parquet(
         raise TypeError(f"write_parquet() takes a pandas DataFrame, not {type(df).__name__}")
     p = _path(path, "path", must_exist=False)
     if row_group_size is not None and (
-        isinstance(row_group_size, bool) or not isinstance(row_group_size, int) or row_group_size < 1
+        isinstance(row_group_size, bool)
+        or not isinstance(row_group_size, int)
+        or row_group_size < 1
     ):
         raise ValueError(f"row_group_size must be a whole number ≥ 1, got {row_group_size!r:.40}")
     pa, pq = _arrow("population.write_parquet()")
@@ -180,7 +198,7 @@ def write_parquet(
     return p
 
 
-def read_csv(  # noqa: PLR0913
+def read_csv(
     path: str | os.PathLike[str],
     *,
     person: str = "person_id",
@@ -194,8 +212,8 @@ def read_csv(  # noqa: PLR0913
 ) -> Any:
     """Read placements from a CSV file, parsing the date columns by the one date rule.
 
-    The person, level, start (and, when present, end and discharge-reason)
-    columns are read; others are kept as text.  Dates may be ISO 8601 dates or
+    The date columns are parsed by the one date rule; the others are read
+    as pandas infers them (empty cells are missing).  Dates may be ISO 8601 dates or
     datetimes (a datetime becomes its own local date); an empty end is an open
     placement.  Levels become a categorical.
 
@@ -211,6 +229,9 @@ def read_csv(  # noqa: PLR0913
         Return a Dask DataFrame read in blocks of *blocksize* bytes (the
         ``dask`` extra).  Blocks are cut by bytes, not by person: pass
         ``by_person=None`` (the default) to the analyses, which shuffle.
+        Integer columns are read as floats (a block cannot know whether a
+        later one has missing values); whole-float person ids still make
+        integer ``Journey.person_id`` values.
     blocksize:
         Bytes per partition with *lazy*.
 
@@ -246,11 +267,13 @@ def read_csv(  # noqa: PLR0913
     text = dict.fromkeys(dates, "str")
     if lazy:
         dd = _dask_dataframe("population.read_csv(lazy=True)")
-        frame = dd.read_csv(str(p), dtype=text, encoding=encoding, blocksize=blocksize)
-        return frame.map_partitions(_parse_dates, dates, level, meta=_lazy_meta(frame, dates))
+        frame = dd.read_csv(str(p), dtype=text, encoding=encoding, blocksize=blocksize,
+                            assume_missing=True)  # fmt: skip
+        return frame.map_partitions(
+            _parse_dates, dates, level, meta=_lazy_meta(frame, dates, level)
+        )
     try:
-        frame = pd.read_csv(p, dtype=text, encoding=encoding, keep_default_na=False,
-                            na_values={c: [""] for c in dates})  # fmt: skip
+        frame = pd.read_csv(p, dtype=text, encoding=encoding)
     except UnicodeDecodeError as err:
         raise PlacementFileError(
             f"{echo(str(p))} is not {encoding} text (byte {err.start}); pass encoding="
@@ -282,9 +305,11 @@ def _parse_dates(frame: pd.DataFrame, dates: list[str], level: str) -> pd.DataFr
     return out
 
 
-def _lazy_meta(frame: Any, dates: list[str]) -> pd.DataFrame:
-    meta = frame._meta.copy()
+def _lazy_meta(frame: Any, dates: list[str], level: str) -> pd.DataFrame:
+    meta: pd.DataFrame = frame._meta.copy()
     for name in dates:
         if name in meta.columns:
             meta[name] = pd.Series([], dtype="datetime64[s]")
+    if level in meta.columns:
+        meta[level] = meta[level].astype("category")
     return meta

@@ -14,6 +14,7 @@ Each reader turns one column into a compact numpy array, or raises a
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,8 +31,8 @@ __all__ = [
     "Columns",
     "LevelColumn",
     "column",
-    "label",
     "day_column",
+    "label",
     "level_positions",
     "person_positions",
     "reason_column",
@@ -107,7 +108,7 @@ def _refuse_bools(values: Any, name: Any, what: str, index: Any) -> None:
             )
 
 
-def person_positions(col: Any, name: Any) -> Any:
+def person_positions(col: Any, name: Any) -> Any:  # noqa: PLR0912
     """Non-negative int64s standing for the person ids (equal ids, equal numbers).
 
     Integer ids in a compact range keep their order (they are only shifted);
@@ -128,7 +129,9 @@ def person_positions(col: Any, name: Any) -> Any:
         if pd.api.types.is_bool_dtype(dtype.categories.dtype):
             raise PlacementFrameError(f"column {echo(name)} holds booleans as person ids")
         return codes.astype(np.int64)
-    if dtype.kind in "iuf" or (pd.api.types.is_extension_array_dtype(dtype) and dtype.kind in "iuf"):
+    if dtype.kind in "iuf" or (
+        pd.api.types.is_extension_array_dtype(dtype) and dtype.kind in "iuf"
+    ):
         missing = col.isna().to_numpy()
         if missing.any():
             raise _missing_error("person id(s)", name, missing, index)
@@ -197,10 +200,7 @@ def level_positions(col: Any, name: Any, graph: ContinuumGraph) -> LevelColumn:
     unknown: dict[str, int] = {}
     hints: list[tuple[str, ...]] = []
     for i, value in enumerate(uniques):
-        if not isinstance(value, str):
-            text = str(value)
-        else:
-            text = value
+        text = value if isinstance(value, str) else str(value)
         try:
             lookup[i] = position[graph.code(text)]
         except (UnknownLevelError, LookupError) as err:
@@ -266,9 +266,7 @@ def _text_days(col: Any, name: Any) -> Any:
                     f"text between 0001-01-01 and 9999-12-31): {err}, in rows {rows}"
                 ) from None
             days[i] = np.iinfo(np.int64).min if found is None else day_number(found)
-    out = days[inverse]
-    out[inverse < 0] = np.iinfo(np.int64).min
-    return out
+    return np.append(days, np.iinfo(np.int64).min)[inverse]  # -1 (missing) takes the last
 
 
 def day_column(col: Any, name: Any, *, allow_missing: bool) -> Any:
@@ -323,7 +321,7 @@ def reason_column(col: Any, name: Any) -> Any:
         values = col.to_numpy(dtype="float64", na_value=np.nan)
         ok = missing | np.isin(values, _CODES)
         if not ok.all():
-            bad = sorted({echo(v) for v in values[~ok][:20]})
+            bad = sorted({echo(v) for v in values[~ok][:20].tolist()})
             raise PlacementFrameError(
                 f"column {echo(name)} holds values that are not TEDS REASON codes "
                 f"({', '.join(bad)}), in rows {rows_text(~ok, index)}"
@@ -337,7 +335,7 @@ def reason_column(col: Any, name: Any) -> Any:
     lookup = np.zeros(len(uniques), dtype=np.int8)
     for i, value in enumerate(uniques):
         try:
-            if value is None or (isinstance(value, float) and value != value):
+            if value is None or (isinstance(value, float) and math.isnan(value)):
                 continue
             lookup[i] = int(DischargeReason(coerce_reason(value)))
         except (ValueError, TypeError) as err:
@@ -345,6 +343,4 @@ def reason_column(col: Any, name: Any) -> Any:
                 f"column {echo(name)}: {echo(value)} is not a discharge reason ({err}), in rows "
                 f"{rows_text(inverse == i, index)}"
             ) from None
-    out = lookup[inverse]
-    out[inverse < 0] = 0
-    return out
+    return np.append(lookup, np.int8(0))[inverse]  # -1 (missing) takes the last: none

@@ -1,4 +1,4 @@
-"""Pictures of journeys and transition matrices (the ``plot`` extra, matplotlib, imported lazily)."""
+"""Pictures of journeys and transition matrices (``plot`` extra: matplotlib, imported lazily)."""
 
 from __future__ import annotations
 
@@ -75,8 +75,9 @@ def plot_journeys(
     """
     plt = _pyplot("Journey.plot()")
     import datetime as dt
+    import importlib
 
-    import matplotlib.dates as mdates
+    mdates: Any = importlib.import_module("matplotlib.dates")
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -110,11 +111,14 @@ def plot_journeys(
             a = base + rows[m.source]
             z = base + rows[m.target]
             x = mdates.date2num(m.on)
-            ax.annotate("", xy=(x, z), xytext=(x, a),
-                        arrowprops={"arrowstyle": "-|>", "color": _MOVE_COLOURS[m.kind], "lw": 1.2})  # fmt: skip
+            arrow = {"arrowstyle": "-|>", "color": _MOVE_COLOURS[m.kind], "lw": 1.2}
+            ax.annotate("", xy=(x, z), xytext=(x, a), arrowprops=arrow)
     ax.set_yticks(ticks, labels)
     ax.set_ylim(-1, max(band * len(journeys) - 1, 1))
     ax.xaxis_date()
+    locator = mdates.AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_xlabel("date")
     title = (
         f"Journey of {journeys[0].person_id}"
@@ -124,7 +128,7 @@ def plot_journeys(
         else f"{len(journeys)} journeys"
     )
     ax.set_title(title)
-    handles = [Patch(facecolor="#4c72b0", edgecolor="black", label="placement")]
+    handles: list[Any] = [Patch(facecolor="#4c72b0", edgecolor="black", label="placement")]
     handles += [Line2D([], [], color=c, label=k.label) for k, c in _MOVE_COLOURS.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     return ax

@@ -11,6 +11,7 @@ Python loop per row or per person: only per chunk of about a million rows
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from ._check import FINDING_ORDER, plural
@@ -28,6 +29,8 @@ _WARNINGS = frozenset({"gap", "reason-without-end", "program-level"})
 _CODE = {code: i for i, code in enumerate(FINDING_ORDER)}
 _DEATH = int(DischargeReason.DEATH)
 _OFFSET = 2**31
+_CODE_DTYPE = pd.CategoricalDtype(list(FINDING_ORDER))
+_SEVERITY_DTYPE = pd.CategoricalDtype(["error", "warning"])
 
 
 def _positions(first: Any) -> Any:
@@ -84,7 +87,7 @@ def _chunks(first: Any) -> list[tuple[int, int]]:
             break
         cuts.append(cuts[-1] + CHUNK + int(starts[0]))
     cuts.append(n)
-    return list(zip(cuts[:-1], cuts[1:], strict=True))
+    return list(itertools.pairwise(cuts))
 
 
 class _Found:
@@ -154,7 +157,7 @@ def _join(parts: list[str | _Part], n: int) -> Any:
     return pc.binary_join_element_wise(*pieces, "")
 
 
-def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:  # noqa: PLR0911
+def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
     t = data.tables
     col = f.column
     n = len(col(code, "row"))
@@ -185,7 +188,9 @@ def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:  # noqa: P
         texts = []
         for p in uniques.tolist():
             a, b = t.codes[p // width], t.codes[p % width]
-            texts.append(f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}")
+            texts.append(
+                f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}"
+            )
         parts = ["placement ", _ints(col(code, "i") - 1), " → ", i, ": ",
                  _Part(inverse.ravel(), texts)]  # fmt: skip
     return _join(parts, n)
@@ -204,7 +209,7 @@ def _unknown_texts(data: PreparedPlacements) -> list[str]:
     return names
 
 
-def _chunk(  # noqa: PLR0913, PLR0917
+def _chunk(  # noqa: PLR0917
     found: _Found,
     data: PreparedPlacements,
     a: int,
@@ -263,14 +268,16 @@ def empty_findings(person: Any) -> pd.DataFrame:
             person: pd.Series([], dtype=object),
             "placement": pd.Series([], dtype="int64"),
             "row": pd.Series([], dtype=object),
-            "code": pd.Categorical([], categories=list(FINDING_ORDER)),
-            "severity": pd.Categorical([], categories=["error", "warning"]),
+            "code": pd.Series([], dtype=_CODE_DTYPE),
+            "severity": pd.Series([], dtype=_SEVERITY_DTYPE),
             "message": pd.Series([], dtype="str"),
         }
     )
 
 
-def findings_frame(data: PreparedPlacements, max_gap_days: int, end_inclusive: bool) -> pd.DataFrame:
+def findings_frame(
+    data: PreparedPlacements, max_gap_days: int, end_inclusive: bool
+) -> pd.DataFrame:
     """Every finding of every person in *data*, as one frame (see ``population.check``)."""
     data.need_end("check()")
     found = _Found()
@@ -297,8 +304,8 @@ def findings_frame(data: PreparedPlacements, max_gap_days: int, end_inclusive: b
             person_col: data.person_ids.iloc[frame_rows].reset_index(drop=True),
             "placement": placement.astype(np.int64),
             "row": pd.Series(data.index[frame_rows]),
-            "code": pd.Categorical.from_codes(kind, categories=list(FINDING_ORDER)),
-            "severity": pd.Categorical.from_codes(severity, categories=["error", "warning"]),
+            "code": pd.Categorical.from_codes(kind, dtype=_CODE_DTYPE),
+            "severity": pd.Categorical.from_codes(severity, dtype=_SEVERITY_DTYPE),
             "message": _series(message),
         }
     )

@@ -43,7 +43,14 @@ from typing import TYPE_CHECKING, Any
 from .._checks import as_tuple
 from .._progress import Progress
 from ..transitions import ContinuumGraph
-from ._analytics import LengthsOfStay, los_partial, los_table, matrix_frame, move_counts, rates_table
+from ._analytics import (
+    LengthsOfStay,
+    los_partial,
+    los_table,
+    matrix_frame,
+    move_counts,
+    rates_table,
+)
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options
 from ._dates import NO_DAY, from_day_number
 from ._errors import PlacementFileError, PlacementFrameError, UnknownLevelCodesError
@@ -91,7 +98,7 @@ def _columns(person: Any, level: Any, start: Any, end: Any, reason: Any = None) 
     return Columns(person, level, start, end, reason)
 
 
-def _source(  # noqa: PLR0913
+def _source(
     data: Any,
     graph: ContinuumGraph | None,
     columns: Columns,
@@ -109,7 +116,7 @@ def _source(  # noqa: PLR0913
             )
         given = (columns.person, columns.level, columns.start)
         ours = (data.columns.person, data.columns.level, data.columns.start)
-        if given != ours and given != (_DEFAULTS.person, _DEFAULTS.level, _DEFAULTS.start):
+        if given not in {ours, (_DEFAULTS.person, _DEFAULTS.level, _DEFAULTS.start)}:
             raise PlacementFrameError(
                 f"these placements were prepared from columns {ours}; column names cannot be "
                 "changed afterwards (prepare() the frame again)"
@@ -188,7 +195,9 @@ def prepare(
     )
 
 
-def _dask(kind: str, data: Any, graph: ContinuumGraph | None, columns: Columns, **options: Any) -> Any:
+def _on_dask(
+    kind: str, data: Any, graph: ContinuumGraph | None, columns: Columns, **options: Any
+) -> pd.DataFrame:
     from ._dask import run
 
     return run(kind, data, resolve_graph(graph), columns, **options)
@@ -264,9 +273,9 @@ def transition_matrix(
     --------
     >>> import pandas as pd
     >>> from carecontinuum.journeys import population
-    >>> df = pd.DataFrame({"person_id": [1, 1, 1], "level": ["inpatient acute", "OP", "IOP"],
-    ...                    "start": ["2024-01-01", "2024-01-08", "2024-01-05"],
-    ...                    "end": ["2024-01-08", "2024-02-01", "2024-01-20"]})
+    >>> df = pd.DataFrame({"person_id": [1, 1, 1], "level": ["inpatient acute", "IOP", "OP"],
+    ...                    "start": ["2024-01-01", "2024-01-08", "2024-01-20"],
+    ...                    "end": ["2024-01-08", "2024-02-01", "2024-03-01"]})
     >>> m = population.transition_matrix(df)
     >>> int(m.loc["inpatient_acute", "intensive_outpatient"]), int(m.to_numpy().sum())
     (1, 2)
@@ -276,7 +285,7 @@ def transition_matrix(
     _flag(valid_only, "valid_only")
     columns = _columns(person, level, start, end)
     if _is_dask(df):
-        return _dask("matrix", df, graph, columns, valid_only=valid_only, by_person=by_person)
+        return _on_dask("matrix", df, graph, columns, valid_only=valid_only, by_person=by_person)
     with Progress("transition matrix", total=2, enabled=progress) as bar:
         data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
@@ -334,7 +343,7 @@ def transition_rates(
     _flag(valid_only, "valid_only")
     columns = _columns(person, level, start, end)
     if _is_dask(df):
-        return _dask("rates", df, graph, columns, valid_only=valid_only, by_person=by_person)
+        return _on_dask("rates", df, graph, columns, valid_only=valid_only, by_person=by_person)
     with Progress("transition rates", total=2, enabled=progress) as bar:
         data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
@@ -403,7 +412,7 @@ def length_of_stay_stats(
     _flag(end_inclusive, "end_inclusive")
     columns = _columns(person, level, start, end)
     if _is_dask(df):
-        return _dask("los", df, graph, columns, end_inclusive=end_inclusive, by_person=by_person)
+        return _on_dask("los", df, graph, columns, end_inclusive=end_inclusive, by_person=by_person)
     with Progress("length of stay", total=2, enabled=progress) as bar:
         data = _source(df, graph, columns, need_end=True)
         bar.advance(note="statistics")
@@ -480,7 +489,7 @@ def check(
     max_gap_days, end_inclusive = check_options(max_gap_days, end_inclusive)
     columns = _columns(person, level, start, end, discharge_reason)
     if _is_dask(df):
-        return _dask(
+        return _on_dask(
             "check",
             df,
             graph,
@@ -630,7 +639,7 @@ def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = No
     """
     if isinstance(journeys, Journey):
         raise TypeError("journeys_to_frame() takes a list of Journey objects, not one Journey")
-    items = as_tuple(journeys, "journeys")
+    items: tuple[object, ...] = as_tuple(journeys, "journeys")
     rows: dict[str, list[Any]] = {
         "person_id": [],
         "level": [],
@@ -782,13 +791,13 @@ def plot_journeys(
         )
     name = columns.get("person", "person_id")
     if people is not None:
-        wanted = list(as_tuple(people, "people"))
+        wanted: list[object] = list(as_tuple(people, "people"))
         subset = df[df[name].isin(wanted)] if name in df.columns else df
         missing = [p for p in wanted if p not in set(subset[name].tolist())]
         if missing:
             raise ValueError(f"people not in column {name!r}: {missing!r:.80}")
     else:
-        keep = pd.unique(df[name])[:limit] if name in df.columns else []
+        keep: Any = pd.unique(df[name])[:limit] if name in df.columns else []
         subset = df[df[name].isin(keep)] if name in df.columns else df
     journeys = journeys_from_frame(subset, graph, **columns)  # type: ignore[arg-type]
     return draw(journeys[:limit], ax=ax, graph=graph)
