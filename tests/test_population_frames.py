@@ -97,7 +97,7 @@ def test_numbers_and_booleans_are_not_dates() -> None:
 # -- booleans, floats and unhashable cells ------------------------------------------------
 
 
-@pytest.mark.parametrize("func", FUNCTIONS)
+@pytest.mark.parametrize("func", [f for f in FUNCTIONS if f is not population.length_of_stay_stats])
 def test_boolean_person_ids_are_refused_on_every_path(func: object) -> None:
     with pytest.raises(PlacementFrameError, match="booleans"):
         func(_frame(person_id=[True, True, False]))  # type: ignore[operator]
@@ -215,3 +215,10 @@ def test_columns_with_nothing_in_them() -> None:
     assert stats["open"].sum() == 3
     assert stats["closed"].sum() == 0
     assert population.check(df)["code"].astype(str).tolist() == ["open-not-last"]
+
+
+def test_lengths_of_stay_do_not_read_the_person_column() -> None:
+    df = _frame()
+    expected = population.length_of_stay_stats(df)
+    for unused in (df.drop(columns="person_id"), df.assign(person_id=[True, [1], None])):
+        pd.testing.assert_frame_equal(population.length_of_stay_stats(unused), expected)

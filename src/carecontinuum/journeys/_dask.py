@@ -41,7 +41,11 @@ __all__ = ["run"]
 
 
 def _wanted(kind: str, frame: Any, columns: Columns, valid_only: bool) -> list[Any]:
-    names = [columns.person, columns.level, columns.start]
+    names = (
+        [columns.level, columns.start]
+        if kind == "los"
+        else [columns.person, columns.level, columns.start]
+    )
     if kind == "los" or valid_only or kind == "check":
         names.append(columns.end)
     if kind == "check" and columns.discharge_reason in frame.columns:
@@ -72,7 +76,7 @@ def _matrix_part(part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, va
 def _los_part(
     part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, inclusive: bool
 ) -> LengthsOfStay:
-    data = read_prepared(part, graph, columns, need_end=True, want_reason=False)
+    data = read_prepared(part, graph, columns, need_end=True, want_reason=False, sort=False)
     return los_partial(data, inclusive)
 
 

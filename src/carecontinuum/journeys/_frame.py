@@ -30,6 +30,7 @@ __all__ = [
     "CHUNK",
     "Columns",
     "LevelColumn",
+    "People",
     "column",
     "day_column",
     "label",
@@ -108,13 +109,35 @@ def _refuse_bools(values: Any, name: Any, what: str, index: Any) -> None:
             )
 
 
-def person_positions(col: Any, name: Any) -> Any:  # noqa: PLR0912
-    """Non-negative int64s standing for the person ids (equal ids, equal numbers).
+@dataclass(frozen=True, slots=True)
+class People:
+    """Person positions, ``values - offset`` (kept unshifted, so integer ids are not copied)."""
 
-    Integer ids in a compact range keep their order (they are only shifted);
-    anything else is numbered in order of first appearance.  Whole floats are
-    the integers they hold; booleans, missing ids, non-integral or non-finite
-    floats and unhashable cells are refused.
+    values: Any
+    offset: int = 0
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def chunk(self, a: int, b: int) -> Any:
+        """The int64 positions of rows ``a:b``."""
+        part = self.values[a:b]
+        if self.offset:
+            part = part - part.dtype.type(self.offset)
+        return part.astype(np.int64, copy=False)
+
+    def high(self) -> int:
+        """The largest position."""
+        return int(self.values.max()) - self.offset if len(self.values) else 0
+
+
+def person_positions(col: Any, name: Any) -> People:  # noqa: PLR0912
+    """Non-negative integers standing for the person ids (equal ids, equal numbers).
+
+    Integer ids in a compact range keep their order (they are only shifted,
+    lazily: the column is not copied); anything else is numbered in order of
+    first appearance.  Whole floats are the integers they hold; booleans,
+    missing ids, non-integral or non-finite floats and unhashable cells are refused.
     """
     dtype = col.dtype
     index = col.index
@@ -128,13 +151,12 @@ def person_positions(col: Any, name: Any) -> Any:  # noqa: PLR0912
             raise _missing_error("person id(s)", name, codes < 0, index)
         if pd.api.types.is_bool_dtype(dtype.categories.dtype):
             raise PlacementFrameError(f"column {echo(name)} holds booleans as person ids")
-        return codes.astype(np.int64)
-    if dtype.kind in "iuf" or (
-        pd.api.types.is_extension_array_dtype(dtype) and dtype.kind in "iuf"
-    ):
-        missing = col.isna().to_numpy()
-        if missing.any():
-            raise _missing_error("person id(s)", name, missing, index)
+        return People(codes)
+    if dtype.kind in "iuf":
+        if not isinstance(dtype, np.dtype) or dtype.kind == "f":
+            missing = col.isna().to_numpy()
+            if missing.any():
+                raise _missing_error("person id(s)", name, missing, index)
         ids = col.to_numpy()
         if ids.dtype.kind == "f":
             bad = ~np.isfinite(ids) | (ids != np.floor(ids)) | (np.abs(ids) >= 2.0**53)
@@ -147,9 +169,9 @@ def person_positions(col: Any, name: Any) -> Any:  # noqa: PLR0912
         if len(ids):
             low, high = int(ids.min()), int(ids.max())
             if high - low <= 4 * len(ids):
-                return ids.astype(np.int64) - low
+                return People(ids, low)
         positions, _ = pd.factorize(ids)
-        return positions.astype(np.int64, copy=False)
+        return People(positions.astype(np.int64, copy=False))
     missing = col.isna().to_numpy()
     if missing.any():
         raise _missing_error("person id(s)", name, missing, index)
@@ -163,7 +185,7 @@ def person_positions(col: Any, name: Any) -> Any:  # noqa: PLR0912
             f"column {echo(name)} holds person ids that cannot be compared ({err}); "
             "use strings or integers"
         ) from None
-    return positions.astype(np.int64, copy=False)
+    return People(positions.astype(np.int64, copy=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,25 +240,30 @@ def level_positions(col: Any, name: Any, graph: ContinuumGraph) -> LevelColumn:
     return LevelColumn(positions, tuple(unknown), counts, tuple(hints))
 
 
-def _datetime_days(values: Any) -> Any:
-    """int64 days (floor) of a numpy datetime64 array; NaT as the minimum int64."""
+def _datetime_days(values: Any, out: Any) -> None:
+    """Floor days of a numpy datetime64 array into the int64 or int32 *out* (NaT: minimum)."""
     unit = np.datetime_data(values.dtype)[0]
-    if unit == "D":
-        return values.view(np.int64)
-    if unit not in _NS:
-        return values.astype("datetime64[D]").view(np.int64)
-    per_day = 86_400 * _NS[unit]
     raw = values.view(np.int64)
-    out = np.empty(len(raw), dtype=np.int64)
+    nat = np.iinfo(np.int64).min
+    per_day = 86_400 * _NS[unit] if unit in _NS else None
     for a in range(0, len(raw), CHUNK):
         v = raw[a : a + CHUNK]
-        q = np.floor(v / per_day).astype(np.int64)  # fast; corrected below to be exact
-        r = v - q * per_day
-        q -= r < 0
-        q += r >= per_day
-        q[v == np.iinfo(np.int64).min] = np.iinfo(np.int64).min
+        if unit == "D":
+            q = v.copy()
+        elif per_day is None:
+            q = values[a : a + CHUNK].astype("datetime64[D]").view(np.int64).copy()
+        else:
+            q = np.floor(v / per_day).astype(np.int64)  # fast; corrected below to be exact
+            r = v - q * per_day
+            q -= r < 0
+            q += r >= per_day
+        missing = v == nat
+        if out.dtype == np.int32:
+            q[(q < FIRST_DAY) | (q > LAST_DAY)] = LAST_DAY + 1  # out of range: flagged below
+            q[missing] = NO_DAY
+        else:
+            q[missing] = nat
         out[a : a + CHUNK] = q
-    return out
 
 
 def _text_days(col: Any, name: Any) -> Any:
@@ -250,7 +277,8 @@ def _text_days(col: Any, name: Any) -> Any:
             stamps = pd.to_datetime(pd.Index(values), format="ISO8601")
             if stamps.tz is not None:
                 stamps = stamps.tz_localize(None)  # the wall-clock local date
-            parsed = _datetime_days(stamps.to_numpy())
+            parsed = np.empty(len(values), dtype=np.int64)
+            _datetime_days(stamps.to_numpy(), parsed)
         except (ValueError, TypeError, OverflowError):
             parsed = None
     if parsed is not None:
@@ -288,20 +316,31 @@ def day_column(col: Any, name: Any, *, allow_missing: bool) -> Any:
             "give datetimes, dates or ISO 8601 text"
         )
     if pd.api.types.is_datetime64_dtype(dtype):
-        days = _datetime_days(col.to_numpy())
+        out = np.empty(len(col), dtype=np.int32)
+        _datetime_days(col.to_numpy(), out)
+        flagged = False
+        for a in range(0, len(out), CHUNK):  # full-length masks only when something is wrong
+            part = out[a : a + CHUNK]
+            if (part == LAST_DAY + 1).any() or (not allow_missing and (part == NO_DAY).any()):
+                flagged = True
+                break
+        if not flagged:
+            return out
+        missing = out == NO_DAY
+        out_of_range = out == LAST_DAY + 1
     else:
         days = _text_days(col, name)
-    missing = days == np.iinfo(np.int64).min
+        missing = days == np.iinfo(np.int64).min
+        out_of_range = ~missing & ((days < FIRST_DAY) | (days > LAST_DAY))
+        out = days.astype(np.int32)
+        out[missing] = NO_DAY
     if missing.any() and not allow_missing:
         raise _missing_error("date(s)", name, missing, col.index)
-    out_of_range = ~missing & ((days < FIRST_DAY) | (days > LAST_DAY))
     if out_of_range.any():
         raise PlacementFrameError(
             f"column {echo(name)} has dates outside 0001-01-01 … 9999-12-31, in rows "
             f"{rows_text(out_of_range, col.index)}"
         )
-    out = days.astype(np.int32)
-    out[missing] = NO_DAY
     return out
 
 

@@ -24,6 +24,7 @@ from ._errors import PlacementFrameError, UnknownLevelCodesError
 from ._frame import (
     CHUNK,
     Columns,
+    People,
     column,
     day_column,
     label,
@@ -130,58 +131,109 @@ def _bits(n: int) -> int:
     return max(int(n - 1).bit_length(), 0)
 
 
-def sort_order(person: Any, start: Any) -> tuple[Any | None, Any, Any]:
-    """Stable order by person then start, with the sorted start and new-person flags.
+@dataclass(frozen=True, slots=True)
+class _Packed:
+    """The sorted packed key and how to read it back."""
 
-    *person* holds non-negative int64s, *start* int32 days.  Returns
-    ``(order, sorted_start, first)``; ``order`` is ``None`` when the rows are
-    already in order.
+    key: Any
+    low: int
+    row_bits: int
+    day_bits: int
+
+
+def _is_sorted(people: People, start: Any) -> bool:
+    """Whether the rows are already in person, start order (checked a chunk at a time)."""
+    n = len(start)
+    for a in range(0, n, CHUNK):
+        b = min(a + CHUNK + 1, n)
+        who, day = people.chunk(a, b), start[a:b]
+        if (who[1:] < who[:-1]).any() or ((day[1:] < day[:-1]) & (who[1:] == who[:-1])).any():
+            return False
+    return True
+
+
+def _pack(people: People, start: Any) -> _Packed | None:
+    """Person, start day and row number in the bits of one int64, sorted in place.
+
+    ``None`` when they do not fit in 63 bits.
     """
     n = len(start)
-    order_dtype = np.uint32 if n < 2**32 else np.int64
-    if not n:
-        return None, start, np.zeros(0, dtype=bool)
-    same = person[1:] == person[:-1]
-    if (person[1:] >= person[:-1]).all() and (start[1:] >= start[:-1])[same].all():
-        first = np.r_[True, ~same]
-        return None, start, first
     low = int(start.min())
     span = int(start.max()) - low + 1
-    people = int(person.max()) + 1
-    row_bits, day_bits, person_bits = _bits(n), _bits(span), _bits(people)
-    if row_bits + day_bits + person_bits <= 63:
-        key = np.empty(n, dtype=np.int64)
-        for a in range(0, n, CHUNK):
-            b = min(a + CHUNK, n)
-            k = person[a:b] << (day_bits + row_bits)
-            k |= (start[a:b].astype(np.int64) - low) << row_bits
-            k |= np.arange(a, b, dtype=np.int64)
-            key[a:b] = k
-        key.sort()
-        order = np.empty(n, dtype=order_dtype)
-        sorted_start = np.empty(n, dtype=np.int32)
+    row_bits, day_bits, person_bits = _bits(n), _bits(span), _bits(people.high() + 1)
+    if row_bits + day_bits + person_bits > 63:
+        return None
+    key = np.empty(n, dtype=np.int64)
+    for a in range(0, n, CHUNK):
+        b = min(a + CHUNK, n)
+        k = people.chunk(a, b) << (day_bits + row_bits)
+        k |= (start[a:b].astype(np.int64) - low) << row_bits
+        k |= np.arange(a, b, dtype=np.int64)
+        key[a:b] = k
+    key.sort()
+    return _Packed(key, low, row_bits, day_bits)
+
+
+def _unpack(packed: _Packed) -> tuple[Any, Any, Any]:
+    key, row_bits = packed.key, packed.row_bits
+    n = len(key)
+    order = np.empty(n, dtype=np.uint32 if n < 2**32 else np.int64)
+    sorted_start = np.empty(n, dtype=np.int32)
+    first = np.empty(n, dtype=bool)
+    first[0] = True
+    row_mask = (1 << row_bits) - 1
+    day_mask = (1 << packed.day_bits) - 1
+    shift = packed.day_bits + row_bits
+    for a in range(0, n, CHUNK):
+        b = min(a + CHUNK, n)
+        k = key[a:b]
+        order[a:b] = k & row_mask
+        sorted_start[a:b] = ((k >> row_bits) & day_mask) + packed.low
+        who = k >> shift
+        first[a + 1 : b] = who[1:] != who[:-1]
+        if a:
+            first[a] = who[0] != key[a - 1] >> shift
+    return order, sorted_start, first
+
+
+def sort_order(people: People | Any, start: Any) -> tuple[Any | None, Any, Any]:
+    """Stable order by person then start, with the sorted start and new-person flags.
+
+    *people* are person positions (a :class:`People` or an int64 array), *start*
+    int32 days.  Returns ``(order, sorted_start, first)``; ``order`` is ``None``
+    when the rows are already in order.  One in-place sort of packed int64
+    keys when person, day and row fit in 63 bits; else a stable argsort, or a
+    lexsort when even person and day do not fit.
+    """
+    if not isinstance(people, People):
+        people = People(people)
+    n = len(start)
+    if not n:
+        return None, start, np.zeros(0, dtype=bool)
+    if _is_sorted(people, start):
         first = np.empty(n, dtype=bool)
         first[0] = True
-        row_mask = (1 << row_bits) - 1
-        day_mask = (1 << day_bits) - 1
-        shift = day_bits + row_bits
-        for a in range(0, n, CHUNK):
-            b = min(a + CHUNK, n)
-            k = key[a:b]
-            order[a:b] = k & row_mask
-            sorted_start[a:b] = ((k >> row_bits) & day_mask) + low
-            who = k >> shift
+        for a in range(0, n - 1, CHUNK):
+            b = min(a + CHUNK + 1, n)
+            who = people.chunk(a, b)
             first[a + 1 : b] = who[1:] != who[:-1]
-            if a:
-                first[a] = who[0] != key[a - 1] >> shift
-        return order, sorted_start, first
-    if people * span < 2**62:  # too wide to pack the row: a stable sort of person and start
-        packed = person * span + (start.astype(np.int64) - low)
-        order = np.argsort(packed, kind="stable")
+        return None, start, first
+    packed = _pack(people, start)
+    if packed is not None:
+        return _unpack(packed)
+    person = people.chunk(0, n)
+    low = int(start.min())
+    span = int(start.max()) - low + 1
+    if (int(person.max()) + 1) * span < 2**62:  # a stable sort of person and start
+        order = np.argsort(person * span + (start.astype(np.int64) - low), kind="stable")
     else:
         order = np.lexsort((start, person))
     by = person[order]
-    return order.astype(order_dtype), start[order], np.r_[True, by[1:] != by[:-1]]
+    return (
+        order.astype(np.uint32 if n < 2**32 else np.int64),
+        start[order],
+        np.r_[True, by[1:] != by[:-1]],
+    )
 
 
 def read_prepared(
@@ -192,11 +244,14 @@ def read_prepared(
     need_end: bool,
     want_end: bool = True,
     want_reason: bool = True,
+    sort: bool = True,
 ) -> PreparedPlacements:
     """Check *df*'s columns and build the sorted arrays (see :class:`PreparedPlacements`).
 
     The end column is read when *need_end* (and must then exist) or, with
     *want_end*, when present; the discharge-reason column likewise with *want_reason*.
+    Without *sort* the person column is not read and the rows stay in frame
+    order (``first`` is then meaningless: for lengths of stay only).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
@@ -205,6 +260,8 @@ def read_prepared(
         value = getattr(columns, role)
         if value is not None or role in names:
             label(value, role)  # an unhashable or bool label: a TypeError naming it
+    if not sort:
+        del names["person"]
     if need_end:
         names["end"] = columns.end
     missing = [echo(c) for c in names.values() if not _has(df, c)]
@@ -215,25 +272,23 @@ def read_prepared(
             f"{' ...' if len(df.columns) > 20 else ''}; name yours with "
             "person=, level=, start=, end="
         )
-    person_col = column(df, columns.person, "person")
-    person = person_positions(person_col, columns.person)
+    person_col = column(df, columns.person, "person") if sort else None
     levels = level_positions(column(df, columns.level, "level"), columns.level, graph)
     start = day_column(column(df, columns.start, "start"), columns.start, allow_missing=False)
-    end = None
-    if need_end or (want_end and columns.end is not None and _has(df, columns.end)):
-        end = day_column(column(df, columns.end, "end"), columns.end, allow_missing=True)
-        backwards = (end < start) & (end != np.iinfo(np.int32).min)
-        if backwards.any():
-            raise PlacementFrameError(
-                f"{int(np.count_nonzero(backwards))} placement(s) end before they start, "
-                f"in rows {rows_text(backwards, df.index)}"
-            )
+    read_end = need_end or (want_end and columns.end is not None and _has(df, columns.end))
+    end_col = column(df, columns.end, "end") if read_end else None
     reason = None
     name = columns.discharge_reason
     if want_reason and name is not None and _has(df, name):
         reason = reason_column(column(df, name, "discharge_reason"), name)
-    order, sorted_start, first = sort_order(person, start)
-    del person, start
+    if sort:
+        people = person_positions(person_col, columns.person)
+        order, sorted_start, first = sort_order(people, start)
+        del people
+    else:  # lengths of stay need neither the person nor the order
+        order, sorted_start, first = None, start, np.zeros(len(start), dtype=bool)
+    end = None if end_col is None else _end_days(end_col, columns.end, start, order, df.index)
+    del start
 
     def take(a: Any) -> Any:
         return a if order is None or a is None else a[order]
@@ -245,7 +300,7 @@ def read_prepared(
         level=take(levels.positions),
         first=first,
         start=sorted_start,
-        end=take(end),
+        end=end,
         reason=take(reason),
         order=order,
         person_ids=person_col,
@@ -254,6 +309,21 @@ def read_prepared(
         unknown_counts=levels.counts,
         unknown_suggestions=levels.suggestions,
     )
+
+
+def _end_days(col: Any, name: Any, start: Any, order: Any | None, index: Any) -> Any:
+    """The end column as sorted int32 days, checked against the (unsorted) starts."""
+    end = day_column(col, name, allow_missing=True)
+    backwards = np.zeros(len(end), dtype=bool)
+    for a in range(0, len(end), CHUNK):
+        e = end[a : a + CHUNK]
+        backwards[a : a + CHUNK] = (e < start[a : a + CHUNK]) & (e != np.iinfo(np.int32).min)
+    if backwards.any():
+        raise PlacementFrameError(
+            f"{int(np.count_nonzero(backwards))} placement(s) end before they start, "
+            f"in rows {rows_text(backwards, index)}"
+        )
+    return end if order is None else end[order]
 
 
 def _has(df: Any, name: Any) -> bool:

@@ -106,6 +106,7 @@ def _source(
     need_end: bool = False,
     want_end: bool = False,
     want_reason: bool = False,
+    sort: bool = True,
 ) -> PreparedPlacements:
     """*data* as PreparedPlacements: prepared already (checked against the arguments) or read."""
     if isinstance(data, PreparedPlacements):
@@ -131,6 +132,7 @@ def _source(
         need_end=need_end,
         want_end=want_end or need_end,
         want_reason=want_reason,
+        sort=sort,
     )
 
 
@@ -368,7 +370,8 @@ def length_of_stay_stats(
     """Length of stay in days per level: counts, mean, quartiles, range and total.
 
     Open placements (no end date) are counted in ``open`` and left out of the
-    statistics.  A stay is ``end - start`` days, or ``end - start + 1`` with
+    statistics.  Only the level, start and end columns are read (no sort).  A
+    stay is ``end - start`` days, or ``end - start + 1`` with
     ``end_inclusive=True``; the table's ``attrs["length_of_stay"]`` says which.
     The statistics are exact, from per-level counts of each length (no
     sampling, no approximation): the quartiles interpolate linearly between
@@ -414,7 +417,7 @@ def length_of_stay_stats(
     if _is_dask(df):
         return _on_dask("los", df, graph, columns, end_inclusive=end_inclusive, by_person=by_person)
     with Progress("length of stay", total=2, enabled=progress) as bar:
-        data = _source(df, graph, columns, need_end=True)
+        data = _source(df, graph, columns, need_end=True, sort=False)
         bar.advance(note="statistics")
         part: LengthsOfStay = los_partial(data, end_inclusive)
         table = los_table(data.codes, part, end_inclusive)
