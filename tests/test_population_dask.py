@@ -26,7 +26,7 @@ def client() -> Iterator[Any]:
             n_workers=2,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: never 8787, which may be taken
             memory_limit="1GiB",
             silence_logs=50,
         ) as cluster,

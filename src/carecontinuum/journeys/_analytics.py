@@ -25,6 +25,7 @@ from ._prepare import PreparedPlacements
 
 __all__ = [
     "LengthsOfStay",
+    "bincount",
     "los_partial",
     "los_table",
     "matrix_frame",
@@ -111,27 +112,54 @@ class LengthsOfStay:
         return LengthsOfStay(placements, tuple(values), tuple(counts))
 
 
-def los_partial(data: PreparedPlacements, end_inclusive: bool) -> LengthsOfStay:
-    """The per-level day-count histograms of *data*'s closed placements."""
-    level = data.known_levels()
-    end = data.need_end("length_of_stay_stats()")
-    n = len(data.codes)
-    placements = np.bincount(level, minlength=n).astype(np.int64)
+def bincount(values: Any, width: int) -> Any:
+    """``np.bincount`` a chunk at a time (it would make an int64 copy of the whole input)."""
+    total = np.zeros(width, dtype=np.int64)
+    for a in range(0, len(values), CHUNK):
+        total += np.bincount(values[a : a + CHUNK], minlength=width)
+    return total
+
+
+def _stays(data: PreparedPlacements, a: int, b: int, inclusive: int) -> tuple[Any, Any]:
+    """Levels and days of the closed stays among rows ``a:b``."""
+    end = data.end[a:b]  # type: ignore[index]
     closed = end != NO_DAY
-    days = end[closed].astype(np.int64) - data.start[closed] + int(end_inclusive)
-    lv = level[closed].astype(np.int64)
-    longest = int(days.max()) if len(days) else 0
+    days = end[closed].astype(np.int64)
+    days -= data.start[a:b][closed]
+    days += inclusive
+    return data.level[a:b][closed].astype(np.int64), days
+
+
+def los_partial(data: PreparedPlacements, end_inclusive: bool) -> LengthsOfStay:
+    """The per-level day-count histograms of *data*'s closed placements (a chunk at a time)."""
+    level = data.known_levels()
+    data.need_end("length_of_stay_stats()")
+    n = len(data.codes)
+    rows = len(level)
+    inclusive = int(end_inclusive)
+    placements = bincount(level, n)
+    longest, closed = 0, 0
+    for a in range(0, rows, CHUNK):
+        _, days = _stays(data, a, a + CHUNK, inclusive)
+        if len(days):
+            longest = max(longest, int(days.max()))
+            closed += len(days)
     width = longest + 1
     values: list[Any] = []
     counts: list[Any] = []
-    if n * width <= max(4 * len(days), 1 << 16):  # a dense histogram: no sort at all
-        hist = np.bincount(lv * width + days, minlength=n * width).reshape(n, width)
+    if n * width <= max(4 * closed, 1 << 16):  # a dense histogram: no sort at all
+        hist = np.zeros(n * width, dtype=np.int64)
+        for a in range(0, rows, CHUNK):
+            lv, days = _stays(data, a, a + CHUNK, inclusive)
+            hist += np.bincount(lv * width + days, minlength=n * width)
+        grid = hist.reshape(n, width)
         for i in range(n):
-            hit = np.flatnonzero(hist[i])
+            hit = np.flatnonzero(grid[i])
             values.append(hit.astype(np.int64))
-            counts.append(hist[i, hit].astype(np.int64))
+            counts.append(grid[i, hit])
     else:  # very long stays: one sort of a packed (level, days) key
         shift = max(longest.bit_length(), 1)
+        lv, days = _stays(data, 0, rows, inclusive)
         key, tally = np.unique((lv << shift) | days, return_counts=True)
         owner = key >> shift
         for i in range(n):

@@ -24,6 +24,7 @@ from typing import Any
 from ..transitions import ContinuumGraph
 from ._analytics import (
     LengthsOfStay,
+    bincount,
     los_partial,
     los_table,
     matrix_frame,
@@ -69,7 +70,7 @@ def _matrix_part(part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, va
 
         exclude = _excluded(data, True)
     counts = move_counts(data, exclude)
-    placements = np.bincount(data.known_levels(), minlength=len(data.codes))
+    placements = bincount(data.known_levels(), len(data.codes))
     return counts, placements
 
 

@@ -45,6 +45,7 @@ from .._progress import Progress
 from ..transitions import ContinuumGraph
 from ._analytics import (
     LengthsOfStay,
+    bincount,
     los_partial,
     los_table,
     matrix_frame,
@@ -350,7 +351,7 @@ def transition_rates(
         data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
         counts = move_counts(data, _excluded(data, valid_only))
-        placements = np.bincount(data.known_levels(), minlength=len(data.codes))
+        placements = bincount(data.known_levels(), len(data.codes))
         bar.advance()
     return rates_table(data.codes, data.tables.ranks, counts, placements)
 
