@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 #: Rows converted at a time, so temporaries stay small.
-CHUNK = 1 << 20
+CHUNK = 1 << 16
 _NS = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 
 

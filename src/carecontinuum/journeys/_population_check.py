@@ -29,6 +29,7 @@ _WARNINGS = frozenset({"gap", "reason-without-end", "program-level"})
 _CODE = {code: i for i, code in enumerate(FINDING_ORDER)}
 _DEATH = int(DischargeReason.DEATH)
 _OFFSET = 2**31
+_CHECK_CHUNK = 1 << 18  # rows a check chunk holds (its temporaries: about 100 bytes a row)
 _CODE_DTYPE = pd.CategoricalDtype(list(FINDING_ORDER))
 _SEVERITY_DTYPE = pd.CategoricalDtype(["error", "warning"])
 
@@ -77,17 +78,14 @@ def overlaps(data: PreparedPlacements) -> Any:
     return out
 
 
-def _chunks(first: Any) -> list[tuple[int, int]]:
-    """About CHUNK rows at a time, cut where a person starts."""
+def _chunks(first: Any, size: int = _CHECK_CHUNK) -> list[tuple[int, int]]:
+    """About *size* rows at a time, cut where a person starts."""
     n = len(first)
-    cuts = [0]
-    while cuts[-1] + CHUNK < n:
-        starts = np.flatnonzero(first[cuts[-1] + CHUNK :])
-        if not len(starts):
-            break
-        cuts.append(cuts[-1] + CHUNK + int(starts[0]))
-    cuts.append(n)
-    return list(itertools.pairwise(cuts))
+    starts = np.flatnonzero(first)
+    wanted = np.arange(size, n, size)
+    cuts = np.unique(starts[np.minimum(np.searchsorted(starts, wanted), len(starts) - 1)])
+    bounds = [0, *[int(c) for c in cuts if 0 < c < n], n]
+    return list(itertools.pairwise(bounds))
 
 
 class _Found:
@@ -117,19 +115,28 @@ class _Part:
         self.table = table
 
 
-def _ints(values: Any, fmt: Any = str) -> _Part:
-    """Whole numbers as text, formatted once per distinct value."""
-    uniques, inverse = np.unique(np.asarray(values, dtype=np.int64), return_inverse=True)
+def _table(values: Any, fmt: Any) -> _Part:
+    """*values* (whole numbers) as codes into a table of their texts, each formatted once."""
+    values = np.asarray(values, dtype=np.int64)
+    if not len(values):
+        return _Part(np.zeros(0, dtype=np.int64), [])
+    low, high = int(values.min()), int(values.max())
+    if high - low <= max(4096, len(values)):  # a small range: index it directly, no sort
+        return _Part(values - low, [fmt(v) for v in range(low, high + 1)])
+    uniques, inverse = np.unique(values, return_inverse=True)
     return _Part(inverse.ravel(), [fmt(int(v)) for v in uniques])
 
 
+def _ints(values: Any) -> _Part:
+    return _table(values, str)
+
+
 def _days(values: Any) -> _Part:
-    return _ints(values, plural)
+    return _table(values, plural)
 
 
 def _dates(days: Any) -> _Part:
-    uniques, inverse = np.unique(np.asarray(days, dtype=np.int64), return_inverse=True)
-    return _Part(inverse.ravel(), [from_day_number(int(d)).isoformat() for d in uniques])
+    return _table(days, lambda d: from_day_number(d).isoformat())
 
 
 def _join(parts: list[str | _Part], n: int) -> Any:
