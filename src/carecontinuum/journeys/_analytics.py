@@ -137,27 +137,37 @@ def los_partial(data: PreparedPlacements, end_inclusive: bool) -> LengthsOfStay:
     n = len(data.codes)
     rows = len(level)
     inclusive = int(end_inclusive)
-    placements = bincount(level, n)
-    longest, closed = 0, 0
-    for a in range(0, rows, CHUNK):
-        _, days = _stays(data, a, a + CHUNK, inclusive)
-        if len(days):
-            longest = max(longest, int(days.max()))
-            closed += len(days)
-    width = longest + 1
+    end = data.end
+    assert end is not None
     values: list[Any] = []
     counts: list[Any] = []
-    if n * width <= max(4 * closed, 1 << 16):  # a dense histogram: no sort at all
-        hist = np.zeros(n * width, dtype=np.int64)
+    # no stay is longer than the span of the dates: when that is short, one dense pass
+    width = (int(end.max()) - int(data.start.min()) + 1 + inclusive) if rows else 1
+    if width > 0 and n * width <= max(4 * rows, 1 << 16):
+        cells = n * width
+        hist = np.zeros(cells + n, dtype=np.int64)  # the last n bins: open placements per level
         for a in range(0, rows, CHUNK):
-            lv, days = _stays(data, a, a + CHUNK, inclusive)
-            hist += np.bincount(lv * width + days, minlength=n * width)
-        grid = hist.reshape(n, width)
+            e = end[a : a + CHUNK]
+            lv = level[a : a + CHUNK].astype(np.int64)
+            cell = e.astype(np.int64)
+            cell -= data.start[a : a + CHUNK]
+            cell += lv * width + inclusive
+            is_open = e == NO_DAY
+            cell[is_open] = cells + lv[is_open]
+            hist += np.bincount(cell, minlength=cells + n)
+        grid = hist[:cells].reshape(n, width)
         for i in range(n):
             hit = np.flatnonzero(grid[i])
             values.append(hit.astype(np.int64))
             counts.append(grid[i, hit])
+        placements = grid.sum(axis=1) + hist[cells:]
     else:  # very long stays: one sort of a packed (level, days) key
+        placements = bincount(level, n)
+        longest = 0
+        for a in range(0, rows, CHUNK):
+            _, days = _stays(data, a, a + CHUNK, inclusive)
+            if len(days):
+                longest = max(longest, int(days.max()))
         shift = max(longest.bit_length(), 1)
         lv, days = _stays(data, 0, rows, inclusive)
         key, tally = np.unique((lv << shift) | days, return_counts=True)

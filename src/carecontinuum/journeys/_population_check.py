@@ -16,7 +16,6 @@ from typing import Any
 
 from ._check import FINDING_ORDER, plural
 from ._dates import NO_DAY, from_day_number
-from ._frame import CHUNK
 from ._pandas import np, pd
 from ._prepare import PreparedPlacements
 from ._reason import DischargeReason

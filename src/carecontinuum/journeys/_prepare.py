@@ -15,7 +15,7 @@ of the sorted key instead of being gathered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._text import echo
@@ -85,6 +85,8 @@ class PreparedPlacements:
     unknown: tuple[str, ...] = ()
     unknown_counts: tuple[int, ...] = ()
     unknown_suggestions: tuple[tuple[str, ...], ...] = ()
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False)
+    """Results already computed from these arrays (move counts), reused by later analyses."""
 
     def __len__(self) -> int:
         return len(self.level)

@@ -206,6 +206,14 @@ def _on_dask(
     return run(kind, data, resolve_graph(graph), columns, **options)
 
 
+def _moves(data: PreparedPlacements, valid_only: bool) -> Any:
+    """The move counts of *data*, computed once per prepared object."""
+    key = ("moves", valid_only)
+    if key not in data.cache:
+        data.cache[key] = move_counts(data, _excluded(data, valid_only))
+    return data.cache[key].copy()
+
+
 def _excluded(data: PreparedPlacements, valid_only: bool) -> Any | None:
     """Rows whose incoming move the check reports (move-not-allowed, overlap)."""
     if not valid_only:
@@ -292,7 +300,7 @@ def transition_matrix(
     with Progress("transition matrix", total=2, enabled=progress) as bar:
         data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
-        counts = move_counts(data, _excluded(data, valid_only))
+        counts = _moves(data, valid_only)
         bar.advance()
     return matrix_frame(data.codes, counts)
 
@@ -350,7 +358,7 @@ def transition_rates(
     with Progress("transition rates", total=2, enabled=progress) as bar:
         data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
-        counts = move_counts(data, _excluded(data, valid_only))
+        counts = _moves(data, valid_only)
         placements = bincount(data.known_levels(), len(data.codes))
         bar.advance()
     return rates_table(data.codes, data.tables.ranks, counts, placements)
