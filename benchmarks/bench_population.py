@@ -8,7 +8,7 @@ rows shuffled so every engine must sort.  Nothing here is asserted by the test
 suite.
 
 Each engine runs in a fresh process that reads the same Parquet file (not
-timed), then times its *first* call and the best of three *warm* calls, and
+timed), then times its *first* call and the best of five *warm* calls, and
 samples its resident memory every 2 ms: "peak above input" is the highest RSS
 during the calls minus the RSS just before them, per input row.  For
 carecontinuum the numpy allocations are also traced exactly (tracemalloc).
@@ -74,7 +74,7 @@ class _Peak:
         self.peak = max(self.peak, self._proc.memory_info().rss)
 
 
-def _timed(func: Callable[[], Any], warm: int = 3) -> dict[str, Any]:
+def _timed(func: Callable[[], Any], warm: int = 5) -> dict[str, Any]:
     import gc
 
     gc.collect()
@@ -195,7 +195,7 @@ def _polars(path: str) -> dict[str, Any]:
                 days.max().alias("max"),
                 days.sum().alias("sum"),
                 days.std().alias("std"),
-            )  # fmt: skip
+            )
         )
         rows = {r[0]: r[1:9] for r in agg.iter_rows()}
         return [[round(float(v), 9) for v in rows[c]] for c in CODES]
@@ -273,7 +273,6 @@ def _size(n_rows: int, folder: Path) -> bool:
     for task in ("matrix", "los"):  # every engine computed the same thing
         assert cc[task]["result"] == pl[task]["result"] == dk[task]["result"], task
     assert cc["today"]["result"] == cc["matrix"]["result"] == cc["prepare+3"]["result"]
-    rows = sum(map(sum, cc["matrix"]["result"])) + len(cc["matrix"]["result"])  # ≈ rows
     print(f"\n{n_rows:,} placements (SYNTHETIC, shuffled); times in s, first call / warm")
     print(f"{'':28}{'carecontinuum':>22}{'polars':>20}{'duckdb':>20}")
     for task, label in (("matrix", "transition_matrix"), ("los", "length_of_stay_stats")):
@@ -290,28 +289,31 @@ def _size(n_rows: int, folder: Path) -> bool:
         print(f"{task:28}{cc[task]['first']:>12.3f} / {cc[task]['warm']:<6.3f}"
               f"   {cc[task]['result']:,} findings")  # fmt: skip
     per_row = {k: v["rss"] / n_rows for k, v in cc.items()}
-    print(f"peak memory above the input, bytes/row (RSS): prepare+3 {per_row['prepare+3']:.1f} "
-          f"(traced numpy: {both['traced'] / n_rows:.1f}), matrix {per_row['matrix']:.1f}, "
-          f"los {per_row['los']:.1f}, check {per_row['check']:.1f};  "
-          f"polars matrix {pl['matrix']['rss'] / n_rows:.1f} los {pl['los']['rss'] / n_rows:.1f}; "
-          f"duckdb matrix {dk['matrix']['rss'] / n_rows:.1f} los {dk['los']['rss'] / n_rows:.1f}")  # fmt: skip
+    print(
+        f"peak memory above the input, bytes/row (RSS): prepare+3 {per_row['prepare+3']:.1f} "
+        f"(traced numpy: {both['traced'] / n_rows:.1f}), matrix {per_row['matrix']:.1f}, "
+        f"los {per_row['los']:.1f}, check {per_row['check']:.1f};  polars matrix "
+        f"{pl['matrix']['rss'] / n_rows:.1f} los {pl['los']['rss'] / n_rows:.1f}; duckdb "
+        f"matrix {dk['matrix']['rss'] / n_rows:.1f} los {dk['los']['rss'] / n_rows:.1f}"
+    )
+    fastest = {task: min(pl[task]["warm"], dk[task]["warm"]) for task in ("matrix", "los")}
     ok = {
-        "matrix faster than both": cc["matrix"]["warm"] < min(pl["matrix"]["warm"], dk["matrix"]["warm"]),
-        "los faster than both": cc["los"]["warm"] < min(pl["los"]["warm"], dk["los"]["warm"]),
+        "matrix faster than both": cc["matrix"]["warm"] < fastest["matrix"],
+        "los faster than both": cc["los"]["warm"] < fastest["los"],
         "prepare + 3 ≤ 1.5× today": both["warm"] <= 1.5 * today,
         "≤ 25 B/row above input": both["traced"] / n_rows <= 25,
-    }  # fmt: skip
+    }
     if n_rows >= 20_000_000:
         ok["check ≤ 5 s"] = cc["check"]["warm"] <= 5.0
     for name, met in ok.items():
         print(f"  {name}: {'OK' if met else 'MISSED'}")
-    del rows
     return all(ok.values())
 
 
 def main(sizes: tuple[int, ...] = SIZES) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
-        return all([_size(n, Path(tmp)) for n in sizes])
+        results = [_size(n, Path(tmp)) for n in sizes]  # every size, even after a miss
+    return all(results)
 
 
 if __name__ == "__main__":
