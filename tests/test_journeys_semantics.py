@@ -217,3 +217,10 @@ def test_person_ids_and_reasons_refuse_booleans() -> None:
     q = cc.Placement(level="IOP", start="2024-01-01", end="2024-02-01",
                      discharge_reason=np.int8(6))  # fmt: skip
     assert q.discharge_reason is cc.DischargeReason.DEATH
+
+
+@pytest.mark.parametrize("code", ["move_not_allowed", "Gap", "unknown level", "-gap", "gap-", ""])
+def test_a_finding_code_must_be_kebab_case(code: str) -> None:
+    with pytest.raises(ValidationError):
+        cc.Finding(code=code, message="x")
+    assert cc.Finding(code="move-not-allowed", message="x").code == "move-not-allowed"
