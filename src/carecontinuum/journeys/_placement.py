@@ -20,6 +20,7 @@ from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..levels import level as _find_level
 from ..programs import Program
 from ..schedules import Schedule, WeeklySchedule
+from .._text import echo
 from ._dates import as_date, coerce_date
 from ._reason import DischargeReason, coerce_reason
 
@@ -190,10 +191,12 @@ class Placement(BaseModel):
                 f"end_inclusive must be True or False, got {type(end_inclusive).__name__}"
             )
         if as_of is not None:
-            try:
-                as_of = as_date(as_of)
-            except (TypeError, ValueError) as err:
-                raise TypeError(f"as_of: {err}") from None
+            if not isinstance(as_of, _dt.date):
+                raise TypeError(
+                    "as_of must be a datetime.date (a datetime counts as its local date), "
+                    f"got {type(as_of).__name__} {echo(as_of)}"
+                )
+            as_of = as_date(as_of)
         end = self.end if self.end is not None else as_of
         if end is None:
             return None
