@@ -146,6 +146,14 @@ def coerce_date(value: Any) -> Any:
     """
     from pydantic_core import PydanticCustomError
 
+    if isinstance(value, str):  # the error's input shows the text: do not repeat it
+        try:
+            return as_date(value)
+        except ValueError:
+            raise PydanticCustomError(
+                "placement_date",
+                "not an ISO 8601 date between 0001-01-01 and 9999-12-31 (such as '2024-03-01')",
+            ) from None
     try:
         return as_date(value)
     except (TypeError, ValueError) as err:

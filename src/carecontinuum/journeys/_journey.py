@@ -203,11 +203,15 @@ class Journey(BaseModel):
         >>> j = cc.Journey(placements=[
         ...     {"level": "residential", "start": "2024-01-01", "end": "2024-03-01"},
         ...     {"level": "IOP", "start": "2024-01-15", "end": "2024-01-30"},
-        ...     {"level": "OP", "start": "2024-03-02"}])
+        ...     {"level": "OP", "start": "2024-03-05"}])
         >>> [(f.code, f.location) for f in j.check()]
-        [('overlap', 1), ('move-not-allowed', 2)]
+        [('overlap', 1), ('gap', 2)]
         >>> j.check()[0].message.split(": ")[1]
-        'they overlap by 15 days'
+        'they overlap by 46 days'
+        >>> j.check()[1].message[:48]
+        '4 days without care between placement 0 (ends 2'
+        >>> j.check(max_gap_days=7)
+        [Finding(error overlap at 1: placement 1 starts 2024-01-15, before placement 0 ...)]
         """
         graph = resolve_graph(graph)
         max_gap_days, end_inclusive = check_options(max_gap_days, end_inclusive)
