@@ -208,7 +208,7 @@ class Journey(BaseModel):
         [('overlap', 1), ('gap', 2)]
         >>> j.check()[0].message.split(": ")[1]
         'they overlap by 46 days'
-        >>> j.check()[1].message[:47]
+        >>> j.check()[1].message[:46]
         '4 days without care between placement 0 (ends '
         >>> j.check(max_gap_days=7)
         [Finding(error overlap at 1: placement 1 starts 2024-01-15, before placement 0 ...)]
