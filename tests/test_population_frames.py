@@ -125,7 +125,7 @@ def test_discharge_reasons_of_every_form() -> None:
             cc.DischargeReason.DEATH,
         ]
         assert b.placements[0].discharge_reason is None
-    with pytest.raises(PlacementFrameError, match=r"not TEDS REASON codes \(9.0\), in rows 2"):
+    with pytest.raises(PlacementFrameError, match=r"not TEDS REASON codes \(9\), in rows 2"):
         population.check(_frame(discharge_reason=[4, 6, 9]))
     with pytest.raises(PlacementFrameError, match="'soon' is not a discharge reason"):
         population.check(_frame(discharge_reason=["4", "soon", None]))

@@ -347,6 +347,39 @@ def day_column(col: Any, name: Any, *, allow_missing: bool) -> Any:
 _CODES = np.array(sorted(int(r) for r in DischargeReason), dtype=np.int64)
 
 
+_VALID = np.zeros(17, dtype=bool)  # codes -9 … 7, shifted by 9
+_VALID[_CODES + 9] = True
+
+
+def _integer_reasons(col: Any, name: Any) -> Any:
+    """Integer codes (numpy or nullable) as int8, a chunk at a time; 0 where missing."""
+    nullable = not isinstance(col.dtype, np.dtype)
+    out = np.zeros(len(col), dtype=np.int8)
+    bad = None
+    for a in range(0, len(col), CHUNK):
+        part = col.iloc[a : a + CHUNK]
+        values = part.to_numpy(dtype=np.int64, na_value=0) if nullable else part.to_numpy()
+        values = values.astype(np.int64, copy=False)
+        shifted = np.clip(values, -10, 8) + 9
+        ok = np.append(_VALID, False)[np.where(shifted < 0, 17, shifted)]
+        if nullable:
+            ok |= part.isna().to_numpy()
+        if not ok.all():
+            bad = (a, values, ok)
+            break
+        out[a : a + CHUNK] = values
+    if bad is not None:
+        a, values, ok = bad
+        mask = np.zeros(len(col), dtype=bool)
+        mask[a : a + len(ok)] = ~ok
+        shown = sorted({echo(v) for v in values[~ok][:20].tolist()})
+        raise PlacementFrameError(
+            f"column {echo(name)} holds values that are not TEDS REASON codes "
+            f"({', '.join(shown)}), in rows {rows_text(mask, col.index)}"
+        )
+    return out
+
+
 def reason_column(col: Any, name: Any) -> Any:
     """TEDS ``REASON`` codes as ``int8``; 0 where there is none.  Bools are refused."""
     dtype = col.dtype
@@ -355,7 +388,9 @@ def reason_column(col: Any, name: Any) -> Any:
         raise PlacementFrameError(
             f"column {echo(name)} holds booleans; discharge reasons are TEDS REASON codes"
         )
-    if dtype.kind in "iuf" and not isinstance(dtype, pd.CategoricalDtype):
+    if dtype.kind in "iu" and not isinstance(dtype, pd.CategoricalDtype):
+        return _integer_reasons(col, name)
+    if dtype.kind == "f":
         missing = col.isna().to_numpy()
         values = col.to_numpy(dtype="float64", na_value=np.nan)
         ok = missing | np.isin(values, _CODES)
