@@ -16,11 +16,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..levels import level as _find_level
 from ..programs import Program
 from ..schedules import Schedule, WeeklySchedule
-from .._text import echo
 from ._dates import as_date, coerce_date
 from ._reason import DischargeReason, coerce_reason
 
