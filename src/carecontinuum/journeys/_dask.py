@@ -28,7 +28,6 @@ from ._analytics import (
     los_partial,
     los_table,
     matrix_frame,
-    move_counts,
     rates_table,
 )
 from ._errors import PlacementFrameError
@@ -64,12 +63,9 @@ def _wanted(kind: str, frame: Any, columns: Columns, valid_only: bool) -> list[A
 def _matrix_part(part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, valid: bool) -> Any:
     part = _in_order(part)
     data = read_prepared(part, graph, columns, need_end=valid, want_end=valid, want_reason=False)
-    exclude = None
-    if valid:
-        from .population import _excluded
+    from ._dispatch import moves
 
-        exclude = _excluded(data, True)
-    counts = move_counts(data, exclude)
+    counts = moves(data, valid)
     placements = bincount(data.known_levels(), len(data.codes))
     return counts, placements
 

@@ -16,7 +16,7 @@ from .._text import echo
 from ..errors import MissingExtraError
 from ._dates import NO_DAY
 from ._errors import PlacementFileError, PlacementFrameError
-from ._frame import day_column
+from ._frame_dates import day_column
 from ._pandas import np, pd
 
 __all__ = ["read_csv", "read_parquet", "write_parquet"]

@@ -7,8 +7,8 @@ Each reader turns one column into a compact numpy array, or raises a
   (booleans, missing ids, non-integral floats and unhashable cells refused);
 * :func:`level_positions`: positions in the graph's level codes (codes and
   aliases accepted; unknown codes kept apart so a check can report them);
-* :func:`day_column`: ``int32`` days since 1970-01-01 under the one date rule of
-  :mod:`carecontinuum.journeys._dates` (a tz-aware column becomes its local date);
+* ``day_column`` (in :mod:`._frame_dates`): ``int32`` days since 1970-01-01 under
+  the one date rule (a tz-aware column becomes its local date);
 * :func:`reason_column`: TEDS ``REASON`` codes as ``int8`` (0: none).
 """
 
@@ -21,7 +21,6 @@ from typing import Any
 from .._text import echo
 from ..errors import UnknownLevelError
 from ..transitions import ContinuumGraph
-from ._dates import FIRST_DAY, LAST_DAY, NO_DAY, as_date, day_number
 from ._errors import PlacementFrameError
 from ._pandas import np, pd
 from ._reason import DischargeReason, coerce_reason
@@ -32,9 +31,10 @@ __all__ = [
     "LevelColumn",
     "People",
     "column",
-    "day_column",
+    "factorize",
     "label",
     "level_positions",
+    "missing_error",
     "person_positions",
     "reason_column",
     "rows_text",
@@ -42,7 +42,6 @@ __all__ = [
 
 #: Rows converted at a time, so temporaries stay small.
 CHUNK = 1 << 16
-_NS = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +88,7 @@ def column(df: Any, name: Any, role: str) -> Any:
     return df[name]
 
 
-def _missing_error(what: str, name: Any, mask: Any, index: Any) -> PlacementFrameError:
+def missing_error(what: str, name: Any, mask: Any, index: Any) -> PlacementFrameError:
     return PlacementFrameError(
         f"column {echo(name)} has {int(np.count_nonzero(mask))} missing {what}, in rows "
         f"{rows_text(mask, index)}"
@@ -148,7 +147,7 @@ def person_positions(col: Any, name: Any) -> People:  # noqa: PLR0912
     if isinstance(dtype, pd.CategoricalDtype):
         codes = col.cat.codes.to_numpy()
         if (codes < 0).any():
-            raise _missing_error("person id(s)", name, codes < 0, index)
+            raise missing_error("person id(s)", name, codes < 0, index)
         if pd.api.types.is_bool_dtype(dtype.categories.dtype):
             raise PlacementFrameError(f"column {echo(name)} holds booleans as person ids")
         return People(codes)
@@ -156,7 +155,7 @@ def person_positions(col: Any, name: Any) -> People:  # noqa: PLR0912
         if not isinstance(dtype, np.dtype) or dtype.kind == "f":
             missing = col.isna().to_numpy()
             if missing.any():
-                raise _missing_error("person id(s)", name, missing, index)
+                raise missing_error("person id(s)", name, missing, index)
         ids = col.to_numpy()
         if ids.dtype.kind == "f":
             bad = ~np.isfinite(ids) | (ids != np.floor(ids)) | (np.abs(ids) >= 2.0**53)
@@ -174,7 +173,7 @@ def person_positions(col: Any, name: Any) -> People:  # noqa: PLR0912
         return People(positions.astype(np.int64, copy=False))
     missing = col.isna().to_numpy()
     if missing.any():
-        raise _missing_error("person id(s)", name, missing, index)
+        raise missing_error("person id(s)", name, missing, index)
     values = col.to_numpy()
     if values.dtype == object:
         _refuse_bools(values, name, "person ids", index)
@@ -198,7 +197,7 @@ class LevelColumn:
     suggestions: tuple[tuple[str, ...], ...]
 
 
-def _factorize(col: Any, name: Any, what: str) -> tuple[Any, Any]:
+def factorize(col: Any, name: Any, what: str) -> tuple[Any, Any]:
     if isinstance(col.dtype, pd.CategoricalDtype):
         return col.cat.codes.to_numpy(), col.cat.categories
     try:
@@ -211,9 +210,9 @@ def _factorize(col: Any, name: Any, what: str) -> tuple[Any, Any]:
 
 def level_positions(col: Any, name: Any, graph: ContinuumGraph) -> LevelColumn:
     """Positions of each row's level in ``graph.codes``; codes and aliases accepted."""
-    inverse, uniques = _factorize(col, name, "levels")
+    inverse, uniques = factorize(col, name, "levels")
     if (inverse < 0).any():
-        raise _missing_error("level(s)", name, inverse < 0, col.index)
+        raise missing_error("level(s)", name, inverse < 0, col.index)
     if len(uniques) and col.dtype == object:
         _refuse_bools(np.asarray(uniques, dtype=object), name, "level codes", uniques)
     codes = graph.codes
@@ -238,110 +237,6 @@ def level_positions(col: Any, name: Any, graph: ContinuumGraph) -> LevelColumn:
         tally = np.bincount(positions, minlength=width)
         counts = tuple(int(tally[p]) for p in unknown.values())
     return LevelColumn(positions, tuple(unknown), counts, tuple(hints))
-
-
-def _datetime_days(values: Any, out: Any) -> None:
-    """Floor days of a numpy datetime64 array into the int64 or int32 *out* (NaT: minimum)."""
-    unit = np.datetime_data(values.dtype)[0]
-    raw = values.view(np.int64)
-    nat = np.iinfo(np.int64).min
-    per_day = 86_400 * _NS[unit] if unit in _NS else None
-    for a in range(0, len(raw), CHUNK):
-        v = raw[a : a + CHUNK]
-        if unit == "D":
-            q = v.copy()
-        elif per_day is None:
-            q = values[a : a + CHUNK].astype("datetime64[D]").view(np.int64).copy()
-        else:
-            q = np.floor(v / per_day).astype(np.int64)  # fast; corrected below to be exact
-            r = v - q * per_day
-            q -= r < 0
-            q += r >= per_day
-        missing = v == nat
-        if out.dtype == np.int32:
-            q[(q < FIRST_DAY) | (q > LAST_DAY)] = LAST_DAY + 1  # out of range: flagged below
-            q[missing] = NO_DAY
-        else:
-            q[missing] = nat
-        out[a : a + CHUNK] = q
-
-
-def _text_days(col: Any, name: Any) -> Any:
-    """int64 days of a column of text, dates, datetimes or Timestamps (one rule: ``as_date``)."""
-    inverse, uniques = _factorize(col, name, "dates")
-    values = np.asarray(uniques, dtype=object)
-    days = np.empty(len(values), dtype=np.int64)
-    parsed = None
-    if len(values) and pd.api.types.infer_dtype(values, skipna=False) == "string":
-        try:  # the fast path for ISO 8601 text; anything it cannot read goes one by one
-            stamps = pd.to_datetime(pd.Index(values), format="ISO8601")
-            if stamps.tz is not None:
-                stamps = stamps.tz_localize(None)  # the wall-clock local date
-            parsed = np.empty(len(values), dtype=np.int64)
-            _datetime_days(stamps.to_numpy(), parsed)
-        except (ValueError, TypeError, OverflowError):
-            parsed = None
-    if parsed is not None:
-        days[:] = parsed
-    else:
-        for i, value in enumerate(values):
-            try:
-                found = as_date(value)
-            except (TypeError, ValueError) as err:
-                rows = rows_text(inverse == i, col.index)
-                raise PlacementFrameError(
-                    f"column {echo(name)} does not hold dates (dates, datetimes or ISO 8601 "
-                    f"text between 0001-01-01 and 9999-12-31): {err}, in rows {rows}"
-                ) from None
-            days[i] = np.iinfo(np.int64).min if found is None else day_number(found)
-    return np.append(days, np.iinfo(np.int64).min)[inverse]  # -1 (missing) takes the last
-
-
-def day_column(col: Any, name: Any, *, allow_missing: bool) -> Any:
-    """The column as ``int32`` days since 1970-01-01 (``NO_DAY`` for a missing date)."""
-    dtype = col.dtype
-    if isinstance(dtype, pd.ArrowDtype) and pd.api.types.is_datetime64_any_dtype(dtype):
-        if getattr(dtype.pyarrow_dtype, "tz", None) is not None:
-            col = col.dt.tz_localize(None)
-        col = col.astype("datetime64[s]" if "date" in str(dtype) else "datetime64[us]")
-        dtype = col.dtype
-    if isinstance(dtype, pd.DatetimeTZDtype):
-        col = col.dt.tz_localize(None)  # wall-clock local time: its calendar date
-        dtype = col.dtype
-    if pd.api.types.is_bool_dtype(dtype) or (
-        dtype.kind in "iufc" and not pd.api.types.is_datetime64_any_dtype(dtype)
-    ):
-        raise PlacementFrameError(
-            f"column {echo(name)} does not hold dates: it holds {dtype} numbers; "
-            "give datetimes, dates or ISO 8601 text"
-        )
-    if pd.api.types.is_datetime64_dtype(dtype):
-        out = np.empty(len(col), dtype=np.int32)
-        _datetime_days(col.to_numpy(), out)
-        flagged = False
-        for a in range(0, len(out), CHUNK):  # full-length masks only when something is wrong
-            part = out[a : a + CHUNK]
-            if (part == LAST_DAY + 1).any() or (not allow_missing and (part == NO_DAY).any()):
-                flagged = True
-                break
-        if not flagged:
-            return out
-        missing = out == NO_DAY
-        out_of_range = out == LAST_DAY + 1
-    else:
-        days = _text_days(col, name)
-        missing = days == np.iinfo(np.int64).min
-        out_of_range = ~missing & ((days < FIRST_DAY) | (days > LAST_DAY))
-        out = days.astype(np.int32)
-        out[missing] = NO_DAY
-    if missing.any() and not allow_missing:
-        raise _missing_error("date(s)", name, missing, col.index)
-    if out_of_range.any():
-        raise PlacementFrameError(
-            f"column {echo(name)} has dates outside 0001-01-01 … 9999-12-31, in rows "
-            f"{rows_text(out_of_range, col.index)}"
-        )
-    return out
 
 
 _CODES = np.array(sorted(int(r) for r in DischargeReason), dtype=np.int64)
@@ -405,7 +300,7 @@ def reason_column(col: Any, name: Any) -> Any:
         return out
     if col.dtype == object:
         _refuse_bools(col.to_numpy(), name, "discharge reasons", index)
-    inverse, uniques = _factorize(col, name, "discharge reasons")
+    inverse, uniques = factorize(col, name, "discharge reasons")
     lookup = np.zeros(len(uniques), dtype=np.int8)
     for i, value in enumerate(uniques):
         try:

@@ -26,13 +26,13 @@ from ._frame import (
     Columns,
     People,
     column,
-    day_column,
     label,
     level_positions,
     person_positions,
     reason_column,
     rows_text,
 )
+from ._frame_dates import day_column
 from ._graphs import GraphTables, tables
 from ._pandas import np, pd
 

@@ -36,11 +36,8 @@ True
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._checks import as_tuple
 from .._progress import Progress
 from ..transitions import ContinuumGraph
 from ._analytics import (
@@ -49,23 +46,27 @@ from ._analytics import (
     los_partial,
     los_table,
     matrix_frame,
-    move_counts,
     rates_table,
 )
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options
-from ._dates import NO_DAY, from_day_number
+from ._convert import journeys_from_frame, journeys_to_frame
+from ._dispatch import columns as _columns
+from ._dispatch import flag as _flag
+from ._dispatch import is_dask as _is_dask
+from ._dispatch import moves as _moves
+from ._dispatch import on_dask as _on_dask
+from ._dispatch import source as _source
 from ._errors import PlacementFileError, PlacementFrameError, UnknownLevelCodesError
 from ._files import read_csv, read_parquet, write_parquet
 from ._frame import Columns
 from ._graphs import resolve_graph
-from ._journey import Journey
-from ._pandas import np, pd
-from ._placement import Placement
-from ._population_check import findings_frame, overlaps
+from ._pandas import pd
+from ._population_check import findings_frame
+from ._population_plots import plot_journeys, plot_transition_matrix
 from ._prepare import PreparedPlacements, read_prepared
 
 if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+    pass
 
 __all__ = [
     "PlacementFileError",
@@ -87,54 +88,6 @@ __all__ = [
 ]
 
 _DEFAULTS = Columns()
-
-
-def _is_dask(data: object) -> bool:
-    return type(data).__module__.split(".", 1)[0] in {"dask", "dask_expr"} and hasattr(
-        data, "map_partitions"
-    )
-
-
-def _columns(person: Any, level: Any, start: Any, end: Any, reason: Any = None) -> Columns:
-    return Columns(person, level, start, end, reason)
-
-
-def _source(
-    data: Any,
-    graph: ContinuumGraph | None,
-    columns: Columns,
-    *,
-    need_end: bool = False,
-    want_end: bool = False,
-    want_reason: bool = False,
-    sort: bool = True,
-) -> PreparedPlacements:
-    """*data* as PreparedPlacements: prepared already (checked against the arguments) or read."""
-    if isinstance(data, PreparedPlacements):
-        if graph is not None and graph is not data.graph and resolve_graph(graph) != data.graph:
-            raise PlacementFrameError(
-                f"these placements were prepared with graph {data.tables.name!r}; pass "
-                "graph=None, or prepare() them again with the other graph"
-            )
-        given = (columns.person, columns.level, columns.start)
-        ours = (data.columns.person, data.columns.level, data.columns.start)
-        if given not in {ours, (_DEFAULTS.person, _DEFAULTS.level, _DEFAULTS.start)}:
-            raise PlacementFrameError(
-                f"these placements were prepared from columns {ours}; column names cannot be "
-                "changed afterwards (prepare() the frame again)"
-            )
-        if need_end:
-            data.need_end("this analysis")
-        return data
-    return read_prepared(
-        data,
-        resolve_graph(graph),
-        columns,
-        need_end=need_end,
-        want_end=want_end or need_end,
-        want_reason=want_reason,
-        sort=sort,
-    )
 
 
 def prepare(
@@ -196,36 +149,6 @@ def prepare(
     return read_prepared(
         df, resolve_graph(graph), columns, need_end=False, want_end=True, want_reason=True
     )
-
-
-def _on_dask(
-    kind: str, data: Any, graph: ContinuumGraph | None, columns: Columns, **options: Any
-) -> pd.DataFrame:
-    from ._dask import run
-
-    return run(kind, data, resolve_graph(graph), columns, **options)
-
-
-def _moves(data: PreparedPlacements, valid_only: bool) -> Any:
-    """The move counts of *data*, computed once per prepared object."""
-    key = ("moves", valid_only)
-    if key not in data.cache:
-        data.cache[key] = move_counts(data, _excluded(data, valid_only))
-    return data.cache[key].copy()
-
-
-def _excluded(data: PreparedPlacements, valid_only: bool) -> Any | None:
-    """Rows whose incoming move the check reports (move-not-allowed, overlap)."""
-    if not valid_only:
-        return None
-    n = len(data.codes)
-    edges = np.eye(n, dtype=bool)
-    for a, b in data.tables.edges:
-        edges[data.codes.index(a), data.codes.index(b)] = True
-    level = data.known_levels().astype(np.int64)
-    not_allowed = np.zeros(len(level), dtype=bool)
-    not_allowed[1:] = ~edges[level[:-1], level[1:]]
-    return not_allowed | overlaps(data)
 
 
 def transition_matrix(
@@ -516,300 +439,3 @@ def check(
         found = findings_frame(data, max_gap_days, end_inclusive)
         bar.advance()
     return found
-
-
-def _flag(value: object, name: str) -> None:
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r:.40}")
-
-
-def _person_id(value: Any, name: Any) -> str | int:
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, int | str) and not isinstance(value, bool):
-        return value
-    raise PlacementFrameError(
-        f"column {name!r}: a Journey's person id must be a string or an integer, not "
-        f"{type(value).__name__} {value!r:.40}"
-    )
-
-
-def journeys_from_frame(
-    df: pd.DataFrame,
-    graph: ContinuumGraph | None = None,
-    *,
-    person: str = "person_id",
-    level: str = "level",
-    start: str = "start",
-    end: str = "end",
-    discharge_reason: str | None = "discharge_reason",
-    progress: bool | None = None,
-) -> list[Journey]:
-    """One :class:`~carecontinuum.Journey` per person, placements sorted by start.
-
-    This builds Python objects row by row (fine for samples and single people;
-    use the vectorized functions for whole populations).  Levels are those of
-    *graph* (codes or aliases accepted).  Person ids are kept as given; whole
-    floats (``1.0``, as pandas stores integer ids next to missing values) become
-    the integers they hold.
-
-    Parameters
-    ----------
-    df:
-        A DataFrame of placements (or :class:`PreparedPlacements`).
-    graph:
-        The graph the levels belong to (the default graph when None).
-    person, level, start, end, discharge_reason:
-        Column names (the end and discharge-reason columns are optional).
-    progress:
-        Show progress on stderr (``None``: only in an interactive terminal).
-
-    Returns
-    -------
-    list of Journey
-        In order of each person's first row in the frame (of id for integer ids).
-
-    Raises
-    ------
-    carecontinuum.journeys.population.PlacementFrameError
-        For unreadable columns, or person ids that are neither strings nor integers.
-
-    Examples
-    --------
-    >>> from carecontinuum.journeys import population, synthetic_cohort
-    >>> journeys = population.journeys_from_frame(synthetic_cohort(3, seed=4))
-    >>> [j.person_id for j in journeys]
-    [0, 1, 2]
-    """
-    g = resolve_graph(graph) if not isinstance(df, PreparedPlacements) else df.graph
-    data = _source(
-        df,
-        g,
-        _columns(person, level, start, end, discharge_reason),
-        want_end=True,
-        want_reason=True,
-    )
-    level_codes = data.known_levels()
-    levels = data.graph.levels
-    order = np.arange(len(data)) if data.order is None else data.order
-    ids = data.person_ids.to_numpy(dtype=object)[order]
-    starts = [from_day_number(int(d)) for d in data.start]
-    ends = (
-        None
-        if data.end is None
-        else [None if d == NO_DAY else from_day_number(int(d)) for d in data.end]
-    )
-    reasons = None if data.reason is None else data.reason.tolist()
-    bounds: list[int] = [*np.flatnonzero(data.first).tolist(), len(data)]
-    journeys: list[Journey] = []
-    with Progress("journeys", total=max(len(bounds) - 1, 0), enabled=progress) as bar:
-        for a, b in itertools.pairwise(bounds):
-            placements = tuple(
-                Placement(
-                    level=levels[level_codes[i]],
-                    start=starts[i],
-                    end=None if ends is None else ends[i],
-                    discharge_reason=None if reasons is None or not reasons[i] else reasons[i],
-                )
-                for i in range(a, b)
-            )
-            pid = _person_id(ids[a], data.columns.person)
-            journeys.append(Journey(person_id=pid, placements=placements))
-            bar.advance()
-    return journeys
-
-
-def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = None) -> pd.DataFrame:
-    """A DataFrame of placements (person_id, level, start, end, discharge_reason) from journeys.
-
-    Parameters
-    ----------
-    journeys:
-        Journey objects (a list, tuple or other iterable; not a single Journey).
-    progress:
-        Show progress on stderr (``None``: only in an interactive terminal).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``start`` and ``end`` as ``datetime64[s]``, ``discharge_reason`` as ``Int8``.
-
-    Raises
-    ------
-    TypeError
-        For anything but Journey objects.
-
-    Examples
-    --------
-    >>> import carecontinuum as cc
-    >>> from carecontinuum.journeys import population
-    >>> j = cc.Journey(person_id=1, placements=[{"level": "IOP", "start": "2024-01-01"}])
-    >>> population.journeys_to_frame([j])[["person_id", "level"]].to_dict("records")
-    [{'person_id': 1, 'level': 'intensive_outpatient'}]
-    """
-    if isinstance(journeys, Journey):
-        raise TypeError("journeys_to_frame() takes a list of Journey objects, not one Journey")
-    items: tuple[object, ...] = as_tuple(journeys, "journeys")
-    rows: dict[str, list[Any]] = {
-        "person_id": [],
-        "level": [],
-        "start": [],
-        "end": [],
-        "discharge_reason": [],
-    }
-    with Progress("placements", enabled=progress) as bar:
-        for j in items:
-            if not isinstance(j, Journey):
-                raise TypeError(
-                    f"journeys_to_frame() takes Journey objects, got {type(j).__name__} {j!r:.40}"
-                )
-            for p in j.placements:
-                rows["person_id"].append(j.person_id)
-                rows["level"].append(p.level.code)
-                rows["start"].append(p.start)
-                rows["end"].append(p.end)
-                rows["discharge_reason"].append(
-                    None if p.discharge_reason is None else int(p.discharge_reason)
-                )
-            bar.advance()
-    frame = pd.DataFrame(rows)
-    frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[s]")
-    frame["end"] = pd.to_datetime(frame["end"]).astype("datetime64[s]")
-    frame["discharge_reason"] = frame["discharge_reason"].astype("Int8")
-    return frame
-
-
-def plot_transition_matrix(
-    data: Any,
-    graph: ContinuumGraph | None = None,
-    *,
-    shares: bool = False,
-    ax: Axes | None = None,
-    annotate: bool = True,
-    **columns: str,
-) -> Axes:
-    """A heatmap of the transition matrix: counts, or each row's shares.
-
-    Needs the ``plot`` extra (matplotlib).
-
-    Parameters
-    ----------
-    data:
-        A DataFrame, :class:`PreparedPlacements`, Dask DataFrame, or a matrix
-        from :func:`transition_matrix`.
-    graph:
-        As for :func:`transition_matrix`.
-    shares:
-        Colour and label each cell by its share of the row's moves (each
-        row sums to 1) instead of by count.
-    ax:
-        The axes to draw on (a new figure when None).
-    annotate:
-        Write each non-zero cell's value in it.
-    **columns:
-        Column names (``person=``, ``level=``, ``start=``, ``end=``), as for
-        :func:`transition_matrix`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        The axes, with a colour bar.
-
-    Raises
-    ------
-    carecontinuum.MissingExtraError
-        Without matplotlib.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from carecontinuum.journeys import population, synthetic_cohort
-    >>> ax = population.plot_transition_matrix(synthetic_cohort(100, seed=3), shares=True)
-    >>> ax.get_xlabel(), ax.get_ylabel()
-    ('to', 'from')
-    """
-    from ._plot import plot_matrix
-
-    _flag(shares, "shares")
-    _flag(annotate, "annotate")
-    if isinstance(data, pd.DataFrame) and data.index.name == "from" and data.columns.name == "to":
-        matrix = data
-    else:
-        matrix = transition_matrix(data, graph, **columns)  # type: ignore[arg-type]
-    return plot_matrix(matrix, shares=shares, ax=ax, annotate=annotate)
-
-
-def plot_journeys(
-    df: Any,
-    people: Sequence[Any] | None = None,
-    *,
-    graph: ContinuumGraph | None = None,
-    limit: int = 10,
-    ax: Axes | None = None,
-    **columns: str,
-) -> Axes:
-    """Gantt-style timelines of a few people's journeys from a frame, one band per person.
-
-    Parameters
-    ----------
-    df:
-        A DataFrame of placements (or :class:`PreparedPlacements`), or a list
-        of :class:`~carecontinuum.Journey` objects.
-    people:
-        The person ids to draw (a list; the first *limit* people when None).
-    graph:
-        Whose levels order the rows (the default graph when None).
-    limit:
-        At most this many people are drawn.
-    ax:
-        The axes to draw on (a new figure when None).
-    **columns:
-        Column names (``person=``, ``level=``, ``start=``, ``end=``,
-        ``discharge_reason=``), as for :func:`journeys_from_frame`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-        The axes drawn on.
-
-    Raises
-    ------
-    ValueError
-        For a *limit* below 1 or people not in the frame.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> from carecontinuum.journeys import population, synthetic_cohort
-    >>> ax = population.plot_journeys(synthetic_cohort(20, seed=3), people=[0, 1])
-    >>> ax.get_title()
-    '2 journeys'
-    """
-    from ._plot import plot_journeys as draw
-
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise ValueError(f"limit must be a whole number ≥ 1, got {limit!r:.40}")
-    if isinstance(df, list | tuple) and all(isinstance(j, Journey) for j in df):
-        chosen = list(df)[:limit]
-        return draw(chosen, ax=ax, graph=graph)
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(
-            f"plot_journeys() takes a DataFrame of placements or a list of Journey objects, "
-            f"not {type(df).__name__}"
-        )
-    name = columns.get("person", "person_id")
-    if people is not None:
-        wanted: list[object] = list(as_tuple(people, "people"))
-        subset = df[df[name].isin(wanted)] if name in df.columns else df
-        missing = [p for p in wanted if p not in set(subset[name].tolist())]
-        if missing:
-            raise ValueError(f"people not in column {name!r}: {missing!r:.80}")
-    else:
-        keep: Any = pd.unique(df[name])[:limit] if name in df.columns else []
-        subset = df[df[name].isin(keep)] if name in df.columns else df
-    journeys = journeys_from_frame(subset, graph, **columns)  # type: ignore[arg-type]
-    return draw(journeys[:limit], ax=ax, graph=graph)
