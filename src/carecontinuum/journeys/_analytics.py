@@ -14,14 +14,13 @@ the standard deviation from exact integer sums.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
-from ._dates import NO_DAY
 from ._frame import CHUNK
 from ._pandas import np, pd
 from ._prepare import PreparedPlacements
+from ._stays import LengthsOfStay, bincount, stays_histogram
 
 __all__ = [
     "LengthsOfStay",
@@ -31,6 +30,7 @@ __all__ = [
     "matrix_frame",
     "move_counts",
     "rates_table",
+    "stays_histogram",
 ]
 
 _QUANTILES = (0.25, 0.5, 0.75)
@@ -86,97 +86,21 @@ def rates_table(codes: tuple[str, ...], ranks: Any, counts: Any, placements: Any
     return table
 
 
-@dataclass(frozen=True, slots=True)
-class LengthsOfStay:
-    """Per level: placements, and the sorted distinct day counts of closed stays with tallies."""
-
-    placements: Any
-    values: tuple[Any, ...]
-    counts: tuple[Any, ...]
-
-    @staticmethod
-    def combine(parts: list[LengthsOfStay], n: int) -> LengthsOfStay:
-        """Add partial results up exactly (Dask partitions)."""
-        placements = np.zeros(n, dtype=np.int64)
-        values, counts = [], []
-        for part in parts:
-            placements += part.placements
-        for i in range(n):
-            v = np.concatenate([p.values[i] for p in parts]) if parts else np.zeros(0, np.int64)
-            c = np.concatenate([p.counts[i] for p in parts]) if parts else np.zeros(0, np.int64)
-            u, inverse = np.unique(v, return_inverse=True)
-            tally = np.zeros(len(u), dtype=np.int64)
-            np.add.at(tally, inverse, c)
-            values.append(u)
-            counts.append(tally)
-        return LengthsOfStay(placements, tuple(values), tuple(counts))
-
-
-def bincount(values: Any, width: int) -> Any:
-    """``np.bincount`` a chunk at a time (it would make an int64 copy of the whole input)."""
-    total = np.zeros(width, dtype=np.int64)
-    for a in range(0, len(values), CHUNK):
-        total += np.bincount(values[a : a + CHUNK], minlength=width)
-    return total
-
-
-def _stays(data: PreparedPlacements, a: int, b: int, inclusive: int) -> tuple[Any, Any]:
-    """Levels and days of the closed stays among rows ``a:b``."""
-    end = data.end[a:b]  # type: ignore[index]
-    closed = end != NO_DAY
-    days = end[closed].astype(np.int64)
-    days -= data.start[a:b][closed]
-    days += inclusive
-    return data.level[a:b][closed].astype(np.int64), days
-
-
 def los_partial(data: PreparedPlacements, end_inclusive: bool) -> LengthsOfStay:
-    """The per-level day-count histograms of *data*'s closed placements (a chunk at a time)."""
+    """The per-level day-count histograms of *data*'s closed placements.
+
+    ``prepare()`` counts them while the rows are still in frame order (see
+    :func:`stays_histogram`); an inclusive end date adds one day to every stay.
+    """
     level = data.known_levels()
-    data.need_end("length_of_stay_stats()")
-    n = len(data.codes)
-    rows = len(level)
-    inclusive = int(end_inclusive)
-    end = data.end
-    assert end is not None
-    values: list[Any] = []
-    counts: list[Any] = []
-    # no stay is longer than the span of the dates: when that is short, one dense pass
-    width = (int(end.max()) - int(data.start.min()) + 1 + inclusive) if rows else 1
-    if width > 0 and n * width <= max(4 * rows, 1 << 16):
-        cells = n * width
-        hist = np.zeros(cells + n, dtype=np.int64)  # the last n bins: open placements per level
-        for a in range(0, rows, CHUNK):
-            e = end[a : a + CHUNK]
-            lv = level[a : a + CHUNK].astype(np.int64)
-            cell = e.astype(np.int64)
-            cell -= data.start[a : a + CHUNK]
-            cell += lv * width + inclusive
-            is_open = e == NO_DAY
-            cell[is_open] = cells + lv[is_open]
-            hist += np.bincount(cell, minlength=cells + n)
-        grid = hist[:cells].reshape(n, width)
-        for i in range(n):
-            hit = np.flatnonzero(grid[i])
-            values.append(hit.astype(np.int64))
-            counts.append(grid[i, hit])
-        placements = grid.sum(axis=1) + hist[cells:]
-    else:  # very long stays: one sort of a packed (level, days) key
-        placements = bincount(level, n)
-        longest = 0
-        for a in range(0, rows, CHUNK):
-            _, days = _stays(data, a, a + CHUNK, inclusive)
-            if len(days):
-                longest = max(longest, int(days.max()))
-        shift = max(longest.bit_length(), 1)
-        lv, days = _stays(data, 0, rows, inclusive)
-        key, tally = np.unique((lv << shift) | days, return_counts=True)
-        owner = key >> shift
-        for i in range(n):
-            mine = owner == i
-            values.append(key[mine] & ((1 << shift) - 1))
-            counts.append(tally[mine].astype(np.int64))
-    return LengthsOfStay(placements, tuple(values), tuple(counts))
+    data.require_end("length_of_stay_stats()")
+    found = data.cache.get("stays")
+    if found is None:
+        found = stays_histogram(level, data.start, data.end, len(data.codes))
+        data.cache["stays"] = found
+    if not end_inclusive:
+        return found
+    return LengthsOfStay(found.placements, tuple(v + 1 for v in found.values), found.counts)
 
 
 def _at_rank(values: Any, cumulative: Any, rank: int) -> int:

@@ -53,7 +53,7 @@ def source(
                 "changed afterwards (prepare() the frame again)"
             )
         if need_end:
-            data.need_end("this analysis")
+            data.require_end("this analysis")
         return data
     return read_prepared(
         data,

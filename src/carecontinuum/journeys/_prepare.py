@@ -35,6 +35,7 @@ from ._frame import (
 from ._frame_dates import day_column
 from ._graphs import GraphTables, tables
 from ._pandas import np, pd
+from ._stays import stays_histogram
 
 __all__ = ["PreparedPlacements", "read_prepared", "sort_order"]
 
@@ -57,9 +58,12 @@ class PreparedPlacements:
         positions past the graph's codes stand for :attr:`unknown` codes.
     first:
         Per sorted row, whether a new person starts there (``bool``).
-    start, end:
-        Days since 1970-01-01 (``int32``); ``end`` is ``None`` without an end
-        column, and ``-2**31`` for an open placement.
+    start:
+        Days since 1970-01-01 (``int32``), sorted.
+    ends:
+        The end days in *frame* order (``int32``; ``-2**31`` for an open
+        placement), or ``None`` without an end column.  :attr:`end` sorts them
+        (once, on first use).
     reason:
         TEDS ``REASON`` codes (``int8``, 0 for none), or ``None`` without the column.
     order:
@@ -77,7 +81,7 @@ class PreparedPlacements:
     level: Any
     first: Any
     start: Any
-    end: Any | None
+    ends: Any | None
     reason: Any | None
     order: Any | None
     person_ids: Any
@@ -92,6 +96,16 @@ class PreparedPlacements:
         return len(self.level)
 
     @property
+    def end(self) -> Any | None:
+        """The end days in sorted order (``None`` without an end column)."""
+        if self.ends is None or self.order is None:
+            return self.ends
+        found = self.cache.get("end")
+        if found is None:
+            found = self.cache["end"] = self.ends[self.order]
+        return found
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The graph's level codes, least intensive first."""
         return self.tables.codes
@@ -102,7 +116,7 @@ class PreparedPlacements:
         return int(np.count_nonzero(self.first))
 
     def __repr__(self) -> str:
-        extra = [c for c, a in (("end", self.end), ("reason", self.reason)) if a is not None]
+        extra = [c for c, a in (("end", self.ends), ("reason", self.reason)) if a is not None]
         with_ = f" with {' and '.join(extra)}" if extra else ""
         return (
             f"PreparedPlacements({len(self):,} placements of {self.n_people:,} people{with_}, "
@@ -120,13 +134,17 @@ class PreparedPlacements:
         return self.level
 
     def need_end(self, what: str) -> Any:
-        """The end days, or a clear error when the frame had no end column."""
-        if self.end is None:
+        """The sorted end days, or a clear error when the frame had no end column."""
+        self.require_end(what)
+        return self.end
+
+    def require_end(self, what: str) -> None:
+        """A clear error when the frame had no end column (nothing is sorted)."""
+        if self.ends is None:
             raise PlacementFrameError(
                 f"{what} needs end dates, but these placements were prepared without an "
                 f"end column ({echo(self.columns.end)} was not in the frame)"
             )
-        return self.end
 
 
 def _bits(n: int) -> int:
@@ -247,13 +265,16 @@ def read_prepared(
     want_end: bool = True,
     want_reason: bool = True,
     sort: bool = True,
+    stays: bool = False,
 ) -> PreparedPlacements:
     """Check *df*'s columns and build the sorted arrays (see :class:`PreparedPlacements`).
 
     The end column is read when *need_end* (and must then exist) or, with
     *want_end*, when present; the discharge-reason column likewise with *want_reason*.
     Without *sort* the person column is not read and the rows stay in frame
-    order (``first`` is then meaningless: for lengths of stay only).
+    order (``first`` is then meaningless: for lengths of stay only).  With
+    *stays*, the length-of-stay histogram is counted before the sort (see
+    :func:`~carecontinuum.journeys._analytics.stays_histogram`).
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
@@ -289,7 +310,10 @@ def read_prepared(
         del people
     else:  # lengths of stay need neither the person nor the order
         order, sorted_start, first = None, start, np.zeros(len(start), dtype=bool)
-    end = None if end_col is None else _end_days(end_col, columns.end, start, order, df.index)
+    end = None if end_col is None else _end_days(end_col, columns.end, start, df.index)
+    cache: dict[Any, Any] = {}
+    if stays and end is not None and not levels.unknown:  # counted while rows are in frame order
+        cache["stays"] = stays_histogram(levels.positions, start, end, len(graph.codes))
     del start
 
     def take(a: Any) -> Any:
@@ -302,7 +326,7 @@ def read_prepared(
         level=take(levels.positions),
         first=first,
         start=sorted_start,
-        end=end,
+        ends=end,
         reason=take(reason),
         order=order,
         person_ids=person_col,
@@ -310,11 +334,12 @@ def read_prepared(
         unknown=levels.unknown,
         unknown_counts=levels.counts,
         unknown_suggestions=levels.suggestions,
+        cache=cache,
     )
 
 
-def _end_days(col: Any, name: Any, start: Any, order: Any | None, index: Any) -> Any:
-    """The end column as sorted int32 days, checked against the (unsorted) starts."""
+def _end_days(col: Any, name: Any, start: Any, index: Any) -> Any:
+    """The end column as int32 days (frame order), checked against the starts."""
     end = day_column(col, name, allow_missing=True)
     backwards = np.zeros(len(end), dtype=bool)
     for a in range(0, len(end), CHUNK):
@@ -325,7 +350,7 @@ def _end_days(col: Any, name: Any, start: Any, order: Any | None, index: Any) ->
             f"{int(np.count_nonzero(backwards))} placement(s) end before they start, "
             f"in rows {rows_text(backwards, index)}"
         )
-    return end if order is None else end[order]
+    return end
 
 
 def _has(df: Any, name: Any) -> bool:

@@ -147,7 +147,13 @@ def prepare(
         )
     columns = _columns(person, level, start, end, discharge_reason)
     return read_prepared(
-        df, resolve_graph(graph), columns, need_end=False, want_end=True, want_reason=True
+        df,
+        resolve_graph(graph),
+        columns,
+        need_end=False,
+        want_end=True,
+        want_reason=True,
+        stays=True,
     )
 
 
