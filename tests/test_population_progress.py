@@ -102,3 +102,17 @@ def test_batch_functions_report_progress_only_when_asked(
     err = capsys.readouterr().err
     assert "length of stay: 2/2" in err
     assert "journeys: 30/30" in err
+
+
+def test_without_tqdm(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    import carecontinuum as cc
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    with pytest.raises(cc.MissingExtraError, match=r"carecontinuum\[dataframe\]"):
+        Progress("x", total=1, enabled=True, stream=io.StringIO())
+    monkeypatch.delenv("PYTEST_CURRENT_TEST")
+    monkeypatch.delenv("CI", raising=False)
+    quiet = Progress("x", total=1, enabled=None, stream=_Terminal())  # asked for nothing
+    assert quiet.enabled is False
