@@ -126,6 +126,19 @@ def _table(values: Any, fmt: Any) -> _Part:
     return _Part(inverse.ravel(), [fmt(int(v)) for v in uniques])
 
 
+def _pair(a: Any, b: Any, fmt: Any) -> _Part | None:
+    """Two columns of whole numbers as one table part, when their ranges are small."""
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    if not len(a):
+        return None
+    a0, b0 = int(a.min()), int(b.min())
+    wa, wb = int(a.max()) - a0 + 1, int(b.max()) - b0 + 1
+    if wa * wb > 1 << 15:
+        return None
+    table = [fmt(x, y) for x in range(a0, a0 + wa) for y in range(b0, b0 + wb)]
+    return _Part((a - a0) * wb + (b - b0), table)
+
+
 def _ints(values: Any) -> _Part:
     return _table(values, str)
 
@@ -134,8 +147,12 @@ def _days(values: Any) -> _Part:
     return _table(values, plural)
 
 
+def _iso(day: int) -> str:
+    return from_day_number(day).isoformat()
+
+
 def _dates(days: Any) -> _Part:
-    return _table(days, lambda d: from_day_number(d).isoformat())
+    return _table(days, _iso)
 
 
 def _join(parts: list[str | _Part], n: int) -> Any:
@@ -180,14 +197,25 @@ def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
     elif code == "after-death":
         parts = ["placement ", i, " follows placement ", _ints(col(code, "died")),
                  f", which ended with discharge reason {_DEATH} (Death)"]  # fmt: skip
-    elif code == "overlap":
-        parts = ["placement ", i, " starts ", _dates(col(code, "start")), ", before placement ",
-                 _ints(col(code, "k")), " ends (", _dates(col(code, "cover")),
-                 "): they overlap by ", _days(col(code, "days"))]  # fmt: skip
+    elif code == "overlap":  # literals folded into the tables: fewer pieces to join
+        parts = [_table(col(code, "i"), "placement {} starts ".format),
+                 _table(col(code, "start"), lambda d: f"{_iso(d)}, before placement "),
+                 _table(col(code, "k"), "{} ends (".format),
+                 _table(col(code, "cover"), lambda d: f"{_iso(d)}): they overlap by "),
+                 _days(col(code, "days"))]  # fmt: skip
     elif code == "gap":
-        parts = [_days(col(code, "days")), " without care between placement ",
-                 _ints(col(code, "k")), " (ends ", _dates(col(code, "cover")),
-                 ") and placement ", i, " (starts ", _dates(col(code, "start")), ")"]  # fmt: skip
+        head = _pair(col(code, "days"), col(code, "k"),
+                     lambda d, k: f"{plural(d)} without care between placement {k} (ends ")  # fmt: skip
+        if head is None:
+            head_parts: list[str | _Part] = [
+                _days(col(code, "days")), " without care between placement ",
+                _table(col(code, "k"), "{} (ends ".format)]  # fmt: skip
+        else:
+            head_parts = [head]
+        parts = [*head_parts,
+                 _table(col(code, "cover"), lambda d: f"{_iso(d)}) and placement "),
+                 _table(col(code, "i"), "{} (starts ".format),
+                 _table(col(code, "start"), lambda d: f"{_iso(d)})")]  # fmt: skip
     else:  # move-not-allowed
         width = len(t.codes)
         uniques, inverse = np.unique(col(code, "pair"), return_inverse=True)
