@@ -204,8 +204,11 @@ def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
                  _table(col(code, "cover"), lambda d: f"{_iso(d)}): they overlap by "),
                  _days(col(code, "days"))]  # fmt: skip
     elif code == "gap":
-        head = _pair(col(code, "days"), col(code, "k"),
-                     lambda d, k: f"{plural(d)} without care between placement {k} (ends ")  # fmt: skip
+
+        def gap_head(d: int, k: int) -> str:
+            return f"{plural(d)} without care between placement {k} (ends "
+
+        head = _pair(col(code, "days"), col(code, "k"), gap_head)
         if head is None:
             head_parts: list[str | _Part] = [
                 _days(col(code, "days")), " without care between placement ",
