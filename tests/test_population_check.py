@@ -319,3 +319,30 @@ def test_synthetic_cohort_agrees_at_scale() -> None:
     found = population.check(df, max_gap_days=14)
     assert _vectorized(found) == _per_journey(df, max_gap_days=14)
     assert set(np.unique(found["code"].astype(str))) <= {"gap", "reason-without-end"}
+
+
+def test_messages_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from carecontinuum.journeys import _population_check as kernel
+
+    parts = [
+        "placement ",
+        kernel._ints(np.array([0, 3, 12])),
+        " starts ",
+        kernel._dates(np.array([19_000, 19_001, 0])),
+        kernel._days(np.array([1, 2, 1])),
+    ]
+    with_arrow = [str(m) for m in kernel._join(parts, 3).to_pylist()]
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.compute", None)
+    without = kernel._join(parts, 3).tolist()
+    assert (
+        without
+        == with_arrow
+        == [
+            "placement 0 starts 2022-01-081 day",
+            "placement 3 starts 2022-01-092 days",
+            "placement 12 starts 1970-01-011 day",
+        ]
+    )
