@@ -264,25 +264,26 @@ def test_synthetic_cohort_without_pandas(monkeypatch: pytest.MonkeyPatch) -> Non
 @pytest.mark.parametrize(
     ("people", "span"),
     [
-        (50, 86_400 * 400),  # whole days: packed keys, one plain sort
-        (50, 10**7 + 1),  # seconds, small: packed keys
-        (10**6, 10**12),  # too wide to pack: stable argsort of person × span + start
-        (10**7, 10**12),  # too wide for one key: lexsort
+        (50, 400),  # person, day and row packed in the bits of one int64: one plain sort
+        (10**6, 3_652_059),  # still packed: 20 + 22 + 9 bits
+        (10**12, 3_652_059),  # too wide to pack the row: stable argsort of person × span + start
+        (10**15, 3_652_059),  # too wide for one key: lexsort
     ],
 )
 def test_sort_order_matches_a_stable_lexsort(people: int, span: int) -> None:
-    from carecontinuum.journeys._frame import _sort_order
+    from carecontinuum.journeys._prepare import sort_order
 
-    rng = np.random.default_rng(people)
-    person = rng.integers(0, people, 500)
-    start = (
-        rng.integers(0, span // 86_400 + 1, 500) * 86_400
-        if span % 86_400 == 0
-        else (rng.integers(0, span, 500))
-    )
+    rng = np.random.default_rng(people % 1000)
+    person = rng.integers(0, people, 500).astype(np.int64)
+    start = (rng.integers(0, span, 500) - 719_162).astype(np.int32)
     start[::7] = start[0]  # ties keep their input order
     person[::7] = person[0]
-    assert (_sort_order(person, start) == np.lexsort((start, person))).all()
+    order, sorted_start, first = sort_order(person, start)
+    expected = np.lexsort((start, person))
+    assert (order == expected).all()
+    assert (sorted_start == start[expected]).all()
+    by = person[expected]
+    assert (first == np.r_[True, by[1:] != by[:-1]]).all()
 
 
 @pytest.mark.parametrize(

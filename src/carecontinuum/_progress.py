@@ -1,9 +1,13 @@
-"""A tiny, dependency-free progress display for long batch work.
+"""Progress of long batch work, shown with tqdm (the ``dataframe`` extra).
 
 Batch functions take ``progress: bool | None = None``: ``True`` always shows
 progress on stderr, ``False`` never does, and ``None`` (the default) shows it
 only in an interactive terminal — never under pytest or in CI, so logs and
-tests stay silent.  Progress is never required for a result.
+tests stay silent.  In a terminal, tqdm draws its bar on one line; when the
+output is not a terminal (a log file, a pipe), each update is **one line** of
+its own (``label: 2/3 note``), so logs stay readable.  Progress is never
+required for a result: a broken stream just turns it off.  tqdm is imported
+only when progress is shown.
 
 Examples
 --------
@@ -16,30 +20,61 @@ Examples
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import time
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
+
+from .errors import MissingExtraError
 
 __all__ = ["Progress", "progress_enabled"]
 
 
 def progress_enabled(progress: bool | None, stream: TextIO | None = None) -> bool:
-    """Resolve a ``progress`` argument: ``None`` means "only in an interactive terminal"."""
+    """Resolve a ``progress`` argument: ``None`` means "only in an interactive terminal".
+
+    Parameters
+    ----------
+    progress:
+        ``True``, ``False`` or ``None``.
+    stream:
+        Where progress would go (stderr by default).
+
+    Returns
+    -------
+    bool
+        Whether to show progress.
+
+    Raises
+    ------
+    TypeError
+        For anything but a bool or None.
+
+    Examples
+    --------
+    >>> progress_enabled(False)
+    False
+    """
     if progress is not None:
+        if not isinstance(progress, bool):
+            raise TypeError(f"progress must be True, False or None, got {type(progress).__name__}")
         return progress
     if os.environ.get("CI") or "PYTEST_CURRENT_TEST" in os.environ:
         return False
-    out = sys.stderr if stream is None else stream
+    return _is_terminal(sys.stderr if stream is None else stream)
+
+
+def _is_terminal(stream: Any) -> bool:
     try:
-        return bool(out.isatty())
+        return bool(stream.isatty())
     except (AttributeError, ValueError):  # a closed or unusual stream
         return False
 
 
 class Progress:
-    """Count steps of a job and show ``label: done/total`` on one stderr line.
+    """Count steps of a job and show them on stderr (a tqdm bar, or one line per update).
 
     Parameters
     ----------
@@ -52,7 +87,7 @@ class Progress:
     stream:
         Where to write (stderr by default).
     interval:
-        Minimum seconds between redraws.
+        Minimum seconds between lines when the stream is not a terminal.
     """
 
     def __init__(
@@ -62,7 +97,7 @@ class Progress:
         *,
         enabled: bool | None = None,
         stream: TextIO | None = None,
-        interval: float = 0.1,
+        interval: float = 0.5,
     ) -> None:
         self.label = label
         self.total = total
@@ -71,32 +106,50 @@ class Progress:
         self._stream = sys.stderr if stream is None else stream
         self.enabled = progress_enabled(enabled, self._stream)
         self._interval = interval
-        self._last = 0.0
-        self._shown = False
-        self._width = 0
+        self._last = float("-inf")
+        self._bar: Any = None
+        self._lines = not _is_terminal(self._stream)
+        self._start = time.monotonic()
+        if self.enabled:
+            try:
+                import tqdm
+            except ImportError as err:
+                if enabled is None:
+                    self.enabled = False
+                else:
+                    raise MissingExtraError("tqdm", "dataframe", "progress=True") from err
+            else:
+                self._tqdm = tqdm.tqdm
+                if not self._lines:
+                    self._bar = self._tqdm(total=total, desc=label, file=self._stream, leave=True)
 
     def advance(self, steps: int = 1, note: str = "") -> None:
         """Record *steps* more steps done (and what is being done now)."""
         self.done += steps
         if note:
             self.note = note
-        if self.enabled:
-            now = time.monotonic()
-            if now - self._last >= self._interval or (self.total and self.done >= self.total):
-                self._last = now
-                self._draw()
-
-    def _draw(self) -> None:
-        count = f"{self.done}/{self.total}" if self.total else str(self.done)
-        line = f"{self.label}: {count}" + (f" {self.note}" if self.note else "")
-        pad = " " * max(0, self._width - len(line))
-        self._width = len(line)
+        if not self.enabled:
+            return
         try:
-            self._stream.write(f"\r{line}{pad}")
-            self._stream.flush()
-            self._shown = True
+            if self._bar is not None:
+                if note:
+                    self._bar.set_postfix_str(note, refresh=False)
+                self._bar.update(steps)
+                return
+            now = time.monotonic()
+            finished = self.total is not None and self.done >= self.total
+            if finished or now - self._last >= self._interval:
+                self._last = now
+                self._line()
         except (OSError, ValueError):  # progress must never break the work
             self.enabled = False
+
+    def _line(self) -> None:
+        count = f"{self.done}/{self.total}" if self.total else str(self.done)
+        elapsed = self._tqdm.format_interval(time.monotonic() - self._start)
+        note = f" {self.note}" if self.note else ""
+        self._stream.write(f"{self.label}: {count}{note} [{elapsed}]\n")
+        self._stream.flush()
 
     def __enter__(self) -> Progress:
         return self
@@ -107,10 +160,6 @@ class Progress:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        if self.enabled and self._shown:
-            self._draw()
-            try:
-                self._stream.write("\n")
-                self._stream.flush()
-            except (OSError, ValueError):
-                pass
+        if self._bar is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._bar.close()

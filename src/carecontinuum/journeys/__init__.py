@@ -3,9 +3,12 @@
 A :class:`Placement` is one stay at one level (dates, optional schedule, TEDS
 discharge reason); a :class:`Journey` is one person's placements in order,
 with the moves between them, lengths of stay, treatment hours, rebounds and a
-:meth:`Journey.check` that reports every problem.  Population analytics over a
-pandas DataFrame of placements live in :mod:`carecontinuum.journeys.population`
-(``dataframe`` extra); :func:`synthetic_cohort` makes SYNTHETIC records.
+:meth:`Journey.check` that reports every problem, and :meth:`Journey.plot`
+draws a timeline.  Placements are calendar dates (a datetime becomes its own
+local date); end dates are exclusive unless a function is told
+``end_inclusive=True``.  Population analytics over a pandas or Dask DataFrame
+of placements live in :mod:`carecontinuum.journeys.population` (``dataframe``
+extra); :func:`synthetic_cohort` makes SYNTHETIC records.
 
 Examples
 --------
@@ -24,6 +27,7 @@ from __future__ import annotations
 from ._journey import Journey
 from ._move import Move
 from ._placement import LevelField, Placement
+from ._plot import plot_journeys
 from ._reason import DischargeReason
 from ._synthetic import SyntheticCohortError, synthetic_cohort
 
@@ -34,6 +38,7 @@ __all__ = [
     "Move",
     "Placement",
     "SyntheticCohortError",
+    "plot_journeys",
     "synthetic_cohort",
 ]
 

@@ -1,243 +1,315 @@
-"""Reading a DataFrame of placements: column checks, level coding, sorting — all vectorized."""
+"""Reading the columns of a DataFrame of placements: one reader, every column checked.
+
+Each reader turns one column into a compact numpy array, or raises a
+:class:`PlacementFrameError` that names the column, the rule and up to five rows:
+
+* :func:`person_positions`: small integers standing for the person ids
+  (booleans, missing ids, non-integral floats and unhashable cells refused);
+* :func:`level_positions`: positions in the graph's level codes (codes and
+  aliases accepted; unknown codes kept apart so a check can report them);
+* ``day_column`` (in :mod:`._frame_dates`): ``int32`` days since 1970-01-01 under
+  the one date rule (a tz-aware column becomes its local date);
+* :func:`reason_column`: TEDS ``REASON`` codes as ``int8`` (0: none).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import CareContinuumError, UnknownLevelError
+from .._text import echo
+from ..errors import UnknownLevelError
 from ..transitions import ContinuumGraph
+from ._errors import PlacementFrameError
 from ._pandas import np, pd
+from ._reason import DischargeReason, coerce_reason
 
-_SECONDS_PER_DAY = 86_400
+__all__ = [
+    "CHUNK",
+    "Columns",
+    "LevelColumn",
+    "People",
+    "column",
+    "factorize",
+    "label",
+    "level_positions",
+    "missing_error",
+    "person_positions",
+    "reason_column",
+    "rows_text",
+]
 
-__all__ = ["Columns", "PlacementFrameError", "SortedPlacements", "UnknownLevelCodesError", "read"]
-
-
-class PlacementFrameError(CareContinuumError, ValueError):
-    """A DataFrame of placements is missing columns or holds values that cannot be used."""
-
-
-class UnknownLevelCodesError(UnknownLevelError):
-    """Level codes in a DataFrame that the graph does not know (all of them, with counts)."""
-
-    def __init__(
-        self, column: str, unknown: dict[str, int], suggestions: dict[str, Sequence[str]]
-    ) -> None:
-        self.column = column
-        self.unknown = unknown
-        self.per_code_suggestions = suggestions
-        first = next(iter(unknown))
-        super().__init__(f"care level code in column {column!r}", first, suggestions[first])
-
-    def _message(self) -> str:
-        parts = []
-        for code, count in self.unknown.items():
-            hint = self.per_code_suggestions.get(code, ())
-            tip = f" (did you mean {' or '.join(repr(s) for s in hint)}?)" if hint else ""
-            parts.append(f"{code!r} in {count} row{'s' if count != 1 else ''}{tip}")
-        return f"unknown care level codes in column {self.column!r}: " + "; ".join(parts)
+#: Rows converted at a time, so temporaries stay small.
+CHUNK = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
 class Columns:
-    """The names of the columns to read."""
+    """The names of the columns to read (``discharge_reason=None``: none)."""
 
-    person: str = "person_id"
-    level: str = "level"
-    start: str = "start"
-    end: str = "end"
+    person: Any = "person_id"
+    level: Any = "level"
+    start: Any = "start"
+    end: Any = "end"
+    discharge_reason: Any = "discharge_reason"
+
+
+def rows_text(mask: Any, index: Any, limit: int = 5) -> str:
+    """The index labels of up to *limit* rows where *mask* holds, and how many more."""
+    hits = np.flatnonzero(np.asarray(mask))
+    labels = [echo(x, 30) for x in index[hits[:limit]]]
+    more = len(hits) - len(labels)
+    return ", ".join(labels) + (f" and {more} more" if more > 0 else "")
+
+
+def label(name: Any, role: str) -> None:
+    """Refuse an unhashable or boolean column name, naming the argument."""
+    try:
+        hash(name)
+    except TypeError:
+        raise TypeError(
+            f"{role}= names a column and must be a column label (such as a string), "
+            f"not {type(name).__name__}"
+        ) from None
+    if isinstance(name, bool):
+        raise TypeError(f"{role}= names a column and must be a column label, not a bool")
+
+
+def column(df: Any, name: Any, role: str) -> Any:
+    """``df[name]`` as one Series: a duplicated label or an unhashable name is refused."""
+    label(name, role)
+    hits = int(np.count_nonzero(df.columns == name)) if len(df.columns) else 0
+    if hits > 1:
+        raise PlacementFrameError(
+            f"the frame has {hits} columns labelled {echo(name)} ({role}=); "
+            "column labels must be unique"
+        )
+    return df[name]
+
+
+def missing_error(what: str, name: Any, mask: Any, index: Any) -> PlacementFrameError:
+    return PlacementFrameError(
+        f"column {echo(name)} has {int(np.count_nonzero(mask))} missing {what}, in rows "
+        f"{rows_text(mask, index)}"
+    )
+
+
+def _refuse_bools(values: Any, name: Any, what: str, index: Any) -> None:
+    """Refuse booleans mixed into an object column (``True`` would merge with ``1``)."""
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind == "boolean" or kind.startswith("mixed"):
+        flags = np.fromiter((isinstance(v, bool | np.bool_) for v in values),
+                            dtype=bool, count=len(values))  # fmt: skip
+        if flags.any():
+            raise PlacementFrameError(
+                f"column {echo(name)} holds booleans, which are not {what}, in rows "
+                f"{rows_text(flags, index)}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
-class SortedPlacements:
-    """Placements as arrays, sorted by person then start (stable: ties keep input order).
+class People:
+    """Person positions, ``values - offset`` (kept unshifted, so integer ids are not copied)."""
 
-    ``order`` is ``None`` when the rows were left in input order.
+    values: Any
+    offset: int = 0
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def chunk(self, a: int, b: int) -> Any:
+        """The int64 positions of rows ``a:b``."""
+        part = self.values[a:b]
+        if self.offset:
+            part = part - part.dtype.type(self.offset)
+        return part.astype(np.int64, copy=False)
+
+    def high(self) -> int:
+        """The largest position."""
+        return int(self.values.max()) - self.offset if len(self.values) else 0
+
+
+def person_positions(col: Any, name: Any) -> People:  # noqa: PLR0912
+    """Non-negative integers standing for the person ids (equal ids, equal numbers).
+
+    Integer ids in a compact range keep their order (they are only shifted,
+    lazily: the column is not copied); anything else is numbered in order of
+    first appearance.  Whole floats are the integers they hold; booleans,
+    missing ids, non-integral or non-finite floats and unhashable cells are refused.
     """
-
-    codes: tuple[str, ...]
-    """The graph's level codes; ``level`` holds positions in this tuple."""
-    ranks: Any
-    order: Any | None
-    person: Any
-    level: Any
-    start: Any | None
-    end: Any | None
-
-    def same_person(self) -> Any:
-        """For each row but the last: does the next row belong to the same person?"""
-        return self.person[1:] == self.person[:-1]
-
-
-def _rows(mask: Any, index: Any, limit: int = 5) -> str:
-    labels = list(index[np.asarray(mask)][:limit])
-    more = int(np.count_nonzero(mask)) - len(labels)
-    return ", ".join(repr(x) for x in labels) + (f" and {more} more" if more > 0 else "")
-
-
-def _level_positions(column: Any, name: str, graph: ContinuumGraph) -> Any:
-    """Positions of each row's level in ``graph.codes``; codes and aliases accepted."""
-    if isinstance(column.dtype, pd.CategoricalDtype):
-        inverse, uniques = column.cat.codes.to_numpy(), column.cat.categories
-    else:
-        inverse, uniques = pd.factorize(column, use_na_sentinel=True)
-    if (inverse < 0).any():
+    dtype = col.dtype
+    index = col.index
+    if pd.api.types.is_bool_dtype(dtype):
         raise PlacementFrameError(
-            f"column {name!r} has {int((inverse < 0).sum())} missing level(s), in rows "
-            f"{_rows(inverse < 0, column.index)}"
+            f"column {echo(name)} holds booleans; person ids must be strings or integers"
         )
-    position = {code: i for i, code in enumerate(graph.codes)}
-    lookup = np.empty(len(uniques), dtype=np.int64)
-    unknown: list[int] = []
-    suggestions: dict[str, Sequence[str]] = {}
-    for i, value in enumerate(uniques):
-        try:
-            lookup[i] = position[graph.code(str(value))]
-        except UnknownLevelError as err:
-            unknown.append(i)
-            suggestions[str(value)] = err.suggestions
-    if unknown:
-        counts = np.bincount(inverse, minlength=len(uniques))
-        raise UnknownLevelCodesError(
-            name, {str(uniques[i]): int(counts[i]) for i in unknown}, suggestions
-        )
-    return lookup[inverse]
-
-
-def _dates(column: Any, name: str, *, allow_missing: bool) -> Any:
-    """The column as int64 seconds since the epoch (NaT as the minimum int64)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes = col.cat.codes.to_numpy()
+        if (codes < 0).any():
+            raise missing_error("person id(s)", name, codes < 0, index)
+        if pd.api.types.is_bool_dtype(dtype.categories.dtype):
+            raise PlacementFrameError(f"column {echo(name)} holds booleans as person ids")
+        return People(codes)
+    if dtype.kind in "iuf":
+        if not isinstance(dtype, np.dtype) or dtype.kind == "f":
+            missing = col.isna().to_numpy()
+            if missing.any():
+                raise missing_error("person id(s)", name, missing, index)
+        ids = col.to_numpy()
+        if ids.dtype.kind == "f":
+            bad = ~np.isfinite(ids) | (ids != np.floor(ids)) | (np.abs(ids) >= 2.0**53)
+            if bad.any():
+                raise PlacementFrameError(
+                    f"column {echo(name)} holds person ids that are not whole numbers, in rows "
+                    f"{rows_text(bad, index)}; use integers or strings"
+                )
+            ids = ids.astype(np.int64)
+        if len(ids):
+            low, high = int(ids.min()), int(ids.max())
+            if high - low <= 4 * len(ids):
+                return People(ids, low)
+        positions, _ = pd.factorize(ids)
+        return People(positions.astype(np.int64, copy=False))
+    missing = col.isna().to_numpy()
+    if missing.any():
+        raise missing_error("person id(s)", name, missing, index)
+    values = col.to_numpy()
+    if values.dtype == object:
+        _refuse_bools(values, name, "person ids", index)
     try:
-        values = (
-            column
-            if pd.api.types.is_datetime64_any_dtype(column)
-            else pd.to_datetime(column, format="ISO8601")
-        )
-    except (ValueError, TypeError) as err:
-        first = str(err).splitlines()[0]
-        raise PlacementFrameError(
-            f"column {name!r} does not hold dates (datetimes, dates or ISO 8601 text): {first}"
-        ) from None
-    missing = values.isna().to_numpy()
-    if missing.any() and not allow_missing:
-        raise PlacementFrameError(
-            f"column {name!r} has {int(missing.sum())} missing date(s), in rows "
-            f"{_rows(missing, column.index)}"
-        )
-    return values.to_numpy(dtype="datetime64[s]").view(np.int64)
-
-
-def _sort_order(person: Any, start: Any) -> Any:
-    """Stable order by person, then start.
-
-    The fastest way that fits in int64: when ``person × start span × rows`` fits,
-    the row number is packed into the key, so a plain (SIMD) sort of unique keys
-    is stable; otherwise a stable argsort of ``person × span + start``; else a
-    lexsort.
-    """
-    n = len(start)
-    if not n:
-        return np.zeros(0, dtype=np.int64)
-    same = person[1:] == person[:-1]
-    if (np.diff(person) >= 0).all() and (start[1:] >= start[:-1])[same].all():
-        return np.arange(n)  # already in order: a stable sort would not move a row
-    if not (start % _SECONDS_PER_DAY).any():
-        start = start // _SECONDS_PER_DAY  # whole days: a much smaller span
-    low = int(start.min())
-    span = int(start.max()) - low + 1
-    people = int(person.max()) + 1
-    key = person.astype(np.int64) * span + (start - low) if people * span < 2**62 else None
-    if key is None:  # spans too wide for one int64 key
-        return np.lexsort((start, person))
-    if people * span * n < 2**62:
-        return np.sort(key * n + np.arange(n)) % n
-    return np.argsort(key, kind="stable")
-
-
-def _person_positions(column: Any) -> Any:
-    """Small non-negative integers standing for the person ids (equal ids, equal numbers).
-
-    Integer ids in a compact range are only shifted (no hashing); anything else
-    is factorized.
-    """
-    if column.dtype.kind in "iu" and len(column):
-        ids = column.to_numpy()
-        low, high = int(ids.min()), int(ids.max())
-        if high - low <= 4 * len(ids):
-            return ids.astype(np.int64, copy=False) - low
-    try:
-        positions, _ = pd.factorize(column)
+        positions, _ = pd.factorize(values)
     except TypeError as err:  # unhashable ids such as lists or dicts
         raise PlacementFrameError(
-            f"column {column.name!r} holds person ids that cannot be compared ({err}); "
+            f"column {echo(name)} holds person ids that cannot be compared ({err}); "
             "use strings or integers"
         ) from None
-    return positions
+    return People(positions.astype(np.int64, copy=False))
 
 
-def read(
-    df: Any,
-    graph: ContinuumGraph,
-    columns: Columns,
-    *,
-    need_end: bool = False,
-    sort: bool = True,
-    keep_dates: bool = False,
-) -> SortedPlacements:
-    """Check the columns of *df*, code the levels and (unless not *sort*) sort the rows.
+@dataclass(frozen=True, slots=True)
+class LevelColumn:
+    """Level positions: ``0 … len(codes)-1`` for the graph's codes, then the unknown texts."""
 
-    Rows are sorted by person then start; dates are kept (sorted) only with
-    *keep_dates*, or unsorted when *sort* is false.
-    """
-    if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
-    wanted = [columns.person, columns.level, columns.start] + ([columns.end] if need_end else [])
-    for role, name in zip(("person", "level", "start", "end"), wanted, strict=False):
+    positions: Any
+    unknown: tuple[str, ...]
+    counts: tuple[int, ...]
+    suggestions: tuple[tuple[str, ...], ...]
+
+
+def factorize(col: Any, name: Any, what: str) -> tuple[Any, Any]:
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        return col.cat.codes.to_numpy(), col.cat.categories
+    try:
+        return pd.factorize(col, use_na_sentinel=True)
+    except TypeError as err:
+        raise PlacementFrameError(
+            f"column {echo(name)} holds {what} that cannot be compared ({err})"
+        ) from None
+
+
+def level_positions(col: Any, name: Any, graph: ContinuumGraph) -> LevelColumn:
+    """Positions of each row's level in ``graph.codes``; codes and aliases accepted."""
+    inverse, uniques = factorize(col, name, "levels")
+    if (inverse < 0).any():
+        raise missing_error("level(s)", name, inverse < 0, col.index)
+    if len(uniques) and col.dtype == object:
+        _refuse_bools(np.asarray(uniques, dtype=object), name, "level codes", uniques)
+    codes = graph.codes
+    position = {code: i for i, code in enumerate(codes)}
+    lookup = np.empty(len(uniques), dtype=np.int64)
+    unknown: dict[str, int] = {}
+    hints: list[tuple[str, ...]] = []
+    for i, value in enumerate(uniques):
+        text = value if isinstance(value, str) else str(value)
         try:
-            hash(name)
-        except TypeError:
-            raise TypeError(
-                f"{role}= names a column and must be a column label (such as a string), "
-                f"not {type(name).__name__}"
-            ) from None
-    missing = [c for c in wanted if c not in df.columns]
-    if missing:
+            lookup[i] = position[graph.code(text)]
+        except (UnknownLevelError, LookupError) as err:
+            if text not in unknown:
+                unknown[text] = len(codes) + len(unknown)
+                hints.append(tuple(getattr(err, "suggestions", ())))
+            lookup[i] = unknown[text]
+    width = len(codes) + len(unknown)
+    dtype = np.uint8 if width <= 255 else np.uint16 if width <= 65535 else np.int64
+    positions = lookup.astype(dtype)[inverse]
+    counts: tuple[int, ...] = ()
+    if unknown:
+        tally = np.bincount(positions, minlength=width)
+        counts = tuple(int(tally[p]) for p in unknown.values())
+    return LevelColumn(positions, tuple(unknown), counts, tuple(hints))
+
+
+_CODES = np.array(sorted(int(r) for r in DischargeReason), dtype=np.int64)
+
+
+_VALID = np.zeros(17, dtype=bool)  # codes -9 … 7, shifted by 9
+_VALID[_CODES + 9] = True
+
+
+def _integer_reasons(col: Any, name: Any) -> Any:
+    """Integer codes (numpy or nullable) as int8, a chunk at a time; 0 where missing."""
+    nullable = not isinstance(col.dtype, np.dtype)
+    out = np.zeros(len(col), dtype=np.int8)
+    bad = None
+    for a in range(0, len(col), CHUNK):
+        part = col.iloc[a : a + CHUNK]
+        values = part.to_numpy(dtype=np.int64, na_value=0) if nullable else part.to_numpy()
+        values = values.astype(np.int64, copy=False)
+        shifted = np.clip(values, -10, 8) + 9
+        ok = np.append(_VALID, False)[np.where(shifted < 0, 17, shifted)]
+        if nullable:
+            ok |= part.isna().to_numpy()
+        if not ok.all():
+            bad = (a, values, ok)
+            break
+        out[a : a + CHUNK] = values
+    if bad is not None:
+        a, values, ok = bad
+        mask = np.zeros(len(col), dtype=bool)
+        mask[a : a + len(ok)] = ~ok
+        shown = sorted({echo(v) for v in values[~ok][:20].tolist()})
         raise PlacementFrameError(
-            f"missing column(s) {', '.join(map(repr, missing))}; the frame has "
-            f"{', '.join(map(repr, map(str, df.columns)))}; name yours with "
-            "person=, level=, start=, end="
+            f"column {echo(name)} holds values that are not TEDS REASON codes "
+            f"({', '.join(shown)}), in rows {rows_text(mask, col.index)}"
         )
-    person_col = df[columns.person]
-    if person_col.isna().any():
-        mask = person_col.isna().to_numpy()
+    return out
+
+
+def reason_column(col: Any, name: Any) -> Any:
+    """TEDS ``REASON`` codes as ``int8``; 0 where there is none.  Bools are refused."""
+    dtype = col.dtype
+    index = col.index
+    if pd.api.types.is_bool_dtype(dtype):
         raise PlacementFrameError(
-            f"column {columns.person!r} has {int(mask.sum())} missing person id(s), in rows "
-            f"{_rows(mask, df.index)}"
+            f"column {echo(name)} holds booleans; discharge reasons are TEDS REASON codes"
         )
-    person = _person_positions(person_col)
-    level = _level_positions(df[columns.level], columns.level, graph)
-    start = _dates(df[columns.start], columns.start, allow_missing=False)
-    end = None
-    if need_end:
-        end = _dates(df[columns.end], columns.end, allow_missing=True)
-        closed = end != np.iinfo(np.int64).min
-        backwards = closed & (end < start)
-        if backwards.any():
+    if dtype.kind in "iu" and not isinstance(dtype, pd.CategoricalDtype):
+        return _integer_reasons(col, name)
+    if dtype.kind == "f":
+        missing = col.isna().to_numpy()
+        values = col.to_numpy(dtype="float64", na_value=np.nan)
+        ok = missing | np.isin(values, _CODES)
+        if not ok.all():
+            bad = sorted({echo(v) for v in values[~ok][:20].tolist()})
             raise PlacementFrameError(
-                f"{int(backwards.sum())} placement(s) end before they start, in rows "
-                f"{_rows(backwards, df.index)}"
+                f"column {echo(name)} holds values that are not TEDS REASON codes "
+                f"({', '.join(bad)}), in rows {rows_text(~ok, index)}"
             )
-    ranks = np.asarray([lv.rank for lv in graph.levels], dtype=float)
-    if not sort:
-        return SortedPlacements(graph.codes, ranks, None, person, level, start, end)
-    order = _sort_order(person, start)
-    return SortedPlacements(
-        codes=graph.codes,
-        ranks=ranks,
-        order=order,
-        person=person[order],
-        level=level[order],
-        start=start[order] if keep_dates else None,
-        end=end[order] if keep_dates and end is not None else None,
-    )
+        out = np.zeros(len(values), dtype=np.int8)
+        out[~missing] = values[~missing].astype(np.int8)
+        return out
+    if col.dtype == object:
+        _refuse_bools(col.to_numpy(), name, "discharge reasons", index)
+    inverse, uniques = factorize(col, name, "discharge reasons")
+    lookup = np.zeros(len(uniques), dtype=np.int8)
+    for i, value in enumerate(uniques):
+        try:
+            if value is None or (isinstance(value, float) and math.isnan(value)):
+                continue
+            lookup[i] = int(DischargeReason(coerce_reason(value)))
+        except (ValueError, TypeError) as err:
+            raise PlacementFrameError(
+                f"column {echo(name)}: {echo(value)} is not a discharge reason ({err}), in rows "
+                f"{rows_text(inverse == i, index)}"
+            ) from None
+    return np.append(lookup, np.int8(0))[inverse]  # -1 (missing) takes the last: none

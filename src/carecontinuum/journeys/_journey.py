@@ -4,16 +4,36 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
-from ._check import check_placements
+from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
+from ._graphs import resolve_graph
 from ._move import Move
 from ._placement import Placement
 
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
 __all__ = ["Journey"]
+
+
+def _person_id(value: Any) -> Any:
+    """Refuse a bool (``True`` is not person 1); a whole float (``1.0``) is its integer."""
+    if isinstance(value, bool) or (
+        type(value).__module__ == "numpy" and type(value).__name__ in {"bool", "bool_"}
+    ):
+        raise PydanticCustomError(
+            "person_id_bool", "a person id must be a string or an integer, not a bool"
+        )
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 class Journey(BaseModel):
@@ -46,7 +66,7 @@ class Journey(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    person_id: str | int | None = None
+    person_id: Annotated[str | int | None, BeforeValidator(_person_id)] = None
     placements: tuple[Placement, ...] = Field(default=())
 
     # -- derived ---------------------------------------------------------------------
@@ -73,15 +93,26 @@ class Journey(BaseModel):
             )
         return tuple(moves)
 
-    def length_of_stay(self, as_of: _dt.date | None = None) -> tuple[int | None, ...]:
-        """Days in each placement (``None`` for an open one unless *as_of* is given)."""
-        return tuple(p.length_of_stay(as_of) for p in self.placements)
+    def length_of_stay(
+        self, as_of: _dt.date | None = None, *, end_inclusive: bool = False
+    ) -> tuple[int | None, ...]:
+        """Days in each placement (``None`` for an open one unless *as_of* is given).
 
-    def length_of_stay_by_level(self, as_of: _dt.date | None = None) -> dict[str, int]:
-        """Total days at each level, in order of first visit (open placements need *as_of*)."""
+        ``end_inclusive`` chooses the convention (see :meth:`Placement.length_of_stay`):
+        ``end - start`` by default, ``end - start + 1`` when the end date is a day of care.
+        """
+        return tuple(p.length_of_stay(as_of, end_inclusive=end_inclusive) for p in self.placements)
+
+    def length_of_stay_by_level(
+        self, as_of: _dt.date | None = None, *, end_inclusive: bool = False
+    ) -> dict[str, int]:
+        """Total days at each level, in order of first visit (open placements need *as_of*).
+
+        ``end_inclusive`` chooses the convention, as in :meth:`length_of_stay`.
+        """
         totals: dict[str, int] = {}
         for p in self.placements:
-            days = p.length_of_stay(as_of)
+            days = p.length_of_stay(as_of, end_inclusive=end_inclusive)
             totals[p.level.code] = totals.get(p.level.code, 0) + (days or 0)
         return totals
 
@@ -116,36 +147,115 @@ class Journey(BaseModel):
                 found.append(move)
         return tuple(found)
 
-    def check(self, graph: ContinuumGraph | None = None, *, max_gap_days: int = 0) -> list[Finding]:
+    def check(
+        self,
+        graph: ContinuumGraph | None = None,
+        *,
+        max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
+        end_inclusive: bool = False,
+    ) -> list[Finding]:
         """Every problem with this journey, as :class:`~carecontinuum.Finding` objects.
 
         Errors: ``unsorted`` placements, ``overlap``, ``open-not-last`` (no end
         date but followed by another), ``unknown-level`` (not in the graph),
         ``move-not-allowed`` (the graph has no such move), ``after-death``.
-        Warnings: ``gap`` (more than *max_gap_days* days between placements),
+        Warnings: ``gap`` (more than *max_gap_days* days without care),
         ``reason-without-end`` and ``program-level`` (a program that offers
         another level).  A move between two placements at the same level
         is not checked against the graph.  ``location`` is the placement index.
+
+        Each placement is compared with the latest end among the placements
+        before it, so a placement lying wholly inside an earlier, longer one is
+        an ``overlap`` (never a gap).  :func:`carecontinuum.journeys.population.check`
+        gives the same findings for a whole DataFrame at once.
 
         Parameters
         ----------
         graph:
             The graph moves are checked against (the default graph when None).
         max_gap_days:
-            Days between placements that are not reported as a gap.
-        """
-        if graph is None:
-            from ..transitions._default import shared_default_graph
+            Days without care between placements that are not reported as a
+            gap.  The default, 1, lets a next-day admission after a discharge
+            pass: with exclusive end dates a discharge on 06-30 and an
+            admission on 07-01 leave one day "without care".
+        end_inclusive:
+            ``False`` (the default): the end date is the day of discharge, not a
+            day of care; the next placement may start on it.  ``True``: the end
+            date is the last day of care (claims and EHR extracts); days without
+            care are one fewer, and a next placement starting on the discharge
+            day is a transfer, not an overlap.
 
-            graph = shared_default_graph()
-        elif not isinstance(graph, ContinuumGraph):
-            raise TypeError(f"graph must be a ContinuumGraph or None, got {type(graph).__name__}")
-        if isinstance(max_gap_days, bool) or not isinstance(max_gap_days, int):
-            raise TypeError(
-                f"max_gap_days must be a whole number of days, got {type(max_gap_days).__name__} "
-                f"{max_gap_days!r:.40}"
-            )
-        return check_placements(self.placements, graph, max_gap_days)
+        Returns
+        -------
+        list of Finding
+            Every finding, in placement order.
+
+        Raises
+        ------
+        TypeError
+            For a *graph* that is not a ContinuumGraph, or options of the wrong type.
+        ValueError
+            For a negative *max_gap_days*.
+
+        Examples
+        --------
+        >>> import carecontinuum as cc
+        >>> j = cc.Journey(placements=[
+        ...     {"level": "residential", "start": "2024-01-01", "end": "2024-03-01"},
+        ...     {"level": "IOP", "start": "2024-01-15", "end": "2024-01-30"},
+        ...     {"level": "OP", "start": "2024-03-05"}])
+        >>> [(f.code, f.location) for f in j.check()]
+        [('overlap', 1), ('gap', 2)]
+        >>> j.check()[0].message.split(": ")[1]
+        'they overlap by 46 days'
+        >>> j.check()[1].message[:46]
+        '4 days without care between placement 0 (ends '
+        >>> j.check(max_gap_days=7)
+        [Finding(error overlap at 1: placement 1 starts 2024-01-15, before placement 0 ...)]
+        """
+        graph = resolve_graph(graph)
+        max_gap_days, end_inclusive = check_options(max_gap_days, end_inclusive)
+        return check_placements(self.placements, graph, max_gap_days, end_inclusive)
+
+    def plot(self, ax: Axes | None = None, *, graph: ContinuumGraph | None = None) -> Axes:
+        """A Gantt-style timeline of the placements, one row per level, moves marked.
+
+        Needs the ``plot`` extra (matplotlib).  See
+        :func:`carecontinuum.journeys.plot_journeys` for several journeys.
+
+        Parameters
+        ----------
+        ax:
+            The matplotlib axes to draw on (a new figure when None).
+        graph:
+            Whose levels give the rows, least intensive at the bottom (the
+            default graph when None; levels outside it are added above).
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            The axes drawn on.
+
+        Raises
+        ------
+        carecontinuum.MissingExtraError
+            Without matplotlib.
+
+        Examples
+        --------
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> import carecontinuum as cc
+        >>> j = cc.Journey(person_id="p1", placements=[
+        ...     {"level": "PHP", "start": "2024-03-01", "end": "2024-03-29"},
+        ...     {"level": "IOP", "start": "2024-03-29", "end": "2024-05-10"}])
+        >>> ax = j.plot()
+        >>> [t.get_text() for t in ax.get_yticklabels()][:3]
+        ['outpatient', 'intensive_outpatient', 'partial_hospitalization']
+        """
+        from ._plot import plot_journeys
+
+        return plot_journeys([self], ax=ax, graph=graph)
 
     # -- text and display -------------------------------------------------------------
     def describe(self) -> str:

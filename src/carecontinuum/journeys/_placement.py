@@ -16,10 +16,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..levels import level as _find_level
 from ..programs import Program
 from ..schedules import Schedule, WeeklySchedule
+from ._dates import as_date, coerce_date
 from ._reason import DischargeReason, coerce_reason
 
 __all__ = ["LevelField", "Placement", "level_key"]
@@ -76,11 +78,15 @@ class Placement(BaseModel):
         The level: a code or alias of the default continuum (``"IOP"``),
         ``"framework:code"`` (``"asam3:2.1"``) or a :class:`CareLevel`.
     start:
-        The admission date.
+        The admission date.  A ``datetime`` (naive or aware) becomes its own
+        local calendar date; ISO 8601 text is read the same way.  Numbers are
+        refused.
     end:
         The discharge date, or ``None`` while the placement is ongoing.  A
         placement may start and end on the same day; it may not end before it
-        starts.
+        starts.  Whether the end date is a day of care is a convention chosen
+        by the reader (``end_inclusive=`` of :meth:`length_of_stay` and
+        ``Journey.check``); the default reads it as exclusive.
     schedule:
         The treatment schedule followed, if known (for treatment hours).
     program:
@@ -107,8 +113,8 @@ class Placement(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: LevelField = Field(default=None, validate_default=True)
-    start: _dt.date
-    end: _dt.date | None = None
+    start: Annotated[_dt.date, BeforeValidator(coerce_date)]
+    end: Annotated[_dt.date | None, BeforeValidator(coerce_date)] = None
     schedule: Schedule | WeeklySchedule | None = None
     program: Program | None = None
     discharge_reason: Annotated[DischargeReason | None, BeforeValidator(coerce_reason)] = None
@@ -144,21 +150,60 @@ class Placement(BaseModel):
         """True while the placement is ongoing (no end date)."""
         return self.end is None
 
-    def length_of_stay(self, as_of: _dt.date | None = None) -> int | None:
-        """Days from start to end (``end - start``); an open placement counts to *as_of*.
+    def length_of_stay(
+        self, as_of: _dt.date | None = None, *, end_inclusive: bool = False
+    ) -> int | None:
+        """Days in the placement; an open placement counts to *as_of*.
 
-        Returns ``None`` for an open placement without *as_of*.
+        Parameters
+        ----------
+        as_of:
+            The date an open placement is counted to (a datetime counts as its
+            local date).  Ignored for a closed placement.
+        end_inclusive:
+            ``False`` (the default): ``end - start``, the end date is the day of
+            discharge and not a day of care (a same-day stay is 0 days).
+            ``True``: ``end - start + 1``, the end date is the last day of care,
+            as claims and EHR extracts record it.
+
+        Returns
+        -------
+        int or None
+            The days; ``None`` for an open placement without *as_of*.  An
+            *as_of* before the start counts 0 days.
+
+        Raises
+        ------
+        TypeError
+            For an *as_of* that is not a date, or an *end_inclusive* that is not a bool.
+
+        Examples
+        --------
+        >>> import datetime as dt
+        >>> p = Placement(level="PHP", start="2024-06-01", end="2024-06-30")
+        >>> p.length_of_stay(), p.length_of_stay(end_inclusive=True)
+        (29, 30)
+        >>> Placement(level="OP", start="2024-06-01").length_of_stay(as_of=dt.date(2024, 6, 8))
+        7
         """
-        if as_of is not None and (
-            not isinstance(as_of, _dt.date) or isinstance(as_of, _dt.datetime)
-        ):
+        if not isinstance(end_inclusive, bool):
             raise TypeError(
-                f"as_of must be a datetime.date, got {type(as_of).__name__} {as_of!r:.40}"
+                f"end_inclusive must be True or False, got {type(end_inclusive).__name__}"
             )
+        if as_of is not None:
+            if not isinstance(as_of, _dt.date):
+                raise TypeError(
+                    "as_of must be a datetime.date (a datetime counts as its local date), "
+                    f"got {type(as_of).__name__} {echo(as_of)}"
+                )
+            as_of = as_date(as_of)
         end = self.end if self.end is not None else as_of
         if end is None:
             return None
-        return max(0, (end - self.start).days)
+        days = (end - self.start).days
+        if days < 0:
+            return 0
+        return days + end_inclusive
 
     @property
     def effective_schedule(self) -> Schedule | WeeklySchedule | None:

@@ -76,7 +76,17 @@ _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
 
 
 def coerce_reason(value: Any) -> Any:
-    """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label."""
+    """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label.
+
+    A bool is refused (it is not a code); a whole float such as ``4.0`` (how a
+    column of codes with missing values is stored) is read as its integer.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"a discharge reason must be a TEDS REASON code, not a bool ({value!r})")
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return coerce_reason(value.item())
     if isinstance(value, str):
         text = value.strip()
         if text.lstrip("-").isdigit():

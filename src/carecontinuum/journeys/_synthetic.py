@@ -15,14 +15,15 @@ import numbers
 from typing import TYPE_CHECKING, Any
 
 from .._progress import Progress
-from ..errors import CareContinuumError, MissingExtraError
+from ..errors import MissingExtraError
+from ._errors import SyntheticCohortError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from ..transitions import ContinuumGraph
 
-__all__ = ["synthetic_cohort"]
+__all__ = ["SyntheticCohortError", "synthetic_cohort"]
 
 _FALLBACK_STAY_DAYS = (7.0, 42.0)
 _TYPICAL_WEIGHT = 4.0
@@ -58,10 +59,6 @@ def _chain(graph: ContinuumGraph, np: Any) -> Any:
             weights[i, i] = 0.0 if n > 1 else 1.0
     probs = weights / weights.sum(axis=1, keepdims=True)
     return np.cumsum(probs, axis=1)
-
-
-class SyntheticCohortError(CareContinuumError, ValueError):
-    """An argument of :func:`synthetic_cohort` is out of range or of the wrong type."""
 
 
 def _check_arguments(n_people: object, seed: object, per_person: object, start: object) -> None:

@@ -1,10 +1,24 @@
-"""Population analytics over a pandas DataFrame of placements (the ``dataframe`` extra).
+"""Population analytics over a DataFrame of placements (the ``dataframe`` extra).
 
 The frame has one row per placement: a person id, a level code (or alias), a
-start date and, for lengths of stay, an end date (``NaT`` while open).  Column
-names are configurable.  Every function sorts once (by person, then start) and
-works on whole arrays: there is no Python loop per row.  Unknown level codes,
-missing columns and placements that end before they start raise clear errors.
+start date and, for lengths of stay and checks, an end date (``NaT`` while
+open) and optionally a TEDS discharge reason.  Column names are configurable.
+
+Every function accepts
+
+* a pandas DataFrame;
+* the :class:`PreparedPlacements` that :func:`prepare` makes from one — read
+  once, sorted once, then analysed many times at almost no cost;
+* a ``dask.dataframe.DataFrame`` (the ``dask`` extra), for data larger than
+  memory or spread over a cluster: the same kernels run per partition and the
+  partial results are combined exactly (see :doc:`/howto/dask`).
+
+Dates are calendar dates: a datetime becomes its own local date (a tz-aware
+column its wall-clock date).  End dates are exclusive by default (a stay is
+``end - start`` days); pass ``end_inclusive=True`` for claims-style extracts
+whose end date is the last day of care.  Unknown level codes, missing
+columns, booleans where ids or codes belong, and placements that end before
+they start raise clear errors (:class:`PlacementFrameError`).
 
 Examples
 --------
@@ -15,87 +29,178 @@ Examples
 True
 >>> list(m.index)[:2]
 ['outpatient', 'intensive_outpatient']
+>>> data = population.prepare(df)               # read and sort once ...
+>>> population.transition_matrix(data).equals(m)  # ... analyse many times
+True
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .._progress import Progress
 from ..transitions import ContinuumGraph
-from ._frame import (
-    Columns,
-    PlacementFrameError,
-    SortedPlacements,
-    UnknownLevelCodesError,
-    read,
+from ._analytics import (
+    LengthsOfStay,
+    bincount,
+    los_partial,
+    los_table,
+    matrix_frame,
+    rates_table,
 )
-from ._journey import Journey
-from ._pandas import np, pd
-from ._placement import Placement
+from ._check import DEFAULT_MAX_GAP_DAYS, check_options
+from ._convert import journeys_from_frame, journeys_to_frame
+from ._dispatch import columns as _columns
+from ._dispatch import flag as _flag
+from ._dispatch import is_dask as _is_dask
+from ._dispatch import moves as _moves
+from ._dispatch import on_dask as _on_dask
+from ._dispatch import source as _source
+from ._errors import PlacementFileError, PlacementFrameError, UnknownLevelCodesError
+from ._files import read_csv, read_parquet, write_parquet
+from ._frame import Columns
+from ._graphs import resolve_graph
+from ._pandas import pd
+from ._population_check import findings_frame
+from ._population_plots import plot_journeys, plot_transition_matrix
+from ._prepare import PreparedPlacements, read_prepared
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = [
+    "PlacementFileError",
     "PlacementFrameError",
+    "PreparedPlacements",
     "UnknownLevelCodesError",
+    "check",
     "journeys_from_frame",
     "journeys_to_frame",
     "length_of_stay_stats",
+    "plot_journeys",
+    "plot_transition_matrix",
+    "prepare",
+    "read_csv",
+    "read_parquet",
     "transition_matrix",
     "transition_rates",
+    "write_parquet",
 ]
 
-_NAT = np.iinfo(np.int64).min
-_SECONDS_PER_DAY = 86_400
+_DEFAULTS = Columns()
 
 
-def _graph(graph: ContinuumGraph | None) -> ContinuumGraph:
-    if graph is not None:
-        if not isinstance(graph, ContinuumGraph):
-            raise TypeError(f"graph must be a ContinuumGraph or None, got {type(graph).__name__}")
-        return graph
-    from ..transitions._default import shared_default_graph
-
-    return shared_default_graph()
-
-
-def _read(  # noqa: PLR0917
-    df: pd.DataFrame,
-    graph: ContinuumGraph | None,
-    person: str,
-    level: str,
-    start: str,
-    end: str,
-    *,
-    need_end: bool = False,
-    sort: bool = True,
-) -> SortedPlacements:
-    columns = Columns(person, level, start, end)
-    return read(df, _graph(graph), columns, need_end=need_end, sort=sort, keep_dates=not sort)
-
-
-def _counts(data: SortedPlacements) -> Any:
-    n = len(data.codes)
-    same = data.same_person()
-    origin, target = data.level[:-1][same], data.level[1:][same]
-    return np.bincount(origin * n + target, minlength=n * n).reshape(n, n)
-
-
-def transition_matrix(
+def prepare(
     df: pd.DataFrame,
     graph: ContinuumGraph | None = None,
     *,
     person: str = "person_id",
     level: str = "level",
     start: str = "start",
+    end: str | None = "end",
+    discharge_reason: str | None = "discharge_reason",
+) -> PreparedPlacements:
+    """Read and sort a frame of placements once, for any number of analyses.
+
+    The result holds compact arrays sorted by person then start (ties keep
+    their input order): levels as ``uint8``, dates as ``int32`` days, one
+    new-person flag and the row order per row.  Pass it to
+    :func:`transition_matrix`, :func:`transition_rates`,
+    :func:`length_of_stay_stats`, :func:`check` or the plots in place of the
+    frame.  Only the named columns are read; the end and discharge-reason
+    columns are read when present (``None`` skips them).  Unknown level codes
+    are kept, so :func:`check` can report them; the other analyses refuse them.
+
+    Parameters
+    ----------
+    df:
+        One row per placement.
+    graph:
+        The graph the levels belong to (the default graph when None).
+    person, level, start, end, discharge_reason:
+        Column names.
+
+    Returns
+    -------
+    PreparedPlacements
+        The sorted arrays; the frame is not copied.
+
+    Raises
+    ------
+    carecontinuum.journeys.population.PlacementFrameError
+        For a missing or duplicated column, missing values, booleans, dates out
+        of range, or placements that end before they start.
+
+    Examples
+    --------
+    >>> from carecontinuum.journeys import population, synthetic_cohort
+    >>> data = population.prepare(synthetic_cohort(100, seed=1))
+    >>> data
+    PreparedPlacements(... placements of 100 people with end and reason, graph 'continuum')
+    >>> data.level.dtype, data.start.dtype
+    (dtype('uint8'), dtype('int32'))
+    """
+    if _is_dask(df):
+        raise TypeError(
+            "prepare() reads a pandas DataFrame; pass a Dask DataFrame to the analyses "
+            "directly (they prepare each partition)"
+        )
+    columns = _columns(person, level, start, end, discharge_reason)
+    return read_prepared(
+        df,
+        resolve_graph(graph),
+        columns,
+        need_end=False,
+        want_end=True,
+        want_reason=True,
+        stays=True,
+    )
+
+
+def transition_matrix(
+    df: Any,
+    graph: ContinuumGraph | None = None,
+    *,
+    person: str = "person_id",
+    level: str = "level",
+    start: str = "start",
     end: str = "end",
+    valid_only: bool = False,
+    by_person: bool | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Counts of moves between consecutive placements of the same person: from level × to level.
 
     Rows (``from``) and columns (``to``) are the graph's level codes, least
-    intensive first; the diagonal counts consecutive placements at the same level.
+    intensive first; the diagonal counts consecutive placements at the same
+    level.  Placements are ordered by start date (ties keep their row order).
+
+    By default **every** consecutive pair is counted, as recorded: moves the
+    graph does not allow and moves into a placement that overlaps an earlier
+    one included (:func:`check` reports both).  With ``valid_only=True`` those
+    moves are left out (this needs the end column).
+
+    Parameters
+    ----------
+    df:
+        A DataFrame, :class:`PreparedPlacements` or Dask DataFrame.
+    graph:
+        The graph whose levels label the matrix (the default graph when None).
+    person, level, start, end:
+        Column names.
+    valid_only:
+        Count only the moves the graph allows into placements that do not
+        overlap an earlier one.
+    by_person:
+        Dask only: ``True`` promises that no person spans two partitions (it is
+        checked); ``None`` shuffles by person when that is not known.
+    progress:
+        Show progress on stderr (``None``: only in an interactive terminal).
+
+    Returns
+    -------
+    pandas.DataFrame
+        int64 counts.
 
     Raises
     ------
@@ -103,24 +208,42 @@ def transition_matrix(
         For a missing column or missing values.
     carecontinuum.UnknownLevelError
         (an ``UnknownLevelCodesError``) listing every unknown level code.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carecontinuum.journeys import population
+    >>> df = pd.DataFrame({"person_id": [1, 1, 1], "level": ["inpatient acute", "IOP", "OP"],
+    ...                    "start": ["2024-01-01", "2024-01-08", "2024-01-20"],
+    ...                    "end": ["2024-01-08", "2024-02-01", "2024-03-01"]})
+    >>> m = population.transition_matrix(df)
+    >>> int(m.loc["inpatient_acute", "intensive_outpatient"]), int(m.to_numpy().sum())
+    (1, 2)
+    >>> int(population.transition_matrix(df, valid_only=True).to_numpy().sum())  # OP overlaps
+    1
     """
+    _flag(valid_only, "valid_only")
+    columns = _columns(person, level, start, end)
+    if _is_dask(df):
+        return _on_dask("matrix", df, graph, columns, valid_only=valid_only, by_person=by_person)
     with Progress("transition matrix", total=2, enabled=progress) as bar:
-        data = _read(df, graph, person, level, start, end)
+        data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
-        counts = _counts(data)
+        counts = _moves(data, valid_only)
         bar.advance()
-    index = pd.Index(data.codes, name="from")
-    return pd.DataFrame(counts, index=index, columns=pd.Index(data.codes, name="to"))
+    return matrix_frame(data.codes, counts)
 
 
 def transition_rates(
-    df: pd.DataFrame,
+    df: Any,
     graph: ContinuumGraph | None = None,
     *,
     person: str = "person_id",
     level: str = "level",
     start: str = "start",
     end: str = "end",
+    valid_only: bool = False,
+    by_person: bool | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Step-ups, step-downs and lateral moves out of each level, and their rates.
@@ -129,158 +252,196 @@ def transition_rates(
     placement), ``step_ups``, ``step_downs``, ``laterals``, and
     ``step_up_rate`` / ``step_down_rate`` (per placement at the level).  Kinds
     follow the levels' ranks in *graph*.  The last row, ``all``, totals them.
+    Moves are counted as in :func:`transition_matrix` (``valid_only`` likewise).
+
+    Parameters
+    ----------
+    df:
+        A DataFrame, :class:`PreparedPlacements` or Dask DataFrame.
+    graph, person, level, start, end, valid_only, by_person, progress:
+        As for :func:`transition_matrix`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level, then ``all``.
+
+    Raises
+    ------
+    carecontinuum.journeys.population.PlacementFrameError
+        As for :func:`transition_matrix`.
+
+    Examples
+    --------
+    >>> from carecontinuum.journeys import population, synthetic_cohort
+    >>> r = population.transition_rates(synthetic_cohort(300, seed=2))
+    >>> list(r.columns)[:5]
+    ['placements', 'moves', 'step_ups', 'step_downs', 'laterals']
+    >>> bool(r.loc["all", "moves"] == r.loc["all", ["step_ups", "step_downs", "laterals"]].sum())
+    True
     """
+    _flag(valid_only, "valid_only")
+    columns = _columns(person, level, start, end)
+    if _is_dask(df):
+        return _on_dask("rates", df, graph, columns, valid_only=valid_only, by_person=by_person)
     with Progress("transition rates", total=2, enabled=progress) as bar:
-        data = _read(df, graph, person, level, start, end)
+        data = _source(df, graph, columns, need_end=valid_only)
         bar.advance(note="counting")
-        counts = _counts(data)
+        counts = _moves(data, valid_only)
+        placements = bincount(data.known_levels(), len(data.codes))
         bar.advance()
-    direction = np.sign(data.ranks[None, :] - data.ranks[:, None])
-    table = pd.DataFrame(
-        {
-            "placements": np.bincount(data.level, minlength=len(data.codes)),
-            "moves": counts.sum(axis=1),
-            "step_ups": (counts * (direction > 0)).sum(axis=1),
-            "step_downs": (counts * (direction < 0)).sum(axis=1),
-            "laterals": (counts * (direction == 0)).sum(axis=1),
-        },
-        index=pd.Index(data.codes, name="level"),
-    )
-    table.loc["all"] = table.sum()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        table["step_up_rate"] = table["step_ups"] / table["placements"]
-        table["step_down_rate"] = table["step_downs"] / table["placements"]
-    return table
+    return rates_table(data.codes, data.tables.ranks, counts, placements)
 
 
 def length_of_stay_stats(
-    df: pd.DataFrame,
+    df: Any,
     graph: ContinuumGraph | None = None,
     *,
     person: str = "person_id",
     level: str = "level",
     start: str = "start",
     end: str = "end",
+    end_inclusive: bool = False,
+    by_person: bool | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Length of stay in days per level: counts, mean, quartiles, range and total.
 
     Open placements (no end date) are counted in ``open`` and left out of the
-    statistics.  A stay is ``end - start`` in whole days.
+    statistics.  Only the level, start and end columns are read (no sort).  A
+    stay is ``end - start`` days, or ``end - start + 1`` with
+    ``end_inclusive=True``; the table's ``attrs["length_of_stay"]`` says which.
+    The statistics are exact, from per-level counts of each length (no
+    sampling, no approximation): the quartiles interpolate linearly between
+    order statistics, as pandas' ``describe()`` does; ``std_days`` is the
+    sample standard deviation.
+
+    Parameters
+    ----------
+    df:
+        A DataFrame, :class:`PreparedPlacements` or Dask DataFrame.
+    graph, person, level, start, end, by_person, progress:
+        As for :func:`transition_matrix`.
+    end_inclusive:
+        Whether the end date is a day of care.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per level: ``placements``, ``closed``, ``open``, ``mean_days``,
+        ``std_days``, ``min_days``, ``p25_days``, ``median_days``,
+        ``p75_days``, ``max_days``, ``total_days``.
+
+    Raises
+    ------
+    carecontinuum.journeys.population.PlacementFrameError
+        For a missing column, missing values, or placements that end before they start.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carecontinuum.journeys import population
+    >>> df = pd.DataFrame({"person_id": [1, 2], "level": ["IOP", "IOP"],
+    ...                    "start": ["2024-06-01", "2024-06-01"],
+    ...                    "end": ["2024-06-30", "2024-07-10"]})
+    >>> population.length_of_stay_stats(df).loc["intensive_outpatient", "median_days"]
+    np.float64(34.0)
+    >>> s = population.length_of_stay_stats(df, end_inclusive=True)
+    >>> s.loc["intensive_outpatient", "median_days"], s.attrs["length_of_stay"]
+    (np.float64(35.0), 'end - start + 1 days (end date inclusive)')
     """
+    _flag(end_inclusive, "end_inclusive")
+    columns = _columns(person, level, start, end)
+    if _is_dask(df):
+        return _on_dask("los", df, graph, columns, end_inclusive=end_inclusive, by_person=by_person)
     with Progress("length of stay", total=2, enabled=progress) as bar:
-        data = _read(df, graph, person, level, start, end, need_end=True, sort=False)
+        data = _source(df, graph, columns, need_end=True, sort=False)
         bar.advance(note="statistics")
-        assert data.start is not None
-        assert data.end is not None
-        closed = data.end != _NAT
-        days = (data.end[closed] - data.start[closed]) // _SECONDS_PER_DAY
-        levels = pd.Categorical.from_codes(data.level[closed], categories=pd.Index(data.codes))
-        grouped = pd.Series(days, dtype="float64").groupby(pd.Series(levels), observed=False)
-        stats: pd.DataFrame = grouped.describe()
-        stats = stats.rename(
-            columns={
-                "count": "closed",
-                "mean": "mean_days",
-                "std": "std_days",
-                "min": "min_days",
-                "25%": "p25_days",
-                "50%": "median_days",
-                "75%": "p75_days",
-                "max": "max_days",
-            }
-        )
-        stats.insert(0, "placements", np.bincount(data.level, minlength=len(data.codes)))
-        stats["closed"] = stats["closed"].fillna(0).astype("int64")
-        stats.insert(2, "open", stats["placements"] - stats["closed"])
-        stats["total_days"] = np.bincount(
-            data.level[closed], weights=days, minlength=len(data.codes)
-        ).astype("int64")
-        stats.index = pd.Index(data.codes, name="level")
+        part: LengthsOfStay = los_partial(data, end_inclusive)
+        table = los_table(data.codes, part, end_inclusive)
         bar.advance()
-    return stats
+    return table
 
 
-def journeys_from_frame(
-    df: pd.DataFrame,
+def check(
+    df: Any,
     graph: ContinuumGraph | None = None,
     *,
+    max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
+    end_inclusive: bool = False,
     person: str = "person_id",
     level: str = "level",
     start: str = "start",
     end: str = "end",
     discharge_reason: str | None = "discharge_reason",
+    by_person: bool | None = None,
     progress: bool | None = None,
-) -> list[Journey]:
-    """One :class:`~carecontinuum.Journey` per person, placements sorted by start.
+) -> pd.DataFrame:
+    """Every finding of every person's journey, at once: ``Journey.check()`` vectorized.
 
-    This builds Python objects row by row (fine for samples and single people;
-    use the vectorized functions for whole populations).  Levels are those of
-    *graph* (codes or aliases accepted).
-    """
-    g = _graph(graph)
-    columns = Columns(person, level, start, end)
-    data = read(df, g, columns, need_end=end in getattr(df, "columns", ()), keep_dates=True)
-    assert data.start is not None
-    levels = g.levels
-    reasons: Any = None
-    if discharge_reason is not None and discharge_reason in df.columns:
-        column = df[discharge_reason]
-        reasons = column.astype(object).where(column.notna(), None).to_numpy()[data.order]
-    ids = df[person].to_numpy(dtype=object)[data.order]
-    starts = data.start.astype("datetime64[s]").astype(object)
-    ends = None if data.end is None else data.end.astype("datetime64[s]").astype(object)
-    edges = np.r_[True, ~data.same_person(), True] if len(ids) else np.zeros(0, dtype=bool)
-    bounds: list[int] = np.flatnonzero(edges).tolist()
-    journeys: list[Journey] = []
-    with Progress("journeys", total=max(len(bounds) - 1, 0), enabled=progress) as bar:
-        for a, b in itertools.pairwise(bounds):
-            placements = tuple(
-                Placement(
-                    level=levels[data.level[i]],
-                    start=starts[i].date(),
-                    end=None if ends is None or ends[i] is None else ends[i].date(),
-                    discharge_reason=None if reasons is None else reasons[i],
-                )
-                for i in range(a, b)
-            )
-            journeys.append(Journey(person_id=_plain(ids[a]), placements=placements))
-            bar.advance()
-    return journeys
+    The findings are those :meth:`carecontinuum.Journey.check` reports for
+    each person's journey as :func:`journeys_from_frame` builds it (placements
+    sorted by start), with the same codes, severities, locations and
+    messages; unknown level codes are findings (``unknown-level``) here, not
+    errors.  There is no Python loop per row or per person.
 
+    Parameters
+    ----------
+    df:
+        A DataFrame, :class:`PreparedPlacements` or Dask DataFrame; it needs an
+        end column.  A discharge-reason column, when present, adds the
+        ``reason-without-end`` and ``after-death`` checks.
+    graph:
+        The graph moves are checked against (the default graph when None).
+    max_gap_days, end_inclusive:
+        As for :meth:`carecontinuum.Journey.check`.
+    person, level, start, end, discharge_reason:
+        Column names.
+    by_person, progress:
+        As for :func:`transition_matrix`.
 
-def _plain(value: Any) -> str | int:
-    if isinstance(value, np.integer):
-        return int(value)
-    return value if isinstance(value, int | str) else str(value)
+    Returns
+    -------
+    pandas.DataFrame
+        One row per finding: the person id (in a column named like the person
+        column, values as given), ``placement`` (the index in the person's
+        sorted journey, as ``Finding.location``), ``row`` (the frame's index
+        label), ``code`` and ``severity`` (categoricals) and ``message``.
+        Rows are in order of person id, then placement, then the order in which
+        ``Journey.check`` lists them.
 
+    Raises
+    ------
+    carecontinuum.journeys.population.PlacementFrameError
+        For a missing or unreadable column.
 
-def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = None) -> pd.DataFrame:
-    """A DataFrame of placements (person_id, level, start, end, discharge_reason) from journeys."""
-    rows: dict[str, list[Any]] = {
-        "person_id": [],
-        "level": [],
-        "start": [],
-        "end": [],
-        "discharge_reason": [],
-    }
-    with Progress("placements", enabled=progress) as bar:
-        for j in journeys:
-            if not isinstance(j, Journey):
-                raise TypeError(
-                    f"journeys_to_frame() takes Journey objects, got {type(j).__name__} {j!r:.40}"
-                )
-            for p in j.placements:
-                rows["person_id"].append(j.person_id)
-                rows["level"].append(p.level.code)
-                rows["start"].append(p.start)
-                rows["end"].append(p.end)
-                rows["discharge_reason"].append(
-                    None if p.discharge_reason is None else int(p.discharge_reason)
-                )
-            bar.advance()
-    frame = pd.DataFrame(rows)
-    frame["start"] = pd.to_datetime(frame["start"]).astype("datetime64[s]")
-    frame["end"] = pd.to_datetime(frame["end"]).astype("datetime64[s]")
-    frame["discharge_reason"] = frame["discharge_reason"].astype("Int8")
-    return frame
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from carecontinuum.journeys import population
+    >>> df = pd.DataFrame({"person_id": ["a", "a", "b", "b"],
+    ...                    "level": ["residential", "IOP", "inpatient acute", "OP"],
+    ...                    "start": ["2024-01-01", "2024-01-20", "2024-03-01", "2024-03-20"],
+    ...                    "end": ["2024-03-01", "2024-02-10", "2024-03-10", None]})
+    >>> found = population.check(df)
+    >>> found[["person_id", "placement", "code"]].to_dict("records")
+    [{'person_id': 'a', 'placement': 1, 'code': 'overlap'}, {'person_id': 'b', 'placement': 1, 'code': 'gap'}, {'person_id': 'b', 'placement': 1, 'code': 'move-not-allowed'}]
+    """  # noqa: E501
+    max_gap_days, end_inclusive = check_options(max_gap_days, end_inclusive)
+    columns = _columns(person, level, start, end, discharge_reason)
+    if _is_dask(df):
+        return _on_dask(
+            "check",
+            df,
+            graph,
+            columns,
+            max_gap_days=max_gap_days,
+            end_inclusive=end_inclusive,
+            by_person=by_person,
+        )
+    with Progress("check", total=2, enabled=progress) as bar:
+        data = _source(df, graph, columns, need_end=True, want_reason=True)
+        bar.advance(note="findings")
+        found = findings_frame(data, max_gap_days, end_inclusive)
+        bar.advance()
+    return found

@@ -6,7 +6,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["KEBAB_CASE", "Finding", "Severity"]
+
+#: The one style of finding codes: ``move-not-allowed``, ``unknown-level``, ``gap``.
+KEBAB_CASE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 #: ``error`` for something wrong; ``warning`` for something worth a look.
 Severity = Literal["error", "warning"]
@@ -21,7 +24,8 @@ class Finding(BaseModel):
     Attributes
     ----------
     code:
-        A stable, machine-readable kind, e.g. ``"overlap"`` or ``"dead-end"``.
+        A stable, machine-readable kind in kebab-case (lower-case words joined
+        by hyphens), e.g. ``"overlap"``, ``"move-not-allowed"`` or ``"dead-end"``.
     message:
         What is wrong, in words.
     severity:
@@ -35,11 +39,17 @@ class Finding(BaseModel):
     >>> Finding(code="gap", message="3 days between placements 0 and 1",
     ...         severity="warning", location=1)
     Finding(warning gap at 1: 3 days between placements 0 and 1)
+    >>> Finding(code="move_not_allowed", message="x")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Finding
+    code
+      String should match pattern '^[a-z0-9]+(-[a-z0-9]+)*$' ...
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    code: str = Field(min_length=1)
+    code: str = Field(min_length=1, max_length=64, pattern=KEBAB_CASE)
     message: str
     severity: Severity = "error"
     location: int | str | None = None

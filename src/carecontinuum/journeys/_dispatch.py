@@ -1,0 +1,101 @@
+"""How a population function gets its data: a frame read now, prepared arrays, or Dask."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..transitions import ContinuumGraph
+from ._analytics import move_counts
+from ._errors import PlacementFrameError
+from ._frame import Columns
+from ._graphs import resolve_graph
+from ._pandas import np, pd
+from ._population_check import overlaps
+from ._prepare import PreparedPlacements, read_prepared
+
+__all__ = ["columns", "flag", "is_dask", "moves", "on_dask", "source"]
+
+_DEFAULTS = Columns()
+
+
+def is_dask(data: object) -> bool:
+    return type(data).__module__.split(".", 1)[0] in {"dask", "dask_expr"} and hasattr(
+        data, "map_partitions"
+    )
+
+
+def columns(person: Any, level: Any, start: Any, end: Any, reason: Any = None) -> Columns:
+    return Columns(person, level, start, end, reason)
+
+
+def source(
+    data: Any,
+    graph: ContinuumGraph | None,
+    columns: Columns,
+    *,
+    need_end: bool = False,
+    want_end: bool = False,
+    want_reason: bool = False,
+    sort: bool = True,
+) -> PreparedPlacements:
+    """*data* as PreparedPlacements: prepared already (checked against the arguments) or read."""
+    if isinstance(data, PreparedPlacements):
+        if graph is not None and graph is not data.graph and resolve_graph(graph) != data.graph:
+            raise PlacementFrameError(
+                f"these placements were prepared with graph {data.tables.name!r}; pass "
+                "graph=None, or prepare() them again with the other graph"
+            )
+        given = (columns.person, columns.level, columns.start)
+        ours = (data.columns.person, data.columns.level, data.columns.start)
+        if given not in {ours, (_DEFAULTS.person, _DEFAULTS.level, _DEFAULTS.start)}:
+            raise PlacementFrameError(
+                f"these placements were prepared from columns {ours}; column names cannot be "
+                "changed afterwards (prepare() the frame again)"
+            )
+        if need_end:
+            data.require_end("this analysis")
+        return data
+    return read_prepared(
+        data,
+        resolve_graph(graph),
+        columns,
+        need_end=need_end,
+        want_end=want_end or need_end,
+        want_reason=want_reason,
+        sort=sort,
+    )
+
+
+def on_dask(
+    kind: str, data: Any, graph: ContinuumGraph | None, columns: Columns, **options: Any
+) -> pd.DataFrame:
+    from ._dask import run
+
+    return run(kind, data, resolve_graph(graph), columns, **options)
+
+
+def moves(data: PreparedPlacements, valid_only: bool) -> Any:
+    """The move counts of *data*, computed once per prepared object."""
+    key = ("moves", valid_only)
+    if key not in data.cache:
+        data.cache[key] = move_counts(data, _excluded(data, valid_only))
+    return data.cache[key].copy()
+
+
+def _excluded(data: PreparedPlacements, valid_only: bool) -> Any | None:
+    """Rows whose incoming move the check reports (move-not-allowed, overlap)."""
+    if not valid_only:
+        return None
+    n = len(data.codes)
+    edges = np.eye(n, dtype=bool)
+    for a, b in data.tables.edges:
+        edges[data.codes.index(a), data.codes.index(b)] = True
+    level = data.known_levels().astype(np.int64)
+    not_allowed = np.zeros(len(level), dtype=bool)
+    not_allowed[1:] = ~edges[level[:-1], level[1:]]
+    return not_allowed | overlaps(data)
+
+
+def flag(value: object, name: str) -> None:
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r:.40}")
