@@ -63,7 +63,7 @@ def _wanted(kind: str, frame: Any, columns: Columns, valid_only: bool) -> list[A
 def _matrix_part(part: pd.DataFrame, graph: ContinuumGraph, columns: Columns, valid: bool) -> Any:
     part = _in_order(part)
     data = read_prepared(part, graph, columns, need_end=valid, want_end=valid, want_reason=False)
-    from ._dispatch import moves
+    from ._moves import moves
 
     counts = moves(data, valid)
     placements = bincount(data.known_levels(), len(data.codes))

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .._typing import Axes
 from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
 from ._graphs import resolve_graph
 from ._move import Move
 from ._placement import Placement
-
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
 
 __all__ = ["Journey"]
 

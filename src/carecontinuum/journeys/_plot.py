@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
+from .._typing import Axes
 from ..errors import MissingExtraError
 from ..transitions import ContinuumGraph, TransitionKind
 from ._graphs import resolve_graph
+from ._move import Move
+from ._placement import Placement
 
-if TYPE_CHECKING:
-    from matplotlib.axes import Axes
+__all__ = ["JourneyLike", "plot_journeys", "plot_matrix"]
 
-    from ._journey import Journey
 
-__all__ = ["plot_journeys", "plot_matrix"]
+class JourneyLike(Protocol):
+    """What a timeline draws from a journey: its person and its placements."""
+
+    @property
+    def person_id(self) -> object: ...
+    @property
+    def placements(self) -> Sequence[Placement]: ...
+    @property
+    def transitions(self) -> Sequence[Move]: ...
+
 
 _MOVE_COLOURS = {
     TransitionKind.STEP_UP: "#b2182b",
@@ -65,7 +75,7 @@ def plot_matrix(matrix: Any, *, shares: bool, ax: Axes | None, annotate: bool) -
 
 
 def plot_journeys(
-    journeys: Sequence[Journey], *, ax: Axes | None = None, graph: ContinuumGraph | None = None
+    journeys: Sequence[JourneyLike], *, ax: Axes | None = None, graph: ContinuumGraph | None = None
 ) -> Axes:
     """Gantt-style bars for each journey's placements, one row per level, moves marked.
 

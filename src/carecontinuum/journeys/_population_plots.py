@@ -10,6 +10,7 @@ from ..transitions import ContinuumGraph
 from ._convert import journeys_from_frame
 from ._dispatch import flag as _flag
 from ._journey import Journey
+from ._matrix import transition_matrix
 from ._pandas import pd
 
 if TYPE_CHECKING:
@@ -75,8 +76,6 @@ def plot_transition_matrix(
     if isinstance(data, pd.DataFrame) and data.index.name == "from" and data.columns.name == "to":
         matrix = data
     else:
-        from .population import transition_matrix
-
         matrix = transition_matrix(data, graph, **columns)  # type: ignore[arg-type]
     return plot_matrix(matrix, shares=shares, ax=ax, annotate=annotate)
 

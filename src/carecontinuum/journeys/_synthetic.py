@@ -12,16 +12,13 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import numbers
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._progress import Progress
+from .._typing import DataFrame
 from ..errors import MissingExtraError
+from ..transitions import ContinuumGraph
 from ._errors import SyntheticCohortError
-
-if TYPE_CHECKING:
-    import pandas as pd
-
-    from ..transitions import ContinuumGraph
 
 __all__ = ["SyntheticCohortError", "synthetic_cohort"]
 
@@ -86,7 +83,7 @@ def synthetic_cohort(
     graph: ContinuumGraph | None = None,
     start: _dt.date = _dt.date(2020, 1, 1),
     progress: bool | None = None,
-) -> pd.DataFrame:
+) -> DataFrame:
     """SYNTHETIC placement records of *n_people* people, reproducible from *seed*.
 
     Columns: ``person_id`` (int), ``level`` (categorical level codes, least
