@@ -34,17 +34,18 @@ _MOVE_COLOURS = {
 _BAR = 0.6
 
 
-def _pyplot(feature: str) -> Any:
+def _need_matplotlib(feature: str) -> None:
+    """Raise :class:`~carecontinuum.MissingExtraError` when matplotlib is not installed."""
     try:
-        import matplotlib.pyplot as plt
+        import matplotlib  # noqa: F401
     except ImportError as err:
         raise MissingExtraError("matplotlib", "plot", feature) from err
-    return plt
 
 
 def plot_matrix(matrix: Any, *, shares: bool, ax: Axes | None, annotate: bool) -> Axes:
     """Draw *matrix* (``from`` × ``to`` counts) as a heatmap on *ax*."""
-    plt = _pyplot("population.plot_transition_matrix()")
+    _need_matplotlib("population.plot_transition_matrix()")
+    import matplotlib.pyplot as plt
     import numpy as np
 
     counts = matrix.to_numpy(dtype=float)
@@ -83,11 +84,12 @@ def plot_journeys(
     the bottom).  An open placement is drawn to the latest date shown, hatched.
     Moves are arrows coloured by kind (step-up red, step-down blue, lateral grey).
     """
-    plt = _pyplot("Journey.plot()")
+    _need_matplotlib("Journey.plot()")
     import datetime as dt
     import importlib
 
-    mdates: Any = importlib.import_module("matplotlib.dates")
+    mdates: Any = importlib.import_module("matplotlib.dates")  # its functions are untyped
+    import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

@@ -89,7 +89,7 @@ class GraphDrawing(GraphCore):
         return plan, font, labels
 
     def _plot(
-        self, ax: Any, plan: Layout, font: float, labels: list[str], *, legend_room: float
+        self, ax: Axes, plan: Layout, font: float, labels: list[str], *, legend_room: float
     ) -> None:
         """Draw *plan* on *ax*; ``legend_room`` > 0: the legend goes inside the axes, in that
         much room (data units) kept free right of the graph; 0: beside the axes, in the figure."""
