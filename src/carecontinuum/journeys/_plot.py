@@ -37,7 +37,7 @@ _BAR = 0.6
 def _need_matplotlib(feature: str) -> None:
     """Raise :class:`~carecontinuum.MissingExtraError` when matplotlib is not installed."""
     try:
-        import matplotlib  # noqa: F401
+        import matplotlib.pyplot  # noqa: F401
     except ImportError as err:
         raise MissingExtraError("matplotlib", "plot", feature) from err
 
