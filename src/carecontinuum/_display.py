@@ -26,6 +26,7 @@ style='text-align:left'>&lt;script&gt;</td></tr></table>"
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,12 +43,15 @@ def num(value: float) -> str:
 
     Examples
     --------
-    >>> num(3.0), num(2.5), num(1 / 3)
-    ('3', '2.5', '0.333')
+    >>> num(3.0), num(2.5), num(1 / 3), num(4.7e306), num(float("inf"))
+    ('3', '2.5', '0.333', '4.7e+306', 'inf')
     """
-    if float(value).is_integer():
-        return str(int(value))
-    return f"{value:.3g}" if abs(value) < 1 else f"{value:.4g}"
+    number = float(value)
+    if number.is_integer() and abs(number) < 1e15:
+        return str(int(number))
+    if not math.isfinite(number) or abs(number) >= 1e15:
+        return f"{number:.4g}"
+    return f"{number:.3g}" if abs(number) < 1 else f"{number:.4g}"
 
 
 def show(value: object) -> str:

@@ -128,6 +128,12 @@ class Session(BaseModel):
     @field_validator("duration")
     @classmethod
     def _ends_by_midnight(cls, duration: float, info: ValidationInfo) -> float:
+        if duration > 24:  # a session ends by midnight; also keeps microseconds() finite
+            raise PydanticCustomError(
+                "session_too_long",
+                "a session lasts at most 24 hours, got {hours} h; split it at midnight",
+                {"hours": num(duration)},
+            )
         if microseconds(duration) == 0:
             raise PydanticCustomError(
                 "session_too_short",
