@@ -14,10 +14,19 @@ or payer's own rule can be written as data and registered.
 from __future__ import annotations
 
 import itertools
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
+from .._contract import rule
 from .._display import Display, Table, num, render_html
 from .._nonempty import NonEmpty
 from .._sources import Firmness
@@ -78,7 +87,24 @@ class DailyHours(BaseModel):
 
 
 #: One condition of a tier, told apart by its ``kind``.
-Condition = Annotated[WeeklyHours | DailyHours, Field(discriminator="kind")]
+def condition_kind(value: Any) -> str:
+    """The condition's ``kind``: its tag, or (untagged) told from its fields."""
+    if isinstance(value, WeeklyHours | DailyHours):
+        return value.kind
+    if isinstance(value, dict):
+        tag = value.get("kind")
+        if isinstance(tag, str):
+            return tag
+        return (
+            "daily_hours" if {"hours_at_least", "days_at_least"} & set(value) else ("weekly_hours")
+        )
+    return "weekly_hours"
+
+
+Condition = Annotated[
+    Annotated[WeeklyHours, Tag("weekly_hours")] | Annotated[DailyHours, Tag("daily_hours")],
+    Discriminator(condition_kind),
+]
 
 
 class Tier(BaseModel):
@@ -172,21 +198,24 @@ class RuleSet(BaseModel):
         ranks = []
         for code in levels:
             if code not in DEFAULT_CONTINUUM.codes:
-                raise ValueError(
+                raise rule(
+                    "rule_set_levels",
                     f"rule set {self.id!r}: {code!r} is not a level code of the default "
-                    f"continuum ({', '.join(DEFAULT_CONTINUUM.codes)})"
+                    f"continuum ({', '.join(DEFAULT_CONTINUUM.codes)})",
                 )
             lv = DEFAULT_CONTINUUM.level(code)
             if lv.setting is not Setting.AMBULATORY:
-                raise ValueError(
+                raise rule(
+                    "rule_set_levels",
                     f"rule set {self.id!r}: {code!r} is a 24-hour level; hours decide only "
-                    "among ambulatory levels (24-hour settings are classified by setting)"
+                    "among ambulatory levels (24-hour settings are classified by setting)",
                 )
             ranks.append(lv.rank)
         if any(b <= a for a, b in itertools.pairwise(ranks)):
-            raise ValueError(
+            raise rule(
+                "rule_set_levels",
                 f"rule set {self.id!r}: levels must rise in intensity, below level first "
-                f"(got {', '.join(levels)})"
+                f"(got {', '.join(levels)})",
             )
         return self
 

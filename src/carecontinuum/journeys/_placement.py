@@ -20,7 +20,7 @@ from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel
 from ..levels import level as _find_level
 from ..programs import Program
-from ..schedules import Schedule, WeeklySchedule
+from ..schedules import Schedule, ScheduleField, WeeklySchedule
 from ._dates import as_date, coerce_date
 from ._reason import DischargeReason, coerce_reason
 
@@ -115,7 +115,7 @@ class Placement(BaseModel):
     level: LevelField = Field(default=None, validate_default=True)
     start: Annotated[_dt.date, BeforeValidator(coerce_date)]
     end: Annotated[_dt.date | None, BeforeValidator(coerce_date)] = None
-    schedule: Schedule | WeeklySchedule | None = None
+    schedule: ScheduleField | None = None
     program: Program | None = None
     discharge_reason: Annotated[DischargeReason | None, BeforeValidator(coerce_reason)] = None
 

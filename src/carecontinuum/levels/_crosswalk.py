@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from .._contract import rule
 from .._display import Display, Table, render_html
 from .._nonempty import NonEmpty
 from ._errors import InvalidCrosswalkError, UnboundCrosswalkError
@@ -100,19 +101,24 @@ class LevelMapping(BaseModel):
     @model_validator(mode="after")
     def _explained(self) -> LevelMapping:
         if self.match is MatchKind.NONE and self.target:
-            raise ValueError(f"mapping of {self.source!r}: match 'none' takes no target")
+            raise rule(
+                "mapping_target", f"mapping of {self.source!r}: match 'none' takes no target"
+            )
         if self.match is not MatchKind.NONE and not self.target:
-            raise ValueError(
-                f"mapping of {self.source!r}: a {self.match.value} match needs a target"
+            raise rule(
+                "mapping_target",
+                f"mapping of {self.source!r}: a {self.match.value} match needs a target",
             )
         if self.match is not MatchKind.EXACT and not self.lost:
-            raise ValueError(
-                f"mapping of {self.source!r}: a {self.match.value} match must say what is lost"
+            raise rule(
+                "mapping_lost",
+                f"mapping of {self.source!r}: a {self.match.value} match must say what is lost",
             )
         if not self.verified and not self.note:
-            raise ValueError(
+            raise rule(
+                "unverified_note",
                 f"mapping of {self.source!r}: an unverified mapping needs a note saying why "
-                "it was drawn"
+                "it was drawn",
             )
         return self
 
@@ -264,19 +270,23 @@ class Crosswalk(BaseModel):
     @model_validator(mode="after")
     def _well_formed(self) -> Crosswalk:
         if self.source_framework == self.target_framework:
-            raise ValueError(
-                f"a crosswalk joins two frameworks; got {self.source_framework!r} twice"
+            raise rule(
+                "crosswalk_mappings",
+                f"a crosswalk joins two frameworks; got {self.source_framework!r} twice",
             )
         pairs = Counter((m.source, m.target) for m in self.mappings)
         twice = sorted(pair for pair, n in pairs.items() if n > 1)
         if twice:
-            raise ValueError(f"mapping {twice[0][0]!r} → {twice[0][1]!r} appears twice")
+            raise rule(
+                "crosswalk_mappings", f"mapping {twice[0][0]!r} → {twice[0][1]!r} appears twice"
+            )
         per_source = Counter(m.source for m in self.mappings)
         for m in self.mappings:
             if m.match is not MatchKind.APPROXIMATE and per_source[m.source] > 1:
-                raise ValueError(
+                raise rule(
+                    "crosswalk_mappings",
                     f"level {m.source!r} has a {m.match.value} match and other mappings; "
-                    "only approximate matches can share a source level"
+                    "only approximate matches can share a source level",
                 )
         return self
 

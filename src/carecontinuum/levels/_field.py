@@ -127,6 +127,34 @@ def continuum_code(value: object) -> str:
     )
 
 
+def level_spellings(*, framework_codes: bool) -> list[str]:
+    """The level spellings the JSON Schema offers: every code, name and alias of the
+    default continuum (and the codes with spaces), then ``framework:code`` of every
+    registered framework's levels — all of them with *framework_codes*, else only those
+    that map to the continuum exactly."""
+    from ._registry import list_frameworks
+
+    found: list[str] = []
+    for lv in DEFAULT_CONTINUUM.levels:
+        for spelling in (lv.code, lv.code.replace("_", " "), lv.name, *lv.aliases):
+            if spelling not in found:
+                found.append(spelling)
+    for fw in list_frameworks():
+        if fw.code == DEFAULT_CONTINUUM.code:
+            continue
+        for lv in fw.levels:
+            key = f"{fw.code}:{lv.code}"
+            if framework_codes:
+                found.append(key)
+                continue
+            try:
+                continuum_code(key)
+            except (UnknownKeyError, TypeError, ValueError):
+                continue
+            found.append(key)
+    return found
+
+
 def level_key(lv: CareLevel) -> str:
     """The compact text form of a level: ``code``, or ``framework:code``.
 
@@ -201,9 +229,9 @@ class LevelMarker:
     ) -> JsonSchemaValue:
         text: JsonSchemaValue = {
             "type": "string",
-            "minLength": 1,
-            "description": _DESCRIPTION,
-            "examples": list(DEFAULT_CONTINUUM.codes),
+            "enum": level_spellings(framework_codes=not self.continuum_code),
+            "description": _DESCRIPTION + " (case and spacing are forgiven, and the model also "
+            "reads looser phrases such as 'ASAM 3.7')",
         }
         if self.continuum_code:
             if handler.mode == "serialization":

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
+from .._contract import rule
 from .._display import Display, Table, render_html
 from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
@@ -28,9 +29,10 @@ def _key_owners(levels: tuple[CareLevel, ...], framework: str) -> dict[str, str]
         for key in (lv.code, *lv.aliases):
             owner = owners.setdefault(normalize_key(key), lv.code)
             if owner != lv.code:
-                raise ValueError(
+                raise rule(
+                    "framework_alias",
                     f"{key!r} (a code or alias of level {lv.code!r}) also names level "
-                    f"{owner!r} in framework {framework!r}"
+                    f"{owner!r} in framework {framework!r}",
                 )
     return owners
 
@@ -102,21 +104,28 @@ class Framework(BaseModel):
         seen: set[str] = set()
         for lv in self.levels:
             if lv.framework != self.code:
-                raise ValueError(
-                    f"level {lv.code!r} belongs to framework {lv.framework!r}, not {self.code!r}"
+                raise rule(
+                    "framework_level",
+                    f"level {lv.code!r} belongs to framework {lv.framework!r}, not {self.code!r}",
                 )
             if lv.code in seen:
-                raise ValueError(f"level code {lv.code!r} appears twice in framework {self.code!r}")
+                raise rule(
+                    "framework_level",
+                    f"level code {lv.code!r} appears twice in framework {self.code!r}",
+                )
             seen.add(lv.code)
         _key_owners(self.levels, self.code)  # raises on an ambiguous alias
         if list(self.levels) != sorted(self.levels):
             order = ", ".join(lv.code for lv in sorted(self.levels))
-            raise ValueError(
+            raise rule(
+                "framework_level",
                 f"levels of framework {self.code!r} must be listed in rank order "
-                f"(rank, then code): {order}"
+                f"(rank, then code): {order}",
             )
         if not self.verified and not self.note:
-            raise ValueError(f"framework {self.code!r}: an unverified framework needs a note")
+            raise rule(
+                "unverified_note", f"framework {self.code!r}: an unverified framework needs a note"
+            )
         return self
 
     def _entry(self) -> _Entry:

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .._contract import rule
 from .._display import DisplayMixin
 from .._lookup import EnumLookup
 from .._sources import Firmness
@@ -131,9 +132,10 @@ class ExternalCode(BaseModel):
     @model_validator(mode="after")
     def _unverified_has_note(self) -> ExternalCode:
         if self.firmness is Firmness.UNVERIFIED and not self.note:
-            raise ValueError(
+            raise rule(
+                "unverified_note",
                 f"code {self.system.value}:{self.code}: an unverified code (firmness 'U') "
-                "needs a note saying what is unverified"
+                "needs a note saying what is unverified",
             )
         return self
 
@@ -189,12 +191,14 @@ class CareLevel(DisplayMixin, BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> CareLevel:
         if self.setting is Setting.AMBULATORY and self.twenty_four_hour:
-            raise ValueError(
-                f"level {self.code!r}: an ambulatory setting cannot be a 24-hour level"
+            raise rule(
+                "level_setting",
+                f"level {self.code!r}: an ambulatory setting cannot be a 24-hour level",
             )
         if not self.verified and not self.note:
-            raise ValueError(
-                f"level {self.code!r}: an unverified level needs a note saying what is unverified"
+            raise rule(
+                "unverified_note",
+                f"level {self.code!r}: an unverified level needs a note saying what is unverified",
             )
         return self
 

@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .._checks import not_bool
+from .._contract import rule
 from .._sources import Firmness
 from .._text import echo
 
@@ -65,12 +66,15 @@ class PerDiemTier(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> PerDiemTier:
         if self.max_services is not None and self.max_services < self.min_services:
-            raise ValueError(
+            raise rule(
+                "tier_range",
                 f"max_services ({self.max_services}) must not be below min_services "
-                f"({self.min_services})"
+                f"({self.min_services})",
             )
         if self.firmness is Firmness.UNVERIFIED and not self.note:
-            raise ValueError("an unverified tier (firmness 'U') needs a note saying why")
+            raise rule(
+                "unverified_note", "an unverified tier (firmness 'U') needs a note saying why"
+            )
         return self
 
     def covers(self, services: int) -> bool:

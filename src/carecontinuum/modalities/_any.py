@@ -83,8 +83,25 @@ class ModalityField:
                 return objects
             ref = {"type": "string", "description": "the code of a registered modality"}
             return {"anyOf": [ref, objects]}
-        code = {"type": "string", "description": "a registered modality's code, name or alias"}
+        code = {
+            "type": "string",
+            "enum": registered_spellings(),
+            "description": "a registered modality's code, name or alias (case and spacing are "
+            "forgiven; the model also reads looser spellings)",
+        }
         return {"anyOf": [objects, code]}
+
+
+def registered_spellings() -> list[str]:
+    """Every registered modality's code, name and aliases, as the schema offers them."""
+    from ._registry import MODALITIES
+
+    found: list[str] = []
+    for item in MODALITIES:
+        for spelling in (item.code, item.name, *item.aliases):
+            if spelling not in found:
+                found.append(spelling)
+    return found
 
 
 def _validate(value: Any) -> Modality:

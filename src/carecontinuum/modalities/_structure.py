@@ -11,9 +11,13 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
+from .._contract import rule
+from ..errors import InvalidQuantityError
 from ..units import (
     DaysPerWeek,
     Hours,
@@ -43,7 +47,21 @@ def _range_in(unit: str, per: str | None = None) -> Any:
             return value
         if isinstance(value, bool):
             return value  # let QuantityRange reject it with a clear message
-        magnitude = convert(value, unit, per=per)
+        try:
+            magnitude = convert(value, unit, per=per)
+        except InvalidQuantityError as problem:
+            if isinstance(value, str):  # perhaps a range as text ("1-2 sessions per week")
+                try:
+                    return QuantityRange.model_validate(value)  # its unit is checked after
+                except ValidationError as err:
+                    first = err.errors()[0]
+                    if first["type"] != "quantity_range_parse":  # a range, but a bad one
+                        raise PydanticCustomError(
+                            first["type"], "{message}", {"message": first["msg"]}
+                        ) from None
+            raise PydanticCustomError(
+                problem.error_type, "{message}", {"message": str(problem)}
+            ) from None
         return QuantityRange(low=magnitude, high=magnitude, unit=unit)
 
     return BeforeValidator(read)
@@ -51,7 +69,11 @@ def _range_in(unit: str, per: str | None = None) -> Any:
 
 def _check_unit(value: QuantityRange | None, unit: str, field: str) -> None:
     if value is not None and value.unit != unit:
-        raise ValueError(f"{field} must be a range in {unit!r}, got one in {value.unit!r}")
+        raise PydanticCustomError(
+            "range_unit",
+            "{field} must be a range in {unit}, got one in {got}",
+            {"field": field, "unit": repr(unit), "got": repr(value.unit)},
+        )
 
 
 #: How often a component meets, as a range in sessions per week ("1–2 per week").
@@ -106,21 +128,23 @@ class ModalityComponent(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> ModalityComponent:
         if not self.verified and not self.note:
-            raise ValueError(
+            raise rule(
+                "unverified_note",
                 f"component {self.name!r}: an unverified component needs a note saying what "
-                "is unverified"
+                "is unverified",
             )
         _check_unit(self.sessions_per_week, "session / week", "sessions_per_week")
         _check_unit(self.session_length, "hour", "session_length")
         if self.session_length is not None and self.session_length.low <= 0:
-            raise ValueError("session_length must be greater than 0 hours")
+            raise rule("range_positive", "session_length must be greater than 0 hours")
         if (
             self.from_week is not None
             and self.to_week is not None
             and self.to_week < self.from_week
         ):
-            raise ValueError(
-                f"to_week ({self.to_week}) must not be before from_week ({self.from_week})"
+            raise rule(
+                "component_weeks",
+                f"to_week ({self.to_week}) must not be before from_week ({self.from_week})",
             )
         return self
 
@@ -195,22 +219,30 @@ class ModalityStructure(BaseModel):
     @model_validator(mode="after")
     def _consistent(self) -> ModalityStructure:
         if self.weeks is not None and self.duration is not None:
-            raise ValueError("give either weeks (a fixed length) or duration (a range), not both")
+            raise rule(
+                "structure_duration",
+                "give either weeks (a fixed length) or duration (a range), not both",
+            )
         if self.duration is not None and self.duration.unit not in _DURATION_UNITS:
-            raise ValueError(
+            raise rule(
+                "structure_duration",
                 f"duration must be in one of {', '.join(_DURATION_UNITS)}, "
-                f"got {self.duration.unit!r}"
+                f"got {self.duration.unit!r}",
             )
         weeks = self.session_weeks
         if any(later <= earlier for earlier, later in itertools.pairwise(weeks)):
-            raise ValueError(f"session_weeks must be strictly increasing, got {weeks}")
+            raise rule(
+                "structure_duration", f"session_weeks must be strictly increasing, got {weeks}"
+            )
         if weeks and self.sessions is not None and len(weeks) != self.sessions:
-            raise ValueError(
-                f"session_weeks lists {len(weeks)} weeks but sessions is {self.sessions}"
+            raise rule(
+                "structure_duration",
+                f"session_weeks lists {len(weeks)} weeks but sessions is {self.sessions}",
             )
         if weeks and self.weeks is not None and weeks[-1] > self.weeks:
-            raise ValueError(
-                f"session_weeks reaches week {weeks[-1]}, past the course's {self.weeks:g} weeks"
+            raise rule(
+                "structure_duration",
+                f"session_weeks reaches week {weeks[-1]}, past the course's {self.weeks:g} weeks",
             )
         return self
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from .._contract import rule
 from ._codes import AgeGroup
 
 __all__ = ["ADULT_AGE", "Age", "AgeRange"]
@@ -46,7 +47,9 @@ class AgeRange(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> AgeRange:
         if self.max_age is not None and self.max_age < self.min_age:
-            raise ValueError(f"max_age ({self.max_age}) is below min_age ({self.min_age})")
+            raise rule(
+                "age_range_order", f"max_age ({self.max_age}) is below min_age ({self.min_age})"
+            )
         return self
 
     def __contains__(self, age: object) -> bool:

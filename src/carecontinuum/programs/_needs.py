@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from .._contract import rule
 from ..levels import ContinuumLevelCode
 from ..modalities import AnyModality
 from ._ages import Age
@@ -73,14 +74,16 @@ class Needs(BaseModel):
         if language is None:
             return data
         if data.get("languages"):
-            raise ValueError("give languages or the deprecated language, not both")
+            raise rule("needs_languages", "give languages or the deprecated language, not both")
         data["languages"] = (language,)
         return data
 
     @model_validator(mode="after")
     def _distance_needs_a_point(self) -> Needs:
         if self.max_distance is not None and self.near is None:
-            raise ValueError("max_distance needs near: the point to measure the distance from")
+            raise rule(
+                "needs_near", "max_distance needs near: the point to measure the distance from"
+            )
         return self
 
     @property

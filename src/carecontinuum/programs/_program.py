@@ -5,11 +5,12 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
+from .._contract import rule
 from .._display import Display, render_html
 from ..intensity import RuleSet
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
 from ..modalities import AnyModality, Modality
-from ..schedules import Schedule, WeeklySchedule
+from ..schedules import ScheduleField, WeeklySchedule
 from ..units import QuantityRange
 from ._ages import AgeRange
 from ._codes import AgeGroup, AgeGroupField, Language, PaymentField, SpecialGroupField
@@ -63,7 +64,7 @@ class Program(BaseModel):
 
     name: str = Field(min_length=1)
     level: ContinuumLevelCode
-    schedule: Schedule | WeeklySchedule | None = None
+    schedule: ScheduleField | None = None
     """The weekly schedule; ``None`` where the program does not say (a directory listing)."""
     modalities: tuple[AnyModality, ...] = ()
     ages: AgeRange | None = None
@@ -107,9 +108,10 @@ class Program(BaseModel):
         if self.ages is not None and self.age_groups:
             outside = [g for g in self.age_groups if g not in self.ages.age_groups]
             if outside:
-                raise ValueError(
+                raise rule(
+                    "program_age_groups",
                     f"age_groups {', '.join(g.value for g in outside)} lie outside the age range "
-                    f"{self.ages}"
+                    f"{self.ages}",
                 )
         return self
 

@@ -23,6 +23,7 @@ from ._base import ScheduleBase
 from ._exact import MICROSECONDS_PER_HOUR
 from ._schedule import Schedule
 from ._session import Session, Weekday, WeekdayField, weekday
+from ._union import ScheduleField, schedule_kind
 from ._weekly import WeeklySchedule
 
 #: Either kind of schedule.
@@ -33,10 +34,12 @@ __all__ = [
     "AnySchedule",
     "Schedule",
     "ScheduleBase",
+    "ScheduleField",
     "Session",
     "Weekday",
     "WeekdayField",
     "WeeklySchedule",
+    "schedule_kind",
     "weekday",
 ]
 

@@ -13,10 +13,13 @@ from .._display import Display, num, render_html
 from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
-from ..units import Hours
+from ..units import InUnit
 from ._exact import MICROSECONDS_PER_DAY, microseconds, time_of_day
 
-__all__ = ["Session", "Weekday", "WeekdayField", "weekday"]
+__all__ = ["Session", "SessionHours", "Weekday", "WeekdayField", "weekday"]
+
+#: A session's length: over 0 and at most 24 hours (a session ends by midnight).
+SessionHours = Annotated[float, InUnit("hour", label="a session's length", gt=0, le=24)]
 
 
 class Weekday(StrEnum):
@@ -121,19 +124,13 @@ class Session(BaseModel):
 
     weekday: WeekdayField
     start: _dt.time
-    duration: Hours
+    duration: SessionHours
     format: Format
     modality: AnyModality | None = None
 
     @field_validator("duration")
     @classmethod
     def _ends_by_midnight(cls, duration: float, info: ValidationInfo) -> float:
-        if duration > 24:  # a session ends by midnight; also keeps microseconds() finite
-            raise PydanticCustomError(
-                "session_too_long",
-                "a session lasts at most 24 hours, got {hours} h; split it at midnight",
-                {"hours": num(duration)},
-            )
         if microseconds(duration) == 0:
             raise PydanticCustomError(
                 "session_too_short",

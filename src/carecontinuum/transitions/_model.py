@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
 
+from .._contract import rule
 from .._display import Display, render_html
 from ..levels import CareLevel, LevelCode
 
@@ -118,13 +119,15 @@ class Transition(BaseModel):
     @model_validator(mode="after")
     def _not_a_loop(self) -> Transition:
         if self.source == self.target:
-            raise ValueError(
-                f"a transition needs two different levels; got {self.source!r} to itself"
+            raise rule(
+                "transition_self",
+                f"a transition needs two different levels; got {self.source!r} to itself",
             )
         if not self.verified and not self.note:
-            raise ValueError(
+            raise rule(
+                "unverified_note",
                 f"transition {self.source!r} to {self.target!r}: an unverified transition "
-                "needs a note saying what is unverified"
+                "needs a note saying what is unverified",
             )
         return self
 

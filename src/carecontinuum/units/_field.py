@@ -125,7 +125,10 @@ class InUnit(Conversion):
                     {
                         "type": "string",
                         "maxLength": _max_length(),
-                        "description": f"a quantity such as '{self.example()}'",
+                        "pattern": text_pattern(self.unit),
+                        "description": f"a quantity such as '{self.example()}' (in range: "
+                        "the number it converts to must meet the bounds)",
+                        "examples": text_examples(self.unit),
                     },
                 ]
             }
@@ -133,6 +136,61 @@ class InUnit(Conversion):
         if self.label:
             out["description"] = f"{self.label}, in {self.unit}"
         return out
+
+
+#: Unit spellings the JSON Schema offers for each kind of quantity (the parser reads more).
+_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "hour": ("h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes"),
+    "day": ("d", "day", "days"),
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
+    "year": ("year", "years"),
+    "session": ("session", "sessions"),
+}
+_CALENDAR = ("day", "week")
+_NUMBER_TEXT = r"(?:[0-9]{1,12}(?:\.[0-9]{1,12})?|\.[0-9]{1,12})(?:[eE][+-]?[0-9]{1,2})?"
+
+
+def _words(*kinds: str) -> str:
+    return "|".join(w for kind in kinds for w in _SPELLINGS[kind])
+
+
+def text_pattern(unit: str) -> str:
+    """The JSON Schema ``pattern`` of a quantity field's text form.
+
+    A non-negative number, then optionally a unit of the field's kind (for a
+    rate, over a calendar unit).  Everything the pattern admits is read by the
+    field; whether the number is in range the schema cannot say.
+
+    Examples
+    --------
+    >>> import re
+    >>> bool(re.fullmatch(text_pattern("hour / day"), "180 min")), bool(
+    ...     re.fullmatch(text_pattern("hour / day"), "3 m/km"))
+    (True, False)
+    """
+    amount, _, per = unit.partition(" / ")
+    if not per and amount in ("week", "day"):  # a duration: any unit of time
+        units = _words("hour", "day", "week", "month", "year")
+    else:
+        units = _words(amount)
+    tail = f"(?: ?/ ?| per )(?:{_words(*_CALENDAR)})" if per else ""
+    return f"^ ?{_NUMBER_TEXT}(?: ?(?:{units})(?:{tail})?)? ?$"
+
+
+def text_examples(unit: str) -> list[str]:
+    """Documented text forms of a quantity field (each validates against its schema)."""
+    examples = {
+        "hour / day": ["3", "180 min", "3 hours/day", "3 h per day", "21 h/week"],
+        "day / week": ["3", "3 days/week", "5 d per week"],
+        "hour / week": ["9", "9 hours/week", "540 min per week", "2 h/day"],
+        "session / week": ["2", "2 sessions/week", "1 session per week"],
+        "hour": ["1.5", "90 min", "1.5 hours"],
+        "day": ["30", "30 days", "4 weeks"],
+        "week": ["6", "6 weeks", "42 days"],
+        "session": ["12", "12 sessions"],
+    }
+    return examples.get(unit, [])
 
 
 def _max_length() -> int:

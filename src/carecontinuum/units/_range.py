@@ -7,7 +7,15 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal, NoReturn, get_args
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 from .._text import echo
@@ -81,6 +89,28 @@ def _bound(value: Any) -> Any:
 _BOUND = Conversion("hour", label="a range's bound")
 _Bound = BeforeValidator(_bound, json_schema_input_type=float)
 
+#: How each range unit may be written in a range's text form (what the schema offers).
+_UNIT_TEXT: dict[str, str] = {
+    "hour": "hours?",
+    "day": "days?",
+    "week": "weeks?",
+    "month": "months?",
+    "year": "years?",
+    "session": "sessions?",
+    "hour / day": "hours?(?: per | ?/ ?)day",
+    "hour / week": "hours?(?: per | ?/ ?)week",
+    "day / week": "days?(?: per | ?/ ?)week",
+    "session / week": "sessions?(?: per | ?/ ?)week",
+    "session / day": "sessions?(?: per | ?/ ?)day",
+}
+_BOUND_TEXT = r"(?:[0-9]{1,9}(?:\.[0-9]{1,6})?)"
+#: The JSON Schema pattern of a range's text form: "8 weeks", "4-6 weeks", "≥ 1 month",
+#: "about 3–5 days per week".
+RANGE_TEXT_PATTERN = (
+    rf"^(?:about )?(?:(?:≥|>=) ?{_BOUND_TEXT}|{_BOUND_TEXT}(?: ?(?:-|–|—| to ) ?{_BOUND_TEXT})?)"
+    rf" (?:{'|'.join(_UNIT_TEXT.values())})$"
+)
+
 
 class QuantityRange(BaseModel):
     """A closed or open-ended range of a quantity, e.g. "3–5 days per week".
@@ -131,8 +161,36 @@ class QuantityRange(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> QuantityRange:
         if self.high is not None and self.high < self.low:
-            raise ValueError(f"high ({self.high}) must not be below low ({self.low})")
+            raise PydanticCustomError(
+                "range_order",
+                "high ({high}) must not be below low ({low})",
+                {"high": self.high, "low": self.low},
+            )
         return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: Any, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        target = handler.resolve_ref_schema(schema)
+        for bound in ("low", "high"):
+            prop = target["properties"][bound]
+            number = {"type": "number", "minimum": 0}
+            prop.pop("type", None)
+            if bound == "high":
+                prop["anyOf"] = [number, {"type": "null"}]
+            else:
+                prop.update(number)
+        if handler.mode == "serialization":
+            return schema
+        text = {
+            "type": "string",
+            "pattern": RANGE_TEXT_PATTERN,
+            "description": f"a range as text, {_EXAMPLES}",
+            "examples": ["8 weeks", "4-6 weeks", "≥ 1 month", "about 3–5 days per week"],
+        }
+        return {"anyOf": [schema, text]}
 
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, int | float) or isinstance(value, bool):
