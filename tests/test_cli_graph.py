@@ -147,9 +147,10 @@ def test_graph_of_a_custom_graph(tmp_path: Path, fmt: str, marker: str) -> None:
 _DOC = '{"nodes": [], "edges": []}'
 BAD_FILES = [
     # (file content, or a marker; words the one-line message must contain)
-    ("<missing>", "does not exist"),
+    ("<missing>", "No such file or directory"),
     ("<directory>", "is a directory"),
-    (b"\xff\xfe\x00\x01binary", "not UTF-8"),
+    (b"\xff\xfe\x00\x01binary", "binary file"),
+    (b'{"nodes": [\xff]}', "not UTF-8"),
     ("", "not valid"),
     ("[" * 5000 + "]" * 5000, "nests deeper than 64 levels"),
     ('{"nodes": [], "nodes": []}', "repeats the key 'nodes'"),
@@ -157,12 +158,12 @@ BAD_FILES = [
     ('{"nodes": [], "graph": {"name": NaN}}', "NaN"),
     ("[1, 2]", "valid dictionary"),
     ('{"edges": []}', "nodes: Field required"),
-    ('{"nodes": [{"code": "a"}]}', "nodes.0: Value error, a node needs an 'id'"),
+    ('{"nodes": [{"code": "a"}]}', "nodes[0]: Value error, a node needs an 'id'"),
     (
         '{"nodes": [], "edges": [{"source": "a", "target": "b", "kind": "step_up"}]}',
         "graph 'graph' has no care level 'a'",
     ),
-    (_DOC.replace("[]}", '[], "links": [1]}'), "links.0"),
+    (_DOC.replace("[]}", '[], "links": [1]}'), "links[0]"),
 ]
 
 

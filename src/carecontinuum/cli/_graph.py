@@ -12,10 +12,10 @@ from __future__ import annotations
 import argparse
 from collections import deque
 from itertools import pairwise
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._text import echo
+from ._inputs import one_line, read_json_file
 from ._render import dumps, paragraph
 from ._support import EXIT_OK, HelpFormatter, UsageError, emit
 
@@ -88,38 +88,11 @@ def load_graph_file(name: str | None) -> ContinuumGraph:
 
     if name is None:
         return default_graph()
-    where = f"graph file {echo(name)}"
+    text, _ = read_json_file(name, "graph file")  # strict JSON: repeated keys, depth, digits
     try:
-        data = Path(name).read_bytes()
-    except IsADirectoryError:
-        raise UsageError(f"{where} is a directory, not a file") from None
-    except FileNotFoundError:
-        raise UsageError(f"{where} does not exist") from None
-    except OSError as err:
-        raise UsageError(f"cannot read {where}: {err.strerror or err}") from None
-    try:
-        return ContinuumGraph.from_node_link(data)
+        return ContinuumGraph.from_node_link(text)
     except Exception as err:
-        raise UsageError(f"{where}: {_problem(err)}") from None
-
-
-def _problem(err: Exception) -> str:
-    """What is wrong with a graph file, in one line."""
-    from pydantic import ValidationError
-
-    from ..errors import CareContinuumError
-
-    if isinstance(err, ValidationError):
-        errors = err.errors(include_url=False)
-        first = errors[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the document"
-        more = f" (and {len(errors) - 1} more problems)" if len(errors) > 1 else ""
-        text = f"{where}: {first['msg']}{more}"
-    elif isinstance(err, CareContinuumError):
-        text = str(err)
-    else:
-        raise err
-    return " ".join(text.split())
+        raise UsageError(f"graph file {echo(name)}: {one_line(err)}") from None
 
 
 def run_graph(args: argparse.Namespace) -> int:

@@ -74,16 +74,17 @@ def _dates(  # noqa: PLR0917
     cover: tuple[int, Placement] | None,
     max_gap_days: int,
     inclusive: bool,
+    at: Sequence[int] | range,
 ) -> Finding | None:
     """Order, overlap and gap of placement *i* (p), after *q* and the coverage so far."""
     if p.start < q.start:
         return Finding(
             code="unsorted",
             message=(
-                f"placement {i} starts {p.start} before placement {i - 1} ({q.start}); "
+                f"placement {at[i]} starts {p.start} before placement {at[i - 1]} ({q.start}); "
                 "sort the placements by start date"
             ),
-            location=i,
+            location=at[i],
         )
     if cover is None:
         return None  # after an open placement, reported as open-not-last
@@ -94,20 +95,20 @@ def _dates(  # noqa: PLR0917
         return Finding(
             code="overlap",
             message=(
-                f"placement {i} starts {p.start}, before placement {k} ends ({c.end}): "
+                f"placement {at[i]} starts {p.start}, before placement {at[k]} ends ({c.end}): "
                 f"they overlap by {plural(shared)}"
             ),
-            location=i,
+            location=at[i],
         )
     if -shared > max_gap_days:
         return Finding(
             code="gap",
             message=(
-                f"{plural(-shared)} without care between placement {k} "
-                f"(ends {c.end}) and placement {i} (starts {p.start})"
+                f"{plural(-shared)} without care between placement {at[k]} "
+                f"(ends {c.end}) and placement {at[i]} (starts {p.start})"
             ),
             severity="warning",
-            location=i,
+            location=at[i],
         )
     return None
 
@@ -129,24 +130,34 @@ def check_placements(
     graph: ContinuumGraph,
     max_gap_days: int = DEFAULT_MAX_GAP_DAYS,
     end_inclusive: bool = False,
+    *,
+    positions: Sequence[int] | None = None,
 ) -> list[Finding]:
-    """Every finding for *placements* against *graph* (see ``Journey.check``)."""
+    """Every finding for *placements* against *graph* (see ``Journey.check``).
+
+    *positions* are the placements' own numbers, used in locations and
+    messages (the default: 0, 1, 2 ...), for a run of placements taken from
+    a longer record.
+    """
     t = tables(graph)
+    at: Sequence[int] | range = range(len(placements)) if positions is None else positions
     findings: list[Finding] = []
     last = len(placements) - 1
     died_in: int | None = None
     prev_known = False
     cover: tuple[int, Placement] | None = None
     for i, p in enumerate(placements):
-        known, unknown = _level_finding(i, p, t)
+        known, unknown = _level_finding(at[i], p, t)
         if unknown is not None:
             findings.append(unknown)
         if p.end is None and i < last:
             findings.append(
                 Finding(
                     code="open-not-last",
-                    message=f"placement {i} has no end date but placement {i + 1} follows it",
-                    location=i,
+                    message=(
+                        f"placement {at[i]} has no end date but placement {at[i + 1]} follows it"
+                    ),
+                    location=at[i],
                 )
             )
         if p.program is not None and p.program.care_level != p.level:
@@ -154,20 +165,20 @@ def check_placements(
                 Finding(
                     code="program-level",
                     message=(
-                        f"placement {i} is at {p.level.code!r} but its program "
+                        f"placement {at[i]} is at {p.level.code!r} but its program "
                         f"{p.program.name!r} offers {p.program.level!r}"
                     ),
                     severity="warning",
-                    location=i,
+                    location=at[i],
                 )
             )
         if p.discharge_reason is not None and p.end is None:
             findings.append(
                 Finding(
                     code="reason-without-end",
-                    message=f"placement {i} has a discharge reason but no end date",
+                    message=f"placement {at[i]} has a discharge reason but no end date",
                     severity="warning",
-                    location=i,
+                    location=at[i],
                 )
             )
         if died_in is not None:
@@ -175,15 +186,15 @@ def check_placements(
                 Finding(
                     code="after-death",
                     message=(
-                        f"placement {i} follows placement {died_in}, which ended with "
+                        f"placement {at[i]} follows placement {at[died_in]}, which ended with "
                         f"discharge reason {DischargeReason.DEATH.value} (Death)"
                     ),
-                    location=i,
+                    location=at[i],
                 )
             )
         if i:
             q = placements[i - 1]
-            dated = _dates(i, p, q, cover, max_gap_days, end_inclusive)
+            dated = _dates(i, p, q, cover, max_gap_days, end_inclusive, at)
             if dated is not None:
                 findings.append(dated)
             a, b = q.level.code, p.level.code
@@ -192,10 +203,10 @@ def check_placements(
                     Finding(
                         code="move-not-allowed",
                         message=(
-                            f"placement {i - 1} → {i}: graph {t.name!r} has no move from "
-                            f"{a!r} to {b!r}; {t.allowed[t.codes.index(a)]}"
+                            f"placement {at[i - 1]} → {at[i]}: graph {t.name!r} has no move "
+                            f"from {a!r} to {b!r}; {t.allowed[t.codes.index(a)]}"
                         ),
-                        location=i,
+                        location=at[i],
                     )
                 )
         if p.discharge_reason is DischargeReason.DEATH and died_in is None:
