@@ -80,19 +80,24 @@ def levels_table(fw: Framework) -> str:
     >>> print(levels_table(cc.default_continuum()).splitlines()[3])
     intensive_outpatient     Intensive         ambulatory    2.1      2.1     ~6
     """
+    return table(*levels_rows(fw))
+
+
+def levels_rows(fw: Framework) -> tuple[list[str], list[list[str]]]:
+    """The headers and rows of :func:`levels_table`."""
     if fw.code == "continuum":
         headers = ["code", "name", "setting", *(label for _, label in _SYSTEMS)]
         rows = [
             [lv.code, lv.name, _setting(lv), *(_codes(lv, system) for system, _ in _SYSTEMS)]
             for lv in fw.levels
         ]
-        return table(headers, rows)
+        return headers, rows
     mapped = _continuum_targets(fw)
     rows = [[lv.code, _name(lv), _setting(lv), mapped.get(lv.code, "")] for lv in fw.levels]
     headers = ["code", "name", "setting"]
     if mapped:
-        return table([*headers, "continuum"], rows)
-    return table(headers, [r[:3] for r in rows])
+        return [*headers, "continuum"], rows
+    return headers, [r[:3] for r in rows]
 
 
 def _name(lv: CareLevel) -> str:
