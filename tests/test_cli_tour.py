@@ -174,3 +174,50 @@ def test_console_script_usage_error_exits_2_without_traceback() -> None:
     assert done.stdout == ""
     assert "Traceback" not in done.stderr
     assert "asam-adlt" in done.stderr
+
+
+# -- tour --json: the same sections, structured --------------------------------------------------
+def test_tour_json_has_every_section_with_its_blocks(tour: str) -> None:
+    import json
+
+    result = invoke(["tour", "--json"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    sections = json.loads(result.stdout)["sections"]
+    assert [s["id"] for s in sections] == [
+        "intro",
+        "levels",
+        "frameworks",
+        "modalities",
+        "uses-of-iop",
+        "intensity",
+        "step-down",
+        "journey",
+        "fhir",
+        "next-steps",
+    ]
+    for section in sections:
+        assert section["title"] in tour  # the titles the text prints
+        assert section["blocks"]
+        assert {b["type"] for b in section["blocks"]} <= {"paragraph", "table", "text"}
+    levels = next(s for s in sections if s["id"] == "levels")["blocks"][0]
+    assert levels["type"] == "table"
+    iop = next(row for row in levels["rows"] if row[0] == "intensive_outpatient")
+    assert iop[levels["headers"].index("ASAM3")] == "2.1"  # [ASAM3]
+    intensity = next(s for s in sections if s["id"] == "intensity")["blocks"]
+    table = next(b for b in intensity if b["type"] == "table")
+    verdicts = {row[0]: row[1:] for row in table["rows"]}
+    # 9 h/week is IOP for ASAM3 adults; 7.5 h/week is not (< 9 h/week) [ASAM3]
+    assert verdicts["asam3-adult"] == ["intensive_outpatient", "outpatient"]
+
+
+def test_tour_json_paragraphs_are_unwrapped_and_match_the_text(tour: str) -> None:
+    import json
+
+    sections = json.loads(invoke(["tour", "--json"]).stdout)["sections"]
+    flat_tour = " ".join(tour.split())
+    for section in sections:
+        for block in section["blocks"]:
+            if block["type"] == "paragraph":
+                assert "\n" not in block["text"]
+                assert " ".join(block["text"].split()) in flat_tour
