@@ -134,3 +134,104 @@ def test_random_json_never_crashes(tmp_path: Path, doc: object) -> None:
     path = _write(tmp_path, json.dumps(doc).encode(), "random.json")
     for argv in _COMMANDS:
         _run([*argv, path])
+
+
+# -- the files that options name: --rules-file, --graph-file, --program, a CSV of placements ------
+_PROGRAM = b'{"name": "P", "level": "IOP", "schedule": {"hours_per_day": 3, "days_per_week": 3}}'
+_HOSTILE = [
+    (b"\x00\x01\x02binary\xff", "binary file"),
+    (b'{"id": "x\xff\xfe"}', "not UTF-8"),
+    (b"[" * 100_000 + b"]" * 100_000, "nests deeper"),
+    (b'{"id": 1' + b"0" * 5000 + b"}", "digits"),
+    (b'{"id": "a", "id": "b"}', "repeats the key 'id'"),
+    ("<directory>", "is a directory"),
+    ("<missing>", "No such file"),
+]
+_HOSTILE_IDS = ["binary", "not-utf8", "deep", "huge-int", "duplicate-key", "directory", "missing"]
+
+
+def _flag_commands(tmp_path: Path) -> dict[str, list[str]]:
+    program = _write(tmp_path, _PROGRAM, "program.json")
+    journey = _write(tmp_path, b'{"placements": []}', "journey.json")
+    return {
+        "classify --rules-file": [
+            "classify",
+            "--hours-per-day",
+            "3",
+            "--days-per-week",
+            "3",
+            "--rules-file",
+        ],
+        "classify --program": ["classify", "--program"],
+        "classify --program --rules-file": ["classify", "--program", program, "--rules-file"],
+        "validate --rules-file": ["validate", program, "--rules-file"],
+        "validate --graph-file": ["validate", journey, "--graph-file"],
+        "validate --json --graph-file": ["validate", journey, "--json", "--graph-file"],
+    }
+
+
+def _hostile_path(tmp_path: Path, data: bytes | str) -> str:
+    if data == "<directory>":
+        (tmp_path / "dir.json").mkdir()
+        return str(tmp_path / "dir.json")
+    if data == "<missing>":
+        return str(tmp_path / "missing.json")
+    assert isinstance(data, bytes)
+    return _write(tmp_path, data, "hostile.json")
+
+
+@pytest.mark.parametrize(("data", "message"), _HOSTILE, ids=_HOSTILE_IDS)
+def test_a_hostile_file_given_to_an_option_is_a_one_line_usage_error(
+    tmp_path: Path, data: bytes | str, message: str
+) -> None:
+    path = _hostile_path(tmp_path, data)
+    for name, argv in _flag_commands(tmp_path).items():
+        code, err = _run([*argv, path])
+        assert code == 2, name
+        assert message in err, (name, err)
+        assert path in err or repr(path) in err, (name, err)
+        assert len(err.strip().splitlines()) == 1, (name, err)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [h for h in _HOSTILE if h[1] in ("binary file", "not UTF-8", "is a directory", "No such file")],
+    ids=["binary", "not-utf8", "directory", "missing"],
+)
+def test_a_hostile_csv_file_is_a_one_line_usage_error(
+    tmp_path: Path, data: bytes | str, message: str
+) -> None:
+    if isinstance(data, bytes):
+        path = _write(tmp_path, b"person_id,level,start,end\n" + data, "hostile.csv")
+    else:
+        path = _hostile_path(tmp_path, data).replace(".json", ".csv")
+        if data == "<directory>":
+            Path(path).mkdir()
+    for argv in (["validate"], ["validate", "--json"], ["validate", "--kind", "csv"]):
+        code, err = _run([*argv, path])
+        assert code == 2
+        assert message in err, err
+        assert path in err or repr(path) in err
+        assert len(err.strip().splitlines()) == 1
+
+
+@settings(
+    deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.binary(max_size=1_000))
+def test_random_bytes_as_a_csv_or_an_option_file_never_crash(tmp_path: Path, data: bytes) -> None:
+    csv = _write(tmp_path, data, "random.csv")
+    _run(["validate", csv])
+    other = _write(tmp_path, data, "random.json")
+    for argv in _flag_commands(tmp_path).values():
+        _run([*argv, other])
+
+
+@settings(
+    deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(_JSON)
+def test_random_json_as_an_option_file_never_crashes(tmp_path: Path, doc: object) -> None:
+    path = _write(tmp_path, json.dumps(doc).encode(), "random-option.json")
+    for argv in _flag_commands(tmp_path).values():
+        _run([*argv, path])
