@@ -201,8 +201,8 @@ def any_schedule_line(schedule: AnySchedule) -> str:
 
     >>> import carecontinuum as cc
     >>> week = cc.WeeklySchedule(sessions=[
-    ...     {"weekday": "mon", "start": "18:00", "duration": "3 h", "modality": "CBT"},
-    ...     {"weekday": "wed", "start": "18:00", "duration": "3 h", "modality": "CBT"}])
+    ...     cc.Session(weekday=day, start="18:00", duration="3 h", format="group", modality="CBT")
+    ...     for day in ("mon", "wed")])
     >>> any_schedule_line(week)
     'sessions on 2 days/week = 6 h/week'
     """
