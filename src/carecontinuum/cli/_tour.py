@@ -12,65 +12,15 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
-from ._render import dumps, heading, number, paragraph, table
+from ._blocks import Block, Para, Pre, Table
+from ._render import dumps, heading, number
 from ._support import EXIT_OK, HelpFormatter, emit
 
-__all__ = ["SECTIONS", "Para", "Pre", "Table", "add_parser", "run", "section_data"]
+__all__ = ["SECTIONS", "add_parser", "run", "section_data"]
 
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph, wrapped to 80 columns when printed."""
-
-    text: str
-    indent: int = 0
-    hang: int = 0
-
-    def render(self) -> str:
-        return paragraph(self.text, indent=self.indent, hang=self.hang)
-
-    def data(self) -> dict[str, Any]:
-        return {"type": "paragraph", "text": self.text}
-
-
-@dataclass(frozen=True)
-class Table:
-    """A table of text cells."""
-
-    headers: Sequence[str]
-    rows: Sequence[Sequence[str]]
-    indent: int = 0
-
-    def render(self) -> str:
-        return table(self.headers, self.rows, indent=self.indent)
-
-    def data(self) -> dict[str, Any]:
-        return {
-            "type": "table",
-            "headers": list(self.headers),
-            "rows": [list(r) for r in self.rows],
-        }
-
-
-@dataclass(frozen=True)
-class Pre:
-    """Text laid out already (numbered moves)."""
-
-    text: str
-
-    def render(self) -> str:
-        return self.text
-
-    def data(self) -> dict[str, Any]:
-        return {"type": "text", "text": self.text}
-
-
-Block = Para | Table | Pre | str
-"""One part of a section; ``""`` is a blank line."""
 
 TOUR_SCHEDULE = (3.0, 3)
 """The tour's first schedule: 3 h/day × 3 days/week = 9 h/week [SEED: IOP 2–3 h/day]."""
