@@ -260,7 +260,7 @@ def test_twenty_five_hours_and_eight_days_are_both_reported() -> None:
     [
         ({"weekday": "funday"}, "weekday", "unknown weekday 'funday'; did you mean 'sunday'"),
         ({"weekday": 8}, "weekday", "unknown weekday 8; known: monday"),
-        ({"duration": 0}, "duration", "a duration must be more than 0 hours, got 0"),
+        ({"duration": 0}, "duration", "a session's length must be more than 0 hours, got 0"),
         ({"duration": "2 meters"}, "duration", "[length]"),
         ({"start": "23:00", "duration": 2}, "duration", "runs past midnight"),
         ({"start": "25:00"}, "start", "time"),

@@ -12,16 +12,21 @@ checks that each refusal is one of these.
 Examples
 --------
 >>> RULES["quantity_out_of_range"][:40]
-"a quantity written as text must convert "
->>> "quantity_out_of_range" in describe("Schedule")
+'a quantity written as text must convert '
+>>> import carecontinuum.schedules  # its models list their rules as they are defined
+>>> "schedule_duration_twice" in describe("Schedule")
 True
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 from pydantic_core import PydanticCustomError
 
-__all__ = ["MODEL_RULES", "RULES", "describe", "rule"]
+__all__ = ["MODEL_RULES", "RULES", "contract", "describe", "rule"]
 
 #: Error type -> the rule, in words.
 RULES: dict[str, str] = {
@@ -39,13 +44,10 @@ RULES: dict[str, str] = {
     "schedule_duration": "a schedule's end must come after its start",
     "schedule_duration_twice": "a schedule's length is given as weeks or as an end date, not both",
     "schedule_setting": "a hospital or residential setting is a 24-hour setting",
-    "schedule_past_calendar": "a schedule must end by 9999-12-31",
     "session_past_midnight": "a session must end by midnight (its start plus its duration)",
     "session_too_short": "a session lasts at least a microsecond",
-    "sessions_overlap": "sessions of one day must not overlap",
-    "day_over_24_hours": "the sessions of one day add up to at most 24 hours",
+    "schedule_day_over_24_hours": "the sessions of one day add up to at most 24 hours",
     "schedule_sessions_overlap": "sessions of one day must not overlap",
-    "session_too_long": "a session lasts at most 24 hours",
     # records that may be unverified
     "unverified_note": "a record marked unverified (verified false, or firmness 'U') needs a note",
     # levels, frameworks and crosswalks
@@ -67,6 +69,8 @@ RULES: dict[str, str] = {
     "needs_near": "a maximum distance needs the point to measure it from (near)",
     "needs_languages": "give languages, or the deprecated language, not both",
     "program_age_groups": "a program's age groups lie within its age range",
+    "stay_unit": "a program's length of stay is a range in days, weeks, months or years",
+    "blank_text": "a name, alias or target is not blank (only whitespace)",
     # modalities and rule sets
     "component_weeks": "a component's to_week is not before its from_week",
     "structure_duration": (
@@ -79,18 +83,56 @@ RULES: dict[str, str] = {
     ),
 }
 
-#: Model name -> the rules of RULES that apply to it (its own and its fields').
+#: Model name -> the rules of RULES that its own validators apply (a nested model's
+#: rules are listed on that model).  Filled by :func:`contract`.
 MODEL_RULES: dict[str, tuple[str, ...]] = {}
+
+_M = TypeVar("_M", bound=type[BaseModel])
 
 
 def describe(model: str) -> str:
-    """The rules that apply to *model*, as a sentence for its schema's description."""
-    rules = (*MODEL_RULES.get(model, ()), "quantity_out_of_range", "quantity_not_whole")
-    return (
-        "Rules the schema cannot express: "
-        + "; ".join(f"{RULES[r]} [{r}]" for r in dict.fromkeys(rules))
-        + "."
-    )
+    """The rules *model*'s own validators apply, as a sentence for its schema's description.
+
+    Examples
+    --------
+    >>> import carecontinuum.units
+    >>> describe("QuantityRange").startswith("Rules the schema cannot express: ")
+    True
+    """
+    rules = MODEL_RULES.get(model, ())
+    if not rules:
+        return ""
+    return "Rules the schema cannot express: " + "; ".join(f"{RULES[r]} [{r}]" for r in rules) + "."
+
+
+def contract(*rules: str) -> Callable[[_M], _M]:
+    """Class decorator: *rules* (keys of :data:`RULES`) apply to the model.
+
+    They are recorded in :data:`MODEL_RULES` and appended to the description of
+    the model's JSON Schema, after any ``json_schema_extra`` the model has.
+    """
+    unknown = [r for r in rules if r not in RULES]
+    if unknown:
+        raise KeyError(f"not listed rules of the JSON contract: {unknown}")
+
+    def apply(cls: _M) -> _M:
+        MODEL_RULES[cls.__name__] = rules
+        previous = cls.model_config.get("json_schema_extra")
+        name = cls.__name__
+
+        def extra(schema: dict[str, Any], model: type[Any]) -> None:
+            if isinstance(previous, dict):
+                schema.update(previous)
+            elif callable(previous):
+                previous(schema, model)  # type: ignore[call-arg]
+            note = describe(name)
+            text = str(schema.get("description", "")).rstrip()
+            schema["description"] = f"{text}\n\n{note}" if text else note
+
+        cls.model_config["json_schema_extra"] = extra
+        return cls
+
+    return apply
 
 
 def rule(error_type: str, message: str) -> PydanticCustomError:

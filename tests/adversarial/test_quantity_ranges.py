@@ -46,7 +46,7 @@ ACCEPTED: list[tuple[str, dict[str, Any]]] = [
 ]
 
 REFUSED: list[tuple[str, str]] = [
-    ("6-4 weeks", "value_error"),  # high below low
+    ("6-4 weeks", "range_order"),  # high below low
     ("-4-6 weeks", "greater_than_equal"),  # a negative low
     ("4-6", "quantity_range_parse"),  # no unit
     ("weeks", "quantity_range_parse"),

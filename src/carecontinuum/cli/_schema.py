@@ -146,6 +146,9 @@ def run(args: argparse.Namespace) -> int:
     if summary:
         emit(paragraph(summary))
     emit()
+    forms = [f for f in schema.get("anyOf", ()) if "properties" in f]
+    if "properties" not in schema and forms:  # an object, or its text form (QuantityRange)
+        schema = {**forms[0], "$defs": schema.get("$defs", {})}
     required = set(schema.get("required", ()))
     rows = [
         [name, describe_type(prop), _presence(name, prop, required), _doc(prop)]

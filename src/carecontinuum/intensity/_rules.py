@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import Display, Table, num, render_html
 from .._nonempty import NonEmpty
 from .._sources import Firmness
@@ -41,6 +41,7 @@ _SourceId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 _DailyFloor = Annotated[float, InUnit("hour / day", per="day", label="hours per day", ge=0, le=24)]
 
 
+@contract("quantity_out_of_range")
 class WeeklyHours(BaseModel):
     """At least so many hours of treatment per week (inclusive).
 
@@ -60,6 +61,7 @@ class WeeklyHours(BaseModel):
         return f"≥ {num(self.at_least)} h/week"
 
 
+@contract("quantity_out_of_range")
 class DailyHours(BaseModel):
     """At least so many hours a day on at least so many days a week (inclusive).
 
@@ -107,6 +109,7 @@ Condition = Annotated[
 ]
 
 
+@contract("quantity_out_of_range")
 class Tier(BaseModel):
     """A level and the conditions a schedule must all meet to reach it.
 
@@ -138,6 +141,7 @@ class Tier(BaseModel):
         return f"Tier({self.level!r}: {self.describe()})"
 
 
+@contract("rule_set_levels")
 class RuleSet(BaseModel):
     """A published (or your own) rule for the level a schedule's hours reach.
 

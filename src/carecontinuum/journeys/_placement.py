@@ -6,19 +6,13 @@ import datetime as _dt
 import html
 from typing import Annotated, Any
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    model_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from .._contract import contract
 from .._text import echo
-from ..levels import DEFAULT_CONTINUUM, CareLevel
-from ..levels import level as _find_level
+from ..levels import LevelField as _LevelField
+from ..levels import level_key
 from ..programs import Program
 from ..schedules import Schedule, ScheduleField, WeeklySchedule
 from ._dates import as_date, coerce_date
@@ -27,48 +21,22 @@ from ._reason import DischargeReason, coerce_reason
 __all__ = ["LevelField", "Placement", "level_key"]
 
 
-def _to_level(value: Any) -> Any:
-    """A code or alias of the default continuum, ``"framework:code"``, a dict or a CareLevel."""
+def _require_level(value: Any) -> Any:
     if value is None:
         raise PydanticCustomError(
             "placement_level", "a placement needs a level (or a program, whose level it takes)"
         )
-    if not isinstance(value, str):
-        return value
-    fw, sep, code = value.partition(":")
-    try:
-        return _find_level(code, framework=fw) if sep else _find_level(value)
-    except LookupError as err:
-        raise PydanticCustomError("unknown_level", "{error}", {"error": str(err)}) from None
-
-
-def level_key(lv: CareLevel) -> str:
-    """The compact text form of a registered level: ``code``, or ``framework:code``."""
-    return lv.code if lv.framework == DEFAULT_CONTINUUM.code else f"{lv.framework}:{lv.code}"
-
-
-def _level_json(lv: CareLevel | None) -> str | CareLevel | None:
-    # a registered level is written as its key; a custom one in full, so JSON round-trips
-    if lv is None:  # only the schema's view of the default: a validated placement has a level
-        return None
-    try:
-        registered = _find_level(lv.code, framework=lv.framework)
-    except LookupError:
-        registered = None
-    if registered is lv or registered == lv:
-        return level_key(lv)
-    return lv
+    return value
 
 
 #: A level given as a code or alias of the default continuum, ``"asam3:2.1"``, or a
-#: :class:`CareLevel` (custom levels included).  JSON writes registered levels as text.
-LevelField = Annotated[
-    CareLevel,
-    BeforeValidator(_to_level, json_schema_input_type=str | CareLevel),
-    PlainSerializer(_level_json, return_type=str | CareLevel | None, when_used="json"),
-]
+#: :class:`CareLevel` (custom levels included): the library's one level field, which
+#: JSON writes as the text key of a registered level and in full for a custom one.
+#: A placement requires it (or a program whose level it takes).
+LevelField = Annotated[_LevelField, BeforeValidator(_require_level)]
 
 
+@contract("placement_level", "placement_dates")
 class Placement(BaseModel):
     """One stay at one level of care.
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import Display, Table, render_html
 from .._nonempty import NonEmpty
 from ._errors import InvalidCrosswalkError, UnboundCrosswalkError
@@ -66,6 +66,7 @@ class MatchKind(StrEnum):
     """No counterpart in the target framework (``target`` is empty)."""
 
 
+@contract("mapping_target", "mapping_lost", "unverified_note")
 class LevelMapping(BaseModel):
     """One row of a crosswalk: a source level code and its counterpart.
 
@@ -130,6 +131,7 @@ class LevelMapping(BaseModel):
         return f"LevelMapping({body}{'' if self.verified else ', unverified'})"
 
 
+@contract("crosswalk_mappings")
 class Crosswalk(BaseModel):
     """A mapping from the levels of one framework to another's.
 

@@ -186,8 +186,10 @@ def _as_code(value: Any) -> str:
         raise PydanticCustomError("unknown_level", "{error}", {"error": str(err)}) from None
 
 
-def _level_json(lv: CareLevel) -> str | dict[str, Any]:
+def _level_json(lv: CareLevel | None) -> str | dict[str, Any] | None:
     # a registered level is written as its key; a custom one in full, so JSON round-trips
+    if lv is None:  # only a schema's view of a required field's None default (Placement)
+        return None
     try:
         registered = level(lv.code, framework=lv.framework)
     except UnknownKeyError:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import Display, Table, render_html
 from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
@@ -66,6 +66,7 @@ class _LookupCache:
         return (_LookupCache, ())
 
 
+@contract("framework_level", "framework_alias", "unverified_note")
 class Framework(BaseModel):
     """An ordered, named set of care levels.
 

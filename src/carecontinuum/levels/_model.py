@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import DisplayMixin
 from .._lookup import EnumLookup
 from .._sources import Firmness
@@ -105,6 +105,7 @@ SYSTEM_URIS: dict[CodeSystem, str] = {
 }
 
 
+@contract("unverified_note")
 class ExternalCode(BaseModel):
     """A level's code in another system, and how well it matches.
 
@@ -145,6 +146,7 @@ class ExternalCode(BaseModel):
         )
 
 
+@contract("level_setting", "unverified_note")
 class CareLevel(DisplayMixin, BaseModel):
     """One level of care, frozen; its identity is its :attr:`code`.
 

@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .._checks import not_bool
-from .._contract import rule
+from .._contract import contract, rule
 from .._sources import Firmness
 from .._text import echo
 
@@ -25,6 +25,7 @@ _SourceId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 _ServiceCount = Annotated[int, Field(strict=True, ge=1, le=100)]
 
 
+@contract("tier_range", "unverified_note")
 class PerDiemTier(BaseModel):
     """One per-diem payment tier: the days on which a payer pays one daily rate.
 
@@ -44,8 +45,7 @@ class PerDiemTier(BaseModel):
     Traceback (most recent call last):
     ...
     pydantic_core._pydantic_core.ValidationError: 1 validation error for PerDiemTier
-      Value error, max_services (2) must not be below min_services (3) [type=value_error, ...]
-    ...
+      max_services (2) must not be below min_services (3) [type=tier_range, ...]
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from .._contract import contract, rule
 from .._display import DisplayMixin
 from ._enums import Format, ModalityCategory
 from ._structure import ModalityStructure, SourceId
@@ -14,9 +15,25 @@ __all__ = ["Format", "Modality", "ModalityCategory", "ModalityCode", "ModalitySt
 
 #: A modality code: lower-case letters, digits and underscores, e.g. ``matrix_model``.
 ModalityCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-_Words = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 
+def _words(value: str) -> str:
+    stripped = value.strip()
+    if not stripped:
+        raise rule("blank_text", f"write some words, not only whitespace ({value!r:.40})")
+    return stripped
+
+
+#: Words of a source (an alias, a target): stripped, not blank, at most 200 characters.
+_Words = Annotated[
+    str,
+    StringConstraints(max_length=200),
+    AfterValidator(_words),
+    WithJsonSchema({"type": "string", "maxLength": 200, "pattern": r"\S"}),
+]
+
+
+@contract("blank_text")
 class Modality(DisplayMixin, BaseModel):
     """A therapy, approach or adjunct that a program delivers; frozen.
 

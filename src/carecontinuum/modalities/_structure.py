@@ -16,7 +16,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .._contract import rule
+from .._contract import contract, rule
 from ..errors import InvalidQuantityError
 from ..units import (
     DaysPerWeek,
@@ -82,6 +82,7 @@ _PerWeek = Annotated[QuantityRange, _range_in("session / week", per="week")]
 _Length = Annotated[QuantityRange, _range_in("hour")]
 
 
+@contract("unverified_note", "component_weeks", "range_positive", "range_unit")
 class ModalityComponent(BaseModel):
     """One documented part or phase of a modality (a weekly group, a dosing phase ...).
 
@@ -175,6 +176,7 @@ class ModalityComponent(BaseModel):
         return f"{self.name} ({text})" if text else self.name
 
 
+@contract("structure_duration", "range_unit", "unverified_note")
 class ModalityStructure(BaseModel):
     """A modality's documented structure, as typed quantities.
 

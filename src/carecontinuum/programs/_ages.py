@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from ._codes import AgeGroup
 
 __all__ = ["ADULT_AGE", "Age", "AgeRange"]
@@ -25,6 +25,7 @@ def _not_bool(value: object) -> object:
 Age = Annotated[int, Field(ge=0, le=130), BeforeValidator(_not_bool)]
 
 
+@contract("age_range_order")
 class AgeRange(BaseModel):
     """Ages served, in whole years, both ends inclusive; ``max_age=None`` is "and older".
 

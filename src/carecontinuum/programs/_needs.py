@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from ..levels import ContinuumLevelCode
 from ..modalities import AnyModality
 from ._ages import Age
@@ -18,6 +18,7 @@ from ._geo import Coordinates, Distance, DistanceUnit, DistanceUnitField
 __all__ = ["Needs"]
 
 
+@contract("needs_languages", "needs_near", "quantity_out_of_range")
 class Needs(BaseModel):
     """What a person needs from a program; every field is optional.
 

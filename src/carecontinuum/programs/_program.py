@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import Display, render_html
 from ..intensity import RuleSet
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
@@ -23,6 +22,7 @@ __all__ = ["Program"]
 _STAY_UNITS = ("day", "week", "month", "year")
 
 
+@contract("program_age_groups", "stay_unit")
 class Program(BaseModel):
     """A concrete treatment program: the level it offers, its schedule, who it serves.
 
@@ -96,10 +96,9 @@ class Program(BaseModel):
     @classmethod
     def _stay_is_a_duration(cls, stay: QuantityRange | None) -> QuantityRange | None:
         if stay is not None and stay.unit not in _STAY_UNITS:
-            raise PydanticCustomError(
+            raise rule(
                 "stay_unit",
-                "a length of stay is in {units}, got {unit}",
-                {"units": ", ".join(_STAY_UNITS), "unit": repr(stay.unit)},
+                f"a length of stay is in {', '.join(_STAY_UNITS)}, got {stay.unit!r}",
             )
         return stay
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._contract import contract
 from .._display import Display, num, render_html
 from ..units import DaysPerWeek, HoursPerDay, SessionsPerWeek
 from ._base import ScheduleBase
@@ -9,6 +10,14 @@ from ._base import ScheduleBase
 __all__ = ["Schedule"]
 
 
+@contract(
+    "schedule_end_without_start",
+    "schedule_duration",
+    "schedule_duration_twice",
+    "schedule_setting",
+    "quantity_out_of_range",
+    "quantity_not_whole",
+)
 class Schedule(ScheduleBase):
     """A program's dose: hours per day on so many days a week, for so long.
 

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
+from .._contract import contract
 from .._display import Display, num, render_html
 from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
@@ -102,6 +103,7 @@ def _clock(microseconds_: int) -> str:
     return text if micro == 0 else f"{text}.{micro:06d}".rstrip("0")
 
 
+@contract("session_past_midnight", "session_too_short", "quantity_out_of_range")
 class Session(BaseModel):
     """One session in a weekly template: when, how long, in what format, of what.
 

@@ -10,6 +10,7 @@ from typing import Annotated
 from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
+from .._contract import contract
 from .._display import Display, num, render_html
 from .._nonempty import NonEmpty
 from ..modalities import Format, Modality
@@ -55,6 +56,14 @@ def _check_days(sessions: tuple[Session, ...]) -> None:
                 )
 
 
+@contract(
+    "schedule_end_without_start",
+    "schedule_duration",
+    "schedule_duration_twice",
+    "schedule_setting",
+    "schedule_day_over_24_hours",
+    "schedule_sessions_overlap",
+)
 class WeeklySchedule(ScheduleBase):
     """A session-level weekly template: which sessions happen on which days.
 

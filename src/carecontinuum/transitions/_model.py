@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
 
-from .._contract import rule
+from .._contract import contract, rule
 from .._display import Display, render_html
 from ..levels import CareLevel, LevelCode
 
@@ -65,6 +65,7 @@ def kind_between(source: CareLevel, target: CareLevel) -> TransitionKind:
     return TransitionKind.LATERAL
 
 
+@contract("transition_self", "unverified_note")
 class Transition(BaseModel):
     """One allowed move between two levels: an edge of a :class:`ContinuumGraph`.
 

@@ -18,6 +18,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
+from .._contract import contract
 from .._text import echo
 from ..errors import InvalidQuantityError
 from . import pint_types
@@ -112,6 +113,7 @@ RANGE_TEXT_PATTERN = (
 )
 
 
+@contract("range_order", "quantity_out_of_range", "quantity_not_whole")
 class QuantityRange(BaseModel):
     """A closed or open-ended range of a quantity, e.g. "3–5 days per week".
 
@@ -190,7 +192,11 @@ class QuantityRange(BaseModel):
             "description": f"a range as text, {_EXAMPLES}",
             "examples": ["8 weeks", "4-6 weeks", "≥ 1 month", "about 3–5 days per week"],
         }
-        return {"anyOf": [schema, text]}
+        return {
+            "title": target.get("title", cls.__name__),
+            "description": target.get("description", ""),
+            "anyOf": [schema, text],
+        }
 
     def __contains__(self, value: object) -> bool:
         if not isinstance(value, int | float) or isinstance(value, bool):
