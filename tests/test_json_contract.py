@@ -11,6 +11,8 @@ validates against the schema.
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 from pydantic import BaseModel, ValidationError
 
+import carecontinuum as cc
 from carecontinuum._contract import MODEL_RULES, RULES
 from carecontinuum.cli._schema import models
 
@@ -56,7 +59,8 @@ def _unexpressible(err: ValidationError, rules: set[str]) -> list[dict[str, Any]
 def test_every_listed_rule_is_described_on_its_model() -> None:
     assert set(MODEL_RULES) <= set(MODELS) | {"PerDiemTier"}
     for name, rules in MODEL_RULES.items():
-        assert rules and set(rules) <= set(RULES)
+        assert rules
+        assert set(rules) <= set(RULES)
         if name in MODELS:
             description = MODELS[name].model_json_schema()["description"]
             for r in rules:
@@ -95,3 +99,91 @@ def test_documents_from_the_schema_validate_against_the_model(name: str) -> None
         )
 
     check()
+
+
+# -- documented input forms --------------------------------------------------------------------
+_PAGE = Path(__file__).resolve().parents[1] / "docs" / "contract.md"
+_EXAMPLES = re.findall(
+    r"<!-- contract-example: (\w+) -->\n```json\n(.*?)```", _PAGE.read_text(), re.S
+)
+
+
+def test_the_page_has_examples_of_the_main_models() -> None:
+    assert {name for name, _ in _EXAMPLES} >= {"Program", "Schedule", "WeeklySchedule", "Journey"}
+
+
+@pytest.mark.parametrize(("name", "body"), _EXAMPLES, ids=[n for n, _ in _EXAMPLES])
+def test_documented_examples_validate_against_schema_and_model(name: str, body: str) -> None:
+    doc = json.loads(body)
+    model = MODELS[name]
+    jsonschema.validate(doc, model.model_json_schema(), cls=jsonschema.Draft202012Validator)
+    built = model.model_validate(doc)
+    jsonschema.validate(
+        built.model_dump(mode="json"),
+        model.model_json_schema(),
+        cls=jsonschema.Draft202012Validator,
+    )
+
+
+def _with_examples(schema: Any) -> list[tuple[dict[str, Any], Any]]:
+    """Every sub-schema that lists ``examples``, with each example."""
+    found: list[tuple[dict[str, Any], Any]] = []
+    if isinstance(schema, dict):
+        for example in schema.get("examples", ()):
+            found.append((schema, example))
+        for value in schema.values():
+            found.extend(_with_examples(value))
+    elif isinstance(schema, list):
+        for value in schema:
+            found.extend(_with_examples(value))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(MODELS))
+def test_schema_examples_validate_against_their_schema(name: str) -> None:
+    schema = MODELS[name].model_json_schema()
+    checked: set[str] = set()
+    for sub, example in _with_examples(schema):
+        key = json.dumps([sub, example], sort_keys=True)
+        if key in checked:  # the same field in several places
+            continue
+        checked.add(key)
+        # a sub-schema may $ref the model's definitions
+        jsonschema.validate(
+            example, {**sub, "$defs": schema.get("$defs", {})}, cls=jsonschema.Draft202012Validator
+        )
+
+
+def test_field_examples_are_read_by_the_model() -> None:
+    examples = _with_examples(cc.Schedule.model_json_schema()["properties"]["hours_per_day"])
+    assert {e for _, e in examples} >= {"180 min", "3 hours/day"}
+    for _, example in examples:
+        cc.Schedule(hours_per_day=example, days_per_week=3)
+
+
+def test_the_rules_table_on_the_page_is_the_code() -> None:
+    text = _PAGE.read_text()
+    for error_type, words in RULES.items():
+        assert f"| `{error_type}` | {words} |" in text, error_type
+
+
+# -- what the library ships dumps to its schema -------------------------------------------------
+def _shipped() -> list[BaseModel]:
+    items: list[BaseModel] = [*cc.list_modalities()]
+    for fw in cc.list_frameworks():
+        items.append(fw)
+        items.extend(fw.levels)
+    items.extend(cc.list_crosswalks())
+    items.extend(cc.list_rule_sets())
+    items.extend(cc.default_graph().transitions)
+    return items
+
+
+def test_everything_the_library_ships_dumps_to_its_schema() -> None:
+    items = _shipped()
+    assert len(items) > 50
+    for item in items:
+        schema = type(item).model_json_schema()
+        jsonschema.validate(
+            item.model_dump(mode="json"), schema, cls=jsonschema.Draft202012Validator
+        )

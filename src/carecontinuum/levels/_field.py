@@ -137,8 +137,9 @@ def level_spellings(*, framework_codes: bool) -> list[str]:
     found: list[str] = []
     for lv in DEFAULT_CONTINUUM.levels:
         for spelling in (lv.code, lv.code.replace("_", " "), lv.name, *lv.aliases):
-            if spelling not in found:
-                found.append(spelling)
+            for form in (spelling, spelling.lower()):
+                if form not in found:
+                    found.append(form)
     for fw in list_frameworks():
         if fw.code == DEFAULT_CONTINUUM.code:
             continue

@@ -93,15 +93,16 @@ class ModalityField:
 
 
 def registered_spellings() -> list[str]:
-    """Every registered modality's code, name and aliases, as the schema offers them."""
+    """Every registered modality's code, name and aliases (and each in lower case, the
+    code with spaces), as the schema offers them."""
     from ._registry import MODALITIES
 
-    found: list[str] = []
+    found: dict[str, None] = {}
     for item in MODALITIES:
-        for spelling in (item.code, item.name, *item.aliases):
-            if spelling not in found:
-                found.append(spelling)
-    return found
+        for spelling in (item.code, item.code.replace("_", " "), item.name, *item.aliases):
+            found[spelling] = None
+            found[spelling.lower()] = None
+    return list(found)
 
 
 def _validate(value: Any) -> Modality:
