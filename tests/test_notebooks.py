@@ -5,9 +5,9 @@ is converted with jupytext and run cell by cell with nbclient on an ipykernel,
 in an empty temporary working directory (a notebook must not assume where it is
 run from, and nothing is written into the repository), with matplotlib's
 non-interactive ``Agg`` backend.  The docs build executes them too, to render
-their outputs (docs/conf.py); this test names the failing notebook and cell.  A cell that raises, or that
-prints a warning to stderr, fails the test: the notebooks are held to the same
-warnings-as-errors bar as the rest of the suite.
+their outputs (docs/conf.py); this test names the failing notebook and cell.
+A cell that raises, or that prints a warning to stderr, fails the test: the
+notebooks are held to the same warnings-as-errors bar as the rest of the suite.
 """
 
 from __future__ import annotations

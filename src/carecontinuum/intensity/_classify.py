@@ -257,7 +257,7 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     """The level *schedule* reaches under a rule set, with the reason.
 
     Thresholds are inclusive lower bounds compared exactly (see
-    :mod:`carecontinuum.intensity._engine`).  A 24-hour schedule is classified
+    ``carecontinuum.intensity._engine``).  A 24-hour schedule is classified
     by setting, not hours: residential, or inpatient acute when the schedule
     says ``setting="hospital"``; a rule set that covers only ambulatory
     programs gives no level for it.  Where a rule set defines no level (below

@@ -154,7 +154,7 @@ class Session(BaseModel):
 
     @property
     def duration_microseconds(self) -> int:
-        """Duration in whole microseconds (see :mod:`carecontinuum.schedules._exact`)."""
+        """Duration in whole microseconds (see ``carecontinuum.schedules._exact``)."""
         return microseconds(self.duration)
 
     @property
