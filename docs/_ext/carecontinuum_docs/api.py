@@ -43,6 +43,7 @@ API_MODULES = (
     f"{PACKAGE}.journeys.population",
     f"{PACKAGE}.teds",
     f"{PACKAGE}.fhir",
+    f"{PACKAGE}.registries",
 )
 _PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
 
@@ -58,6 +59,7 @@ SIGNATURE_TYPES = {
         f"{PACKAGE}.journeys._frame.Columns",
     ),
     f"{PACKAGE}.teds": (f"{PACKAGE}.teds._read.CsvSource", f"{PACKAGE}.teds._synthetic.Form"),
+    f"{PACKAGE}.registries": (f"{PACKAGE}._registry.Transaction",),
 }
 
 
