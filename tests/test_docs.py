@@ -106,9 +106,9 @@ def test_index_page_does_not_repeat_the_sidebar(built_docs: Path) -> None:
     assert article.count("<li") <= 6  # a short guide, not the whole tree
 
 
-def test_code_blocks_scroll_instead_of_being_clipped(built_docs: Path) -> None:
+def test_code_blocks_wrap_instead_of_being_clipped(built_docs: Path) -> None:
     css = (built_docs / "_static" / "carecontinuum.css").read_text(encoding="utf-8")
-    assert re.search(r"div\.highlight pre[^{]*\{[^}]*overflow-x: auto", css, re.S)
+    assert re.search(r"div\.highlight pre[^{]*\{[^}]*white-space: pre-wrap", css, re.S)
     assert "carecontinuum.css" in (built_docs / "getting-started.html").read_text(encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import builtins
 import importlib
 import inspect
+import re
 
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
@@ -47,7 +48,10 @@ def public_exceptions() -> dict[type[BaseException], str]:
 def _summary(cls: type) -> str:
     doc = inspect.getdoc(cls) or ""
     first = doc.strip().split("\n\n")[0].replace("\n", " ")
-    return first.split(". ")[0].rstrip(".") + "." if first else ""
+    if not first:
+        return ""
+    sentence = re.split(r"(?<![.\s])\.\s", first)[0]  # up to the first full stop, not "..."
+    return sentence if sentence.endswith(".") else sentence + "."
 
 
 def _builtin_bases(cls: type) -> list[str]:
@@ -100,7 +104,8 @@ class ErrorsDirective(SphinxDirective):
         notes += [f":py:exc:`~{found[b]}`" for b in others]
         notes += [f"``{name}``" for name in _builtin_bases(cls)]
         note = f" (also a {', '.join(notes)})" if notes else ""
-        lines = [f"{indent}- :py:exc:`~{found[cls]}`{note} — {_summary(cls)}"]
+        summary = _summary(cls)
+        lines = [f"{indent}- :py:exc:`~{found[cls]}`{note}" + (f" — {summary}" if summary else "")]
         kids = sorted(children.get(cls, []), key=lambda c: c.__name__)
         if kids:
             lines.append("")
