@@ -318,3 +318,52 @@ def test_webapi_classifies_a_posted_schedule(webapi: ModuleType) -> None:
         assert bad.status_code == 422
         assert "hours_per_day" in bad.text
         assert "apples" in bad.text
+
+
+# -- numpy-style sections of the public functions ---------------------------------------------
+
+
+def _public_functions() -> dict[str, object]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import carecontinuum
+
+    found: dict[str, object] = {}
+    modules = ["carecontinuum"] + [
+        info.name
+        for info in pkgutil.walk_packages(carecontinuum.__path__, "carecontinuum.")
+        if not any(p.startswith("_") or p == "cli" for p in info.name.split("."))
+    ]
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if inspect.isfunction(obj) and obj not in found.values():
+                found[f"{module_name}.{name}"] = obj
+    return found
+
+
+PUBLIC_FUNCTIONS = _public_functions()
+
+
+def test_public_functions_were_found() -> None:
+    assert len(PUBLIC_FUNCTIONS) >= 80
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_FUNCTIONS))
+def test_public_function_documents_its_parameters_and_result(name: str) -> None:
+    """Every public function has numpy ``Parameters`` (if it takes any) and ``Returns`` sections."""
+    import inspect
+
+    func = PUBLIC_FUNCTIONS[name]
+    doc = inspect.getdoc(func) or ""
+    assert callable(func)
+    takes = [p for p in inspect.signature(func).parameters.values() if p.name != "self"]
+    if takes:
+        assert "Parameters\n----------" in doc, f"{name}: no Parameters section"
+        documented = doc.split("Parameters\n----------", 1)[1]
+        missing = [p.name for p in takes if not re.search(rf"\b{p.name}\b", documented)]
+        assert not missing, f"{name}: parameters not documented: {missing}"
+    assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{name}: no Returns section"

@@ -264,10 +264,26 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     Medicare's IOP floor, say), :attr:`Classification.level` is ``None`` and
     the reason says so.
 
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    rules:
+        A rule-set id, name or alias (``"asam3-adult"``, ``"medicare"``, ...), or
+        a :class:`~carecontinuum.RuleSet`.
+
+    Returns
+    -------
+    Classification
+        The level (``None`` where the rule set defines none), the reason, the
+        weekly hours and the rule set used.
+
     Raises
     ------
     carecontinuum.UnknownRuleSetError
         For an unknown rule-set id, with suggestions.
+    TypeError
+        When *schedule* is not a schedule.
 
     Examples
     --------

@@ -176,6 +176,24 @@ def classify_all(
 ) -> ClassificationTable:
     """Classify *schedule* under every registered rule set (or the ones given).
 
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    rule_sets:
+        Rule-set ids or :class:`~carecontinuum.RuleSet` objects; every registered
+        rule set when ``None``.
+
+    Returns
+    -------
+    ClassificationTable
+        One :class:`~carecontinuum.Classification` per rule set, in order.
+
+    Raises
+    ------
+    carecontinuum.UnknownRuleSetError
+        For an unknown rule-set id, with suggestions.
+
     Examples
     --------
     >>> import carecontinuum as cc
@@ -191,6 +209,18 @@ teds=intensive_outpatient, hcpcs-h0015=intensive_outpatient)
 
 def describe_all(schedule: AnySchedule, width: int = 80) -> str:
     """Every rule set's verdict on *schedule* as a plain-text table of *width* columns.
+
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    width:
+        The width of the table, in characters; the basis column wraps to fit.
+
+    Returns
+    -------
+    str
+        The schedule, then one line (or more, wrapped) per registered rule set.
 
     Examples
     --------

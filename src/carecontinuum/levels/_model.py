@@ -89,6 +89,22 @@ def code_system(system: CodeSystem | str) -> CodeSystem:
     A built-in framework's code names its code system (``"teds"`` is
     ``teds-services``).
 
+    Parameters
+    ----------
+    system:
+        A :class:`~carecontinuum.CodeSystem`, its value or name, or a built-in
+        framework's code.
+
+    Returns
+    -------
+    CodeSystem
+        The code system.
+
+    Raises
+    ------
+    carecontinuum.UnknownKeyError
+        For a name that is no code system, with suggestions.
+
     Examples
     --------
     >>> code_system("TEDS_services")

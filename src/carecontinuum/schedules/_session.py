@@ -62,6 +62,17 @@ def _weekday(value: Any) -> Any:
 def weekday(key: Weekday | str) -> Weekday:
     """The weekday named by *key*: a name or three-letter abbreviation, any case.
 
+    Parameters
+    ----------
+    key:
+        A :class:`~carecontinuum.Weekday`, a day's name (``"Wednesday"``) or its
+        three-letter abbreviation (``"wed"``), in any case.
+
+    Returns
+    -------
+    Weekday
+        The day.
+
     Raises
     ------
     carecontinuum.UnknownKeyError
