@@ -367,3 +367,53 @@ def test_public_function_documents_its_parameters_and_result(name: str) -> None:
         missing = [p.name for p in takes if not re.search(rf"\b{p.name}\b", documented)]
         assert not missing, f"{name}: parameters not documented: {missing}"
     assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{name}: no Returns section"
+
+
+def _public_methods() -> dict[str, object]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import carecontinuum
+
+    found: dict[str, object] = {}
+    classes: set[type] = set()
+    modules = ["carecontinuum"] + [
+        info.name
+        for info in pkgutil.walk_packages(carecontinuum.__path__, "carecontinuum.")
+        if not any(p.startswith("_") or p == "cli" for p in info.name.split("."))
+    ]
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            cls = getattr(module, name)
+            if not isinstance(cls, type) or cls in classes:
+                continue
+            classes.add(cls)
+            for attr, value in vars(cls).items():
+                # model_post_init is pydantic's hook, not a method users call
+                if inspect.isfunction(value) and attr[0] != "_" and attr != "model_post_init":
+                    found[f"{cls.__name__}.{attr}"] = value
+    return found
+
+
+PUBLIC_METHODS = _public_methods()
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_METHODS))
+def test_public_method_documents_its_parameters_and_result(name: str) -> None:
+    """Methods defined on public classes have the same sections as public functions."""
+    import inspect
+
+    method = PUBLIC_METHODS[name]
+    doc = inspect.getdoc(method) or ""
+    assert callable(method)
+    takes = [
+        p for p in inspect.signature(method).parameters.values() if p.name not in {"self", "cls"}
+    ]
+    if takes:
+        assert "Parameters\n----------" in doc, f"{name}: no Parameters section"
+        documented = doc.split("Parameters\n----------", 1)[1]
+        missing = [p.name for p in takes if not re.search(rf"\b{p.name}\b", documented)]
+        assert not missing, f"{name}: parameters not documented: {missing}"
+    assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{name}: no Returns section"

@@ -26,6 +26,7 @@ Anything else stays a warning, so a typo in a docstring fails the build.
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import typing
 from collections.abc import Iterator
@@ -79,6 +80,8 @@ EXTERNAL = {
     ),
     "pydantic.BaseModel": "https://docs.pydantic.dev/latest/api/base_model/",
 }
+
+_STDTYPES = frozenset({"str", "int", "float", "bool", "bytes", "dict", "list", "tuple", "set"})
 
 #: Short spellings used in annotations (``import pandas as pd``) -> the full name.
 _SPELLINGS = {
@@ -198,8 +201,11 @@ def _external(target: str) -> str | None:
             return _PY + page
         if target.startswith(module + "."):
             return f"{_PY}{page}#{target}"
-    if target in {"str", "int", "float", "bool", "bytes", "dict", "list", "tuple", "set"}:
-        return f"{_PY}stdtypes.html"
+    builtin = getattr(builtins, target, None) if target.isidentifier() else None
+    if isinstance(builtin, type):
+        return f"{_PY}stdtypes.html" if target in _STDTYPES else f"{_PY}functions.html#{target}"
+    if callable(builtin):
+        return f"{_PY}functions.html#{target}"
     return None
 
 

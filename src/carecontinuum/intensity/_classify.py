@@ -212,7 +212,14 @@ class Classification:
         return f"{self.basis}: {level_words(self.level)} under {rs.name}"
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary."""
+        """A JSON-ready summary.
+
+        Returns
+        -------
+        dict[str, Any]
+            The rule set, the level's code (or ``None``), the weekly hours, whether
+            the level was set by setting, the reason and the sources, as JSON types.
+        """
         return {
             "rule_set": self.rule_set.id,
             "level": self.level_code,

@@ -109,7 +109,18 @@ class ClassificationTable:
         return f"{self.schedule!r}"
 
     def to_text(self, width: int = 80) -> str:
-        """A plain-text table that fits *width* columns (80 by default)."""
+        """A plain-text table that fits *width* columns (80 by default).
+
+        Parameters
+        ----------
+        width:
+            The width of the table, in characters; the basis column wraps to fit.
+
+        Returns
+        -------
+        str
+            The schedule, then one line (or more, wrapped) per rule set.
+        """
         basis_width = max(20, width - _ID_WIDTH - _LEVEL_WIDTH - 2)
         lines = _wrap(self._heading(), width)
         lines.append(f"{'rule set':<{_ID_WIDTH}} {'level':<{_LEVEL_WIDTH}} basis [sources]")

@@ -222,6 +222,17 @@ class CareLevel(DisplayMixin, BaseModel):
     def codes_in(self, system: CodeSystem | str) -> tuple[ExternalCode, ...]:
         """This level's codes in *system* (``"asam3"``, ``"teds-services"`` ...).
 
+        Parameters
+        ----------
+        system:
+            A :class:`~carecontinuum.CodeSystem`, its value or name, or a built-in
+            framework's code.
+
+        Returns
+        -------
+        tuple[ExternalCode, ...]
+            The level's codes in that system (empty when it has none there).
+
         Raises
         ------
         carecontinuum.UnknownKeyError
