@@ -37,13 +37,28 @@ import carecontinuum as cc
 # The repository ships an example plug-in package in `examples/plugin/`. Installed
 # (`pip install ./examples/plugin`), it is found automatically the first time a lookup misses.
 # Here we do not install anything: if the package is not importable, we put its source folder on
-# `sys.path` and register its objects by hand — exactly what the entry point would do.
+# `sys.path` and register its objects by hand — exactly what the entry point would do. The folder
+# is looked for beside the working directory and its parents, then in the checkout the library
+# itself is imported from, so the notebook runs from any working directory.
+
 
 # %%
+def example_plugin_source() -> Path:
+    """The `src/` folder of the example plug-in, in a checkout of the repository."""
+    here = Path.cwd().resolve()
+    checkout = Path(cc.__file__).resolve().parents[2]  # src/carecontinuum/__init__.py -> checkout
+    for root in (here, *here.parents, checkout):
+        for candidate in (root / "plugin" / "src", root / "examples" / "plugin" / "src"):
+            if (candidate / "carecontinuum_example_plugin").is_dir():
+                return candidate
+    raise FileNotFoundError(
+        "the example plug-in is not installed and no checkout was found: "
+        "run `pip install ./examples/plugin` in a clone of the repository"
+    )
+
+
 if importlib.util.find_spec("carecontinuum_example_plugin") is None:
-    candidates = [Path("plugin/src"), Path("examples/plugin/src")]
-    plugin_src = next(p.resolve() for p in candidates if p.is_dir())
-    sys.path.insert(0, str(plugin_src))
+    sys.path.insert(0, str(example_plugin_source()))
 
 import carecontinuum_example_plugin as plugin
 

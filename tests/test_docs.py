@@ -1,9 +1,11 @@
 """Build the docs with warnings as errors, and exercise the web-API example they document.
 
 The build runs ``sphinx-build -W --keep-going -b html docs <tmp>`` in a
-subprocess (offline: no intersphinx, notebooks are not executed here — see
-tests/test_notebooks.py).  A broken cross-reference, a malformed docstring or a
-source id missing from ``carecontinuum.SOURCES`` fails it.
+subprocess, offline (no intersphinx) and nitpicky: a cross-reference that does
+not resolve, a malformed docstring, a notebook cell that raises or warns, or a
+source id missing from ``carecontinuum.SOURCES`` fails it.  The notebooks are
+executed by the build (their pages show outputs); tests/test_notebooks.py runs
+them one by one too, to name the failing cell.
 """
 
 from __future__ import annotations
@@ -27,7 +29,22 @@ KEY_PAGES = [
     "api/carecontinuum.html",
     "sources.html",
     "contributing.html",
+    "contract.html",
+    "robustness.html",
+    "errors.html",
+    "api/registries.html",
 ]
+#: What each notebook page must show once executed: (images, tables) at least.
+NOTEBOOK_OUTPUTS = {
+    "01_tour": (0, 1),
+    "02_iop_week": (1, 1),
+    "03_transitions": (1, 1),  # the graph
+    "04_extending": (0, 1),
+    "05_population_analytics": (2, 1),  # the heatmap and the journeys chart
+    "06_fhir": (0, 0),
+    "07_teds": (1, 1),
+    "08_locator": (0, 1),
+}
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +79,72 @@ def test_every_notebook_is_a_docs_page(built_docs: Path) -> None:
     for name in notebooks:
         assert (DOCS / "examples" / name).resolve() == (ROOT / "examples" / name).resolve()
         assert (built_docs / "examples" / name.replace(".py", ".html")).is_file()
+
+
+def test_the_build_is_nitpicky_and_executes_the_notebooks() -> None:
+    conf = (DOCS / "conf.py").read_text(encoding="utf-8")
+    assert re.search(r"^nitpicky = True", conf, re.M)
+    assert re.search(r'^nb_execution_mode = "(cache|force)"', conf, re.M)
+    assert re.search(r"^nb_execution_raise_on_error = True", conf, re.M)
+
+
+@pytest.mark.parametrize("name", sorted(NOTEBOOK_OUTPUTS))
+def test_notebook_pages_show_their_outputs(built_docs: Path, name: str) -> None:
+    html = (built_docs / "examples" / f"{name}.html").read_text(encoding="utf-8")
+    images, tables = NOTEBOOK_OUTPUTS[name]
+    outputs = html.count('class="cell_output')
+    assert outputs >= 5, f"{name}: {outputs} cell outputs"
+    assert html.count("<img") >= images, f"{name}: fewer than {images} figures"
+    assert html.count("<table") >= tables, f"{name}: fewer than {tables} tables"
+    assert "Traceback (most recent call last)" not in html
+
+
+def test_index_page_does_not_repeat_the_sidebar(built_docs: Path) -> None:
+    html = (built_docs / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "toctree-l1" not in article  # the toctrees are hidden: the sidebar lists them
+    assert article.count("<li") <= 6  # a short guide, not the whole tree
+
+
+def test_code_blocks_wrap_instead_of_being_clipped(built_docs: Path) -> None:
+    css = (built_docs / "_static" / "carecontinuum.css").read_text(encoding="utf-8")
+    assert re.search(r"div\.highlight pre[^{]*\{[^}]*white-space: pre-wrap", css, re.S)
+    assert "carecontinuum.css" in (built_docs / "getting-started.html").read_text(encoding="utf-8")
+
+
+def _public_exceptions() -> dict[str, type]:
+    """Every exception or warning class a public module of the package lists in ``__all__``."""
+    import importlib
+    import pkgutil
+
+    import carecontinuum
+
+    found: dict[str, type] = {}
+    for info in pkgutil.walk_packages(carecontinuum.__path__, "carecontinuum."):
+        parts = info.name.split(".")
+        if any(p.startswith("_") for p in parts) or "cli" in parts:
+            continue
+        module = importlib.import_module(info.name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if isinstance(obj, type) and issubclass(obj, BaseException):
+                found[name] = obj
+    return found
+
+
+def test_errors_page_shows_every_public_exception_in_its_tree(built_docs: Path) -> None:
+    exceptions = _public_exceptions()
+    assert len(exceptions) >= 30
+    html = (built_docs / "errors.html").read_text(encoding="utf-8")
+    tree = html.split('id="the-tree"', 1)[1]
+    pages = [built_docs / "errors.html", *(built_docs / "api").glob("*.html")]
+    documented = "".join(p.read_text(encoding="utf-8") for p in pages)
+    for name, cls in exceptions.items():
+        assert re.search(rf'href="[^"]*#carecontinuum\.[\w.]*\b{name}"', tree), name
+        assert re.search(rf'id="carecontinuum\.[\w.]*\b{name}"', documented), name
+        parent = next((b for b in cls.__mro__[1:] if b.__name__ in exceptions), None)
+        if parent is not None:  # a class is listed after (under) its first base
+            assert tree.index(f">{parent.__name__}<") < tree.index(f">{name}<"), name
 
 
 def test_api_reference_documents_the_facade(built_docs: Path) -> None:
@@ -235,3 +318,103 @@ def test_webapi_classifies_a_posted_schedule(webapi: ModuleType) -> None:
         assert bad.status_code == 422
         assert "hours_per_day" in bad.text
         assert "apples" in bad.text
+
+
+# -- numpy-style sections of the public functions ---------------------------------------------
+
+
+def _public_functions() -> dict[str, object]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import carecontinuum
+
+    found: dict[str, object] = {}
+    modules = ["carecontinuum"] + [
+        info.name
+        for info in pkgutil.walk_packages(carecontinuum.__path__, "carecontinuum.")
+        if not any(p.startswith("_") or p == "cli" for p in info.name.split("."))
+    ]
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            obj = getattr(module, name)
+            if inspect.isfunction(obj) and obj not in found.values():
+                found[f"{module_name}.{name}"] = obj
+    return found
+
+
+PUBLIC_FUNCTIONS = _public_functions()
+
+
+def test_public_functions_were_found() -> None:
+    assert len(PUBLIC_FUNCTIONS) >= 80
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_FUNCTIONS))
+def test_public_function_documents_its_parameters_and_result(name: str) -> None:
+    """Every public function has numpy ``Parameters`` (if it takes any) and ``Returns`` sections."""
+    import inspect
+
+    func = PUBLIC_FUNCTIONS[name]
+    doc = inspect.getdoc(func) or ""
+    assert callable(func)
+    takes = [p for p in inspect.signature(func).parameters.values() if p.name != "self"]
+    if takes:
+        assert "Parameters\n----------" in doc, f"{name}: no Parameters section"
+        documented = doc.split("Parameters\n----------", 1)[1]
+        missing = [p.name for p in takes if not re.search(rf"\b{p.name}\b", documented)]
+        assert not missing, f"{name}: parameters not documented: {missing}"
+    assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{name}: no Returns section"
+
+
+def _public_methods() -> dict[str, object]:
+    import importlib
+    import inspect
+    import pkgutil
+
+    import carecontinuum
+
+    found: dict[str, object] = {}
+    classes: set[type] = set()
+    modules = ["carecontinuum"] + [
+        info.name
+        for info in pkgutil.walk_packages(carecontinuum.__path__, "carecontinuum.")
+        if not any(p.startswith("_") or p == "cli" for p in info.name.split("."))
+    ]
+    for module_name in modules:
+        module = importlib.import_module(module_name)
+        for name in getattr(module, "__all__", ()):
+            cls = getattr(module, name)
+            if not isinstance(cls, type) or cls in classes:
+                continue
+            classes.add(cls)
+            own = [k for k in cls.__mro__ if k.__module__.startswith("carecontinuum")]
+            for attr, value in {a: v for k in reversed(own) for a, v in vars(k).items()}.items():
+                # model_post_init is pydantic's hook, not a method users call
+                if inspect.isfunction(value) and attr[0] != "_" and attr != "model_post_init":
+                    found[f"{cls.__name__}.{attr}"] = value
+    return found
+
+
+PUBLIC_METHODS = _public_methods()
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC_METHODS))
+def test_public_method_documents_its_parameters_and_result(name: str) -> None:
+    """Methods of public classes (and of the package's bases they inherit from) have them too."""
+    import inspect
+
+    method = PUBLIC_METHODS[name]
+    doc = inspect.getdoc(method) or ""
+    assert callable(method)
+    takes = [
+        p for p in inspect.signature(method).parameters.values() if p.name not in {"self", "cls"}
+    ]
+    if takes:
+        assert "Parameters\n----------" in doc, f"{name}: no Parameters section"
+        documented = doc.split("Parameters\n----------", 1)[1]
+        missing = [p.name for p in takes if not re.search(rf"\b{p.name}\b", documented)]
+        assert not missing, f"{name}: parameters not documented: {missing}"
+    assert "Returns\n-------" in doc or "Yields\n------" in doc, f"{name}: no Returns section"

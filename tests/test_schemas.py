@@ -49,7 +49,10 @@ def test_models_were_found() -> None:
 @pytest.mark.parametrize("mode", ["validation", "serialization"])
 def test_json_schema(name: str, mode: str) -> None:
     schema = _MODELS[name].model_json_schema(mode=mode)  # type: ignore[arg-type]
-    assert schema.get("type") == "object" or "$ref" in schema or "oneOf" in schema or any(
-        form.get("type") == "object" for form in schema.get("anyOf", ())
+    assert (
+        schema.get("type") == "object"
+        or "$ref" in schema
+        or "oneOf" in schema
+        or any(form.get("type") == "object" for form in schema.get("anyOf", ()))
     )
     json.dumps(schema)  # the schema itself is JSON

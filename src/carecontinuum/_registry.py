@@ -205,6 +205,16 @@ registered; pass replace=True to replace it on purpose
     def get(self, key: str) -> T:
         """The item *key* names: its code, name or alias (case and spacing forgiven).
 
+        Parameters
+        ----------
+        key:
+            A code, name or alias.
+
+        Returns
+        -------
+        T
+            The item.
+
         Raises
         ------
         carecontinuum.errors.UnknownKeyError
@@ -227,7 +237,18 @@ registered; pass replace=True to replace it on purpose
         return snap.items[code]
 
     def find(self, key: object) -> T | None:
-        """The item *key* names, or ``None``."""
+        """The item *key* names, or ``None``.
+
+        Parameters
+        ----------
+        key:
+            A code, name or alias (anything else finds nothing).
+
+        Returns
+        -------
+        T or None
+            The item, or ``None`` when nothing (or more than one item) matches.
+        """
         if not isinstance(key, str):
             return None
         snap = self._snapshot
@@ -238,27 +259,87 @@ registered; pass replace=True to replace it on purpose
         return None if code is None else snap.items[code]
 
     def resolve(self, key: str) -> str:
-        """The code of the item *key* names."""
+        """The code of the item *key* names.
+
+        Parameters
+        ----------
+        key:
+            A code, name or alias.
+
+        Returns
+        -------
+        str
+            The item's code.
+
+        Raises
+        ------
+        carecontinuum.errors.UnknownKeyError
+            (this registry's subclass) with suggestions, when nothing matches.
+        """
         snap = self._snapshot
         if snap.lookup.find(key) is None and not snap.loaded:
             snap = self._load()
         return snap.lookup.code(key)
 
     def members(self, key: str) -> tuple[T, ...]:
-        """Every item *key* names: one item, or the members of a group."""
+        """Every item *key* names: one item, or the members of a group.
+
+        Parameters
+        ----------
+        key:
+            A code, name or alias of an item or of a group.
+
+        Returns
+        -------
+        tuple[T, ...]
+            The items.
+
+        Raises
+        ------
+        carecontinuum.errors.UnknownKeyError
+            (this registry's subclass) with suggestions, when nothing matches.
+        """
         snap = self._loaded()
         return tuple(snap.items[c] for c in snap.lookup.members(key))
 
     def suggest(self, key: object) -> tuple[str, ...]:
-        """Codes close to *key*, best first."""
+        """Codes close to *key*, best first.
+
+        Parameters
+        ----------
+        key:
+            The text that found nothing.
+
+        Returns
+        -------
+        tuple[str, ...]
+            Up to a few codes, closest first (empty when nothing is close).
+        """
         return self._loaded().lookup.suggest(key)
 
     def codes(self) -> tuple[str, ...]:
-        """Every code, in registration order (the loader's items included)."""
+        """Every code, in registration order (the loader's items included).
+
+        Returns
+        -------
+        tuple[str, ...]
+            The codes.
+        """
         return tuple(self._loaded().items)
 
     def is_builtin(self, key: str) -> bool:
-        """Whether the item *key* names is a protected built-in."""
+        """Whether the item *key* names is a protected built-in.
+
+        Parameters
+        ----------
+        key:
+            A code, name or alias.
+
+        Returns
+        -------
+        bool
+            ``True`` for a built-in entry.
+        """
         snap = self._loaded()
         return snap.lookup.code(key) in snap.builtins
 
@@ -278,6 +359,20 @@ registered; pass replace=True to replace it on purpose
     def register(self, item: T, *, replace: bool = False, builtin: bool = False) -> T:
         """Add *item*; return it.
 
+        Parameters
+        ----------
+        item:
+            The item to add.
+        replace:
+            Replace an item registered under the same code (a built-in included).
+        builtin:
+            Protect the item: it cannot be unregistered.
+
+        Returns
+        -------
+        T
+            *item*.
+
         Raises
         ------
         TypeError
@@ -292,6 +387,16 @@ registered; pass replace=True to replace it on purpose
 
     def unregister(self, key: str) -> T:
         """Remove the item *key* names; return it.
+
+        Parameters
+        ----------
+        key:
+            A code, name or alias.
+
+        Returns
+        -------
+        T
+            The item removed.
 
         Raises
         ------
@@ -308,6 +413,11 @@ registered; pass replace=True to replace it on purpose
         """Collect changes aside and apply them in one swap when the block ends.
 
         An exception inside the block discards every staged change.
+
+        Returns
+        -------
+        contextlib.AbstractContextManager[Transaction[T]]
+            A context manager giving the :class:`Transaction` that collects the changes.
         """
         with self._lock:
             snap = self._snapshot if self._snapshot.loaded else self._load()
@@ -324,6 +434,17 @@ registered; pass replace=True to replace it on purpose
         process-wide (every thread sees it): meant for tests and for an
         application's setup, not for isolating concurrent requests — use
         :meth:`copy` for that.
+
+        Parameters
+        ----------
+        fresh:
+            Start the block from the built-ins alone.
+
+        Returns
+        -------
+        contextlib.AbstractContextManager[Registry[T]]
+            A context manager giving this registry; on leaving the block it is as it
+            was.
         """
         with self._lock:
             saved = self._snapshot
@@ -337,7 +458,13 @@ registered; pass replace=True to replace it on purpose
                 self._snapshot = saved
 
     def copy(self) -> Registry[T]:
-        """An independent registry with the same items, built-ins and settings."""
+        """An independent registry with the same items, built-ins and settings.
+
+        Returns
+        -------
+        Registry[T]
+            The copy; changes to either do not reach the other.
+        """
         snap = self._loaded()
         other = Registry[T](
             self.kind,

@@ -236,6 +236,16 @@ SOURCES: dict[str, Source] = {
 def source(source_id: str) -> Source:
     """Return the :class:`Source` with this id.
 
+    Parameters
+    ----------
+    source_id:
+        A source id such as ``"ASAM3"`` (exact).
+
+    Returns
+    -------
+    Source
+        The source and its citation.
+
     Raises
     ------
     carecontinuum.UnknownSourceError

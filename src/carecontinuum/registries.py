@@ -41,7 +41,13 @@ __all__ = [
 
 
 def all_registries() -> tuple[Registry[object], ...]:
-    """Every default registry: frameworks, crosswalks, modalities, modality kinds, rule sets."""
+    """Every default registry: frameworks, crosswalks, modalities, modality kinds, rule sets.
+
+    Returns
+    -------
+    tuple[Registry, ...]
+        The registries, in that order.
+    """
     return (FRAMEWORKS, CROSSWALKS, MODALITIES, MODALITY_KINDS, RULE_SETS)  # type: ignore[return-value]
 
 
@@ -54,6 +60,11 @@ def scoped(*, fresh: bool = False) -> Iterator[None]:
     fresh:
         Start the block from the built-ins alone; plug-ins are discovered again
         on first need.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager[None]
+        A context manager; on leaving the block every registry is as it was.
     """
     with ExitStack() as stack:
         for registry in all_registries():

@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 import importlib
 import inspect
+import re
 from typing import Annotated, Any, ClassVar, get_args, get_origin
 
 from docutils import nodes
@@ -25,6 +26,7 @@ from .models import PACKAGE, data_doc, defining_module, type_text
 __all__ = ["API_MODULES", "ApiDirective"]
 
 logger = logging.getLogger(__name__)
+_ROLE = re.compile(r":(attr|meth|py:attr|py:meth):`(\w+)`")
 
 #: The modules with an API page, most general first.
 API_MODULES = (
@@ -41,8 +43,24 @@ API_MODULES = (
     f"{PACKAGE}.journeys.population",
     f"{PACKAGE}.teds",
     f"{PACKAGE}.fhir",
+    f"{PACKAGE}.registries",
 )
 _PAGE_MODULES = tuple(m for m in API_MODULES if m != PACKAGE)
+
+#: Types of private modules that public signatures and docstrings name, by the API page that
+#: explains them.  They are not importable from a public module; their entries say what they are.
+SIGNATURE_TYPES = {
+    f"{PACKAGE}.units": (f"{PACKAGE}.units._convert.ConversionError",),
+    f"{PACKAGE}.levels": (f"{PACKAGE}._lookup.Lookup",),
+    f"{PACKAGE}.intensity": (f"{PACKAGE}.intensity._engine.CompiledRuleSet",),
+    f"{PACKAGE}.programs": (f"{PACKAGE}.programs._record.ProgramRecord",),
+    f"{PACKAGE}.journeys": (
+        f"{PACKAGE}.journeys._plot.JourneyLike",
+        f"{PACKAGE}.journeys._frame.Columns",
+    ),
+    f"{PACKAGE}.teds": (f"{PACKAGE}.teds._read.CsvSource", f"{PACKAGE}.teds._synthetic.Form"),
+    f"{PACKAGE}.registries": (f"{PACKAGE}._registry.Transaction",),
+}
 
 
 def _lists(module_name: str, name: str, obj: object) -> bool:
@@ -168,10 +186,10 @@ class ApiDirective(SphinxDirective):
             page = owner(name, obj)
             target = canonical(name, obj, module_name)
             if page != module_name:
-                elsewhere.append(f":py:obj:`{target}`")
+                elsewhere.append(f":py:obj:`{canonical(name, obj, page)}`")
                 continue
             groups[_kind(obj)].extend(_directive(name, obj, target))
-        lines = [f".. automodule:: {module_name}", "   :no-members:", "   :no-index:", ""]
+        lines = [f".. automodule:: {module_name}", "   :no-members:", ""]
         if module_name == PACKAGE:
             lines += _facade_table(module)
             groups["data"] += [
@@ -185,9 +203,37 @@ class ApiDirective(SphinxDirective):
         for kind, title in self._GROUPS.items():
             if groups[kind]:
                 lines += [title, "-" * len(title), "", *groups[kind]]
+        lines += _signature_types(module_name)
         if elsewhere and module_name != PACKAGE:
             lines += ["Also importable from here", "-" * 25, "", ", ".join(elsewhere), ""]
         return nested_parse_to_nodes(self.state, "\n".join(lines), source=f"<api {module_name}>")
+
+
+def _signature_types(module_name: str) -> list[str]:
+    paths = SIGNATURE_TYPES.get(module_name, ())
+    if not paths:
+        return []
+    title = "Types in signatures"
+    lines = [
+        title,
+        "-" * len(title),
+        "",
+        "The signatures above name these types.  They live in private modules and are not "
+        "importable from a public one; use them in annotations only through the public names "
+        "that accept or return them.",
+        "",
+    ]
+    for path in paths:
+        module, _, name = path.rpartition(".")
+        obj = getattr(importlib.import_module(module), name)
+        kind = _kind(obj)
+        if kind in {"class", "exception"} and not getattr(obj, "_is_protocol", False):
+            # internals: what it is, not its constructor or members
+            doc = (inspect.getdoc(obj) or "").strip().split("\n\n")[0].replace("\n", " ")
+            lines += [f".. py:{kind}:: {name}", f"   :module: {module}", "", f"   {doc}", ""]
+        else:
+            lines += _directive(name, obj, path)  # a protocol's members are what it asks for
+    return lines
 
 
 def _not_available(directive: SphinxDirective, module_name: str) -> list[nodes.Node]:
@@ -218,6 +264,8 @@ def _facade_table(top: Any) -> list[str]:
             continue
         obj = getattr(top, name)
         first = (inspect.getdoc(obj) or "").strip().split("\n\n")[0].replace("\n", " ")
+        # a bare :attr:`code` in a class's first paragraph means the class's own attribute
+        first = _ROLE.sub(lambda m, n=name: f":{m[1]}:`~{PACKAGE}.{n}.{m[2]}`", first)
         if _kind(obj) == "data":
             first = data_doc(name, obj)
         page = owner(name, obj)

@@ -150,8 +150,43 @@ def _field_rows(cls: type[BaseModel]) -> list[list[str]]:
         if unit:
             kind += f" (in {unit})"
         doc = field.description or attr_doc(cls, name)
-        rows.append([f"``{name}``", f"``{kind}``", _default(field), doc])
+        rows.append([f"``{name}``", linked_type(kind), _default(field), doc])
     return rows
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def linked_type(text: str) -> str:
+    """*text* (a rendered annotation) as inline markup: the facade's classes as links.
+
+    ``CareLevel | None`` becomes a link to ``carecontinuum.CareLevel``, a
+    space and the literal ``| None``.  Pieces that touch in the text
+    (``tuple[`` and a link) are joined by an escaped space, which
+    reStructuredText drops, so they still read as one type.
+    """
+    top = importlib.import_module(PACKAGE)
+    public = {name for name in top.__all__ if isinstance(getattr(top, name), type)}
+    pieces: list[str] = []
+    last = 0
+    for match in _IDENTIFIER.finditer(text):
+        if match.group() in public:
+            pieces += [text[last : match.start()], f":py:class:`~{PACKAGE}.{match.group()}`"]
+            last = match.end()
+    pieces.append(text[last:])
+    out = ""
+    for i, piece in enumerate(pieces):
+        if i % 2:  # a link
+            out += piece
+            continue
+        core = piece.strip()
+        before = " " if piece[:1].isspace() else "\\ "
+        after = " " if piece[-1:].isspace() else "\\ "
+        if core:
+            out += (before if i else "") + f"``{core}``" + (after if i < len(pieces) - 1 else "")
+        elif i and i < len(pieces) - 1:
+            out += " " if piece else "\\ "
+    return out.strip()
 
 
 def _member_rows(cls: type[enum.Enum]) -> list[list[str]]:

@@ -273,6 +273,11 @@ def import_fhir(
     Takes the same arguments as :func:`from_fhir`, which returns
     ``import_fhir(...).value``.
 
+    Parameters
+    ----------
+    data, release, level_map, base_url:
+        As for :func:`from_fhir`.
+
     Returns
     -------
     FhirImport

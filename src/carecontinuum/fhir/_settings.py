@@ -205,6 +205,23 @@ def code_system_url(name: str, *, base_url: str | None = None) -> str:
 def extension_url(name: str, *, base_url: str | None = None) -> str:
     """The URL of one of the library's documented extensions.
 
+    Parameters
+    ----------
+    name:
+        The extension's name (``"schedule"``, ...).
+    base_url:
+        The base URL of the extensions; the library's default when ``None``.
+
+    Returns
+    -------
+    str
+        The extension's canonical URL.
+
+    Raises
+    ------
+    carecontinuum.fhir.FhirError
+        For a *base_url* that is not an absolute http(s) URL.
+
     Examples
     --------
     >>> extension_url("schedule")

@@ -14,7 +14,7 @@
 
 Thresholds are inclusive lower bounds, compared exactly at a resolution of one
 microsecond in both the scalar and the vectorized path (see
-:mod:`carecontinuum.intensity._engine`): 27 sessions of 20 minutes reach a
+``carecontinuum.intensity._engine``): 27 sessions of 20 minutes reach a
 9-hour floor.
 
 Examples

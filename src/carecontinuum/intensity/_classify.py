@@ -212,7 +212,14 @@ class Classification:
         return f"{self.basis}: {level_words(self.level)} under {rs.name}"
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready summary."""
+        """A JSON-ready summary.
+
+        Returns
+        -------
+        dict[str, Any]
+            The rule set, the level's code (or ``None``), the weekly hours, whether
+            the level was set by setting, the reason and the sources, as JSON types.
+        """
         return {
             "rule_set": self.rule_set.id,
             "level": self.level_code,
@@ -257,17 +264,33 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     """The level *schedule* reaches under a rule set, with the reason.
 
     Thresholds are inclusive lower bounds compared exactly (see
-    :mod:`carecontinuum.intensity._engine`).  A 24-hour schedule is classified
+    ``carecontinuum.intensity._engine``).  A 24-hour schedule is classified
     by setting, not hours: residential, or inpatient acute when the schedule
     says ``setting="hospital"``; a rule set that covers only ambulatory
     programs gives no level for it.  Where a rule set defines no level (below
     Medicare's IOP floor, say), :attr:`Classification.level` is ``None`` and
     the reason says so.
 
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    rules:
+        A rule-set id, name or alias (``"asam3-adult"``, ``"medicare"``, ...), or
+        a :class:`~carecontinuum.RuleSet`.
+
+    Returns
+    -------
+    Classification
+        The level (``None`` where the rule set defines none), the reason, the
+        weekly hours and the rule set used.
+
     Raises
     ------
     carecontinuum.UnknownRuleSetError
         For an unknown rule-set id, with suggestions.
+    TypeError
+        When *schedule* is not a schedule.
 
     Examples
     --------

@@ -96,6 +96,23 @@ def weekly_compliance(
     therapeutic services a week [CFR-PHP].  Hours per week are unit-aware
     (``20``, ``"1170 min"``, a pint quantity).
 
+    Parameters
+    ----------
+    hours_by_week:
+        The hours attended in each week, in order: numbers (hours), text such as
+        ``"1170 min"`` or pint quantities.
+    level:
+        The level whose weekly floor applies: a code, alias or
+        :class:`~carecontinuum.CareLevel`.
+    rules:
+        The rule set that sets the floor: an id, name or alias, or a
+        :class:`~carecontinuum.RuleSet`.
+
+    Returns
+    -------
+    WeeklyCompliance
+        The floor, the hours of each week and the weeks below the floor.
+
     Raises
     ------
     carecontinuum.UnknownLevelError
@@ -105,6 +122,8 @@ def weekly_compliance(
         per day, which weekly totals cannot show).
     pydantic.ValidationError
         For a week's hours that are negative, not finite, or not a duration.
+    carecontinuum.UnknownRuleSetError
+        For an unknown rule-set id, with suggestions.
     """
     rs = _rule_set(rules)
     tier = rs.tier(level)

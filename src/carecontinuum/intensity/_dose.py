@@ -29,6 +29,23 @@ def weekly_hours(hours_per_day: Any, days_per_week: Any) -> pint_types.Quantity:
     Arguments are unit-aware (numbers, strings such as ``"180 min"``, pint
     quantities) and validated like a :class:`~carecontinuum.Schedule`'s.
 
+    Parameters
+    ----------
+    hours_per_day:
+        Hours per day: a number, text such as ``"180 min"`` or a pint quantity.
+    days_per_week:
+        Days per week, a whole number from 1 to 7.
+
+    Returns
+    -------
+    pint.Quantity
+        Hours per week.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        For a value that is out of range or not of its dimension.
+
     Examples
     --------
     >>> weekly_hours("180 min", 4)
@@ -42,6 +59,27 @@ def weekly_hours(hours_per_day: Any, days_per_week: Any) -> pint_types.Quantity:
 
 def total_hours(hours_per_day: Any, days_per_week: Any, weeks: Any) -> pint_types.Quantity:
     """Total hours over a duration: hours per day × days per week × weeks.
+
+    Parameters
+    ----------
+    hours_per_day:
+        Hours per day: a number, text such as ``"180 min"`` or a pint quantity.
+    days_per_week:
+        Days per week, a whole number from 1 to 7.
+    weeks:
+        The duration: a number of weeks, text such as ``"6 weeks"`` or a quantity.
+
+    Returns
+    -------
+    pint.Quantity
+        The total, in hours.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        For a value that is out of range or not of its dimension.
+    carecontinuum.intensity.IntensityInputError
+        When *weeks* is ``None``.
 
     Examples
     --------
@@ -103,6 +141,24 @@ def weekly_hours_range(hours_per_day: Any, days_per_week: Any) -> QuantityRange:
     Each argument is a single value, a ``(low, high)`` pair or a
     :class:`~carecontinuum.QuantityRange`.
 
+    Parameters
+    ----------
+    hours_per_day, days_per_week:
+        Each a single value, a ``(low, high)`` pair or a
+        :class:`~carecontinuum.QuantityRange`.
+
+    Returns
+    -------
+    QuantityRange
+        The lowest and highest hours per week.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        For a value that is out of range or not of its dimension.
+    carecontinuum.intensity.IntensityInputError
+        For a range whose low end is above its high end.
+
     Examples
     --------
     >>> str(weekly_hours_range((3, 4), (3, 5)))
@@ -118,6 +174,24 @@ def weekly_hours_range(hours_per_day: Any, days_per_week: Any) -> QuantityRange:
 
 def total_hours_range(hours_per_day: Any, days_per_week: Any, weeks: Any) -> QuantityRange:
     """The range of total hours from ranges of hours/day, days/week and weeks.
+
+    Parameters
+    ----------
+    hours_per_day, days_per_week, weeks:
+        Each a single value, a ``(low, high)`` pair or a
+        :class:`~carecontinuum.QuantityRange`.
+
+    Returns
+    -------
+    QuantityRange
+        The lowest and highest total, in hours.
+
+    Raises
+    ------
+    pydantic.ValidationError
+        For a value that is out of range or not of its dimension.
+    carecontinuum.intensity.IntensityInputError
+        For a range whose low end is above its high end, or no *weeks*.
 
     Examples
     --------

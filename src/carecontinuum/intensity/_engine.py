@@ -117,7 +117,7 @@ TierSpec = tuple[str, Sequence[tuple[bool, float, int]]]
 class CompiledRuleSet:
     """A rule set prepared for classification; built once per rule set.
 
-    It holds no reference to the rule-set model: :func:`compile_tiers` builds
+    It holds no reference to the rule-set model: ``compile_tiers`` builds
     it from plain data, so this module does not depend on the models.
     """
 

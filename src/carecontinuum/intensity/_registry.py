@@ -23,6 +23,17 @@ RULE_SETS: Registry[RuleSet] = Registry(
 def rule_set(key: str | RuleSet) -> RuleSet:
     """Find a rule set by id, name or alias (case, spaces and hyphens forgiven).
 
+    Parameters
+    ----------
+    key:
+        A rule set's id, name or alias, or a :class:`~carecontinuum.RuleSet`
+        (returned as it is).
+
+    Returns
+    -------
+    RuleSet
+        The rule set.
+
     Raises
     ------
     carecontinuum.UnknownRuleSetError
@@ -45,6 +56,11 @@ def rule_set(key: str | RuleSet) -> RuleSet:
 
 def list_rule_sets() -> tuple[RuleSet, ...]:
     """Every registered rule set, built-ins first.
+
+    Returns
+    -------
+    tuple[RuleSet, ...]
+        The registered rule sets, built-ins first.
 
     Examples
     --------
@@ -84,6 +100,16 @@ def register_rule_set(rs: RuleSet, /, *, replace: bool = False) -> RuleSet:
 
 def unregister_rule_set(key: str, /) -> RuleSet:
     """Remove a rule set of your own and return it.
+
+    Parameters
+    ----------
+    key:
+        The rule set's id, name or alias.
+
+    Returns
+    -------
+    RuleSet
+        The rule set removed.
 
     Raises
     ------

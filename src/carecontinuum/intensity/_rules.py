@@ -57,7 +57,13 @@ class WeeklyHours(BaseModel):
     at_least: HoursPerWeek
 
     def describe(self) -> str:
-        """The condition in words."""
+        """The condition in words.
+
+        Returns
+        -------
+        str
+            For example ``"≥ 9 h/week"``.
+        """
         return f"≥ {num(self.at_least)} h/week"
 
 
@@ -82,7 +88,13 @@ class DailyHours(BaseModel):
     days_at_least: DaysPerWeek
 
     def describe(self) -> str:
-        """The condition in words."""
+        """The condition in words.
+
+        Returns
+        -------
+        str
+            For example ``"≥ 2 h/day on ≥ 3 days/week"``.
+        """
         if self.hours_at_least == 0:
             return f"≥ {self.days_at_least} days/week"
         return f"≥ {num(self.hours_at_least)} h/day on ≥ {self.days_at_least} days/week"
@@ -134,7 +146,13 @@ class Tier(BaseModel):
         return self.firmness is not Firmness.UNVERIFIED
 
     def describe(self) -> str:
-        """The conditions in words, joined by "and"."""
+        """The conditions in words, joined by "and".
+
+        Returns
+        -------
+        str
+            For example ``"≥ 9 h/week"``.
+        """
         return " and ".join(c.describe() for c in self.conditions)
 
     def __repr__(self) -> str:
@@ -226,6 +244,16 @@ class RuleSet(BaseModel):
     # -- queries --------------------------------------------------------------------------
     def tier(self, level: str | CareLevel) -> Tier:
         """The tier for *level* (code, alias or level object).
+
+        Parameters
+        ----------
+        level:
+            A level's code or alias, or a :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        Tier
+            The tier whose level it is.
 
         Raises
         ------

@@ -109,7 +109,18 @@ class ClassificationTable:
         return f"{self.schedule!r}"
 
     def to_text(self, width: int = 80) -> str:
-        """A plain-text table that fits *width* columns (80 by default)."""
+        """A plain-text table that fits *width* columns (80 by default).
+
+        Parameters
+        ----------
+        width:
+            The width of the table, in characters; the basis column wraps to fit.
+
+        Returns
+        -------
+        str
+            The schedule, then one line (or more, wrapped) per rule set.
+        """
         basis_width = max(20, width - _ID_WIDTH - _LEVEL_WIDTH - 2)
         lines = _wrap(self._heading(), width)
         lines.append(f"{'rule set':<{_ID_WIDTH}} {'level':<{_LEVEL_WIDTH}} basis [sources]")
@@ -176,6 +187,24 @@ def classify_all(
 ) -> ClassificationTable:
     """Classify *schedule* under every registered rule set (or the ones given).
 
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    rule_sets:
+        Rule-set ids or :class:`~carecontinuum.RuleSet` objects; every registered
+        rule set when ``None``.
+
+    Returns
+    -------
+    ClassificationTable
+        One :class:`~carecontinuum.Classification` per rule set, in order.
+
+    Raises
+    ------
+    carecontinuum.UnknownRuleSetError
+        For an unknown rule-set id, with suggestions.
+
     Examples
     --------
     >>> import carecontinuum as cc
@@ -191,6 +220,18 @@ teds=intensive_outpatient, hcpcs-h0015=intensive_outpatient)
 
 def describe_all(schedule: AnySchedule, width: int = 80) -> str:
     """Every rule set's verdict on *schedule* as a plain-text table of *width* columns.
+
+    Parameters
+    ----------
+    schedule:
+        A :class:`~carecontinuum.Schedule` or :class:`~carecontinuum.WeeklySchedule`.
+    width:
+        The width of the table, in characters; the basis column wraps to fit.
+
+    Returns
+    -------
+    str
+        The schedule, then one line (or more, wrapped) per registered rule set.
 
     Examples
     --------

@@ -50,6 +50,27 @@ def classify_array(
     result is a Series on the same index.  :func:`classify_codes` gives the
     codes as strings.
 
+    Parameters
+    ----------
+    hours_per_day:
+        Hours per day of each row (with *days_per_week*).
+    days_per_week:
+        Days per week of each row (with *hours_per_day*).
+    hours_per_week:
+        Hours per week of each row, instead of the two above.
+    rules:
+        A rule-set id, name or alias, or a :class:`~carecontinuum.RuleSet`.
+    twenty_four_hour:
+        Booleans: the rows that are 24-hour care, classified by setting.
+    hospital:
+        Booleans: the 24-hour rows that are in a hospital (inpatient acute).
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        Level indexes as ``int8`` (:data:`NO_LEVEL` where the rule set defines
+        none); a Series on the inputs' index when a Series is among them.
+
     Raises
     ------
     carecontinuum.intensity.ArrayLengthError
@@ -150,6 +171,22 @@ def level_codes(indexes: Any) -> Any:
     A numpy array of objects (``None`` for :data:`NO_LEVEL`), or for a pandas
     Series a categorical Series (missing for no level) on the same index.
 
+    Parameters
+    ----------
+    indexes:
+        Level indexes, as :func:`classify_array` returns them: an array, a list
+        or a pandas Series.
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        The level codes.
+
+    Raises
+    ------
+    carecontinuum.intensity.IntensityInputError
+        For an index that is no level index (naming its position).
+
     Examples
     --------
     >>> import numpy as np
@@ -198,6 +235,22 @@ def classify_codes(
     hospital: Any = None,
 ) -> Any:
     """Like :func:`classify_array`, with level codes as strings.
+
+    Parameters
+    ----------
+    hours_per_day, days_per_week, hours_per_week, rules, twenty_four_hour, hospital:
+        As for :func:`classify_array`.
+
+    Returns
+    -------
+    numpy.ndarray or pandas.Series
+        Level codes: an object array (``None`` for no level), or a categorical
+        Series on the inputs' index.
+
+    Raises
+    ------
+    carecontinuum.intensity.ArrayLengthError, carecontinuum.intensity.IntensityInputError
+        As for :func:`classify_array`.
 
     Examples
     --------

@@ -98,6 +98,18 @@ class Journey(BaseModel):
 
         ``end_inclusive`` chooses the convention (see :meth:`Placement.length_of_stay`):
         ``end - start`` by default, ``end - start + 1`` when the end date is a day of care.
+
+        Parameters
+        ----------
+        as_of:
+            The date open placements are counted to; ``None`` leaves them ``None``.
+        end_inclusive:
+            Count the end date as a day of care.
+
+        Returns
+        -------
+        tuple[int | None, ...]
+            Days in each placement, in order.
         """
         return tuple(p.length_of_stay(as_of, end_inclusive=end_inclusive) for p in self.placements)
 
@@ -107,6 +119,18 @@ class Journey(BaseModel):
         """Total days at each level, in order of first visit (open placements need *as_of*).
 
         ``end_inclusive`` chooses the convention, as in :meth:`length_of_stay`.
+
+        Parameters
+        ----------
+        as_of:
+            The date open placements are counted to.
+        end_inclusive:
+            Count the end date as a day of care.
+
+        Returns
+        -------
+        dict[str, int]
+            Total days by level code.
         """
         totals: dict[str, int] = {}
         for p in self.placements:
@@ -131,6 +155,16 @@ class Journey(BaseModel):
 
         A step-up counts when the most recent step-down before it happened at
         most *within_days* days earlier (dates of the new placements' starts).
+
+        Parameters
+        ----------
+        within_days:
+            The most days between a step-down and the step-up that follows it.
+
+        Returns
+        -------
+        tuple[Move, ...]
+            The step-ups that count, in order.
         """
         found = []
         last_down: _dt.date | None = None
@@ -258,6 +292,11 @@ class Journey(BaseModel):
     # -- text and display -------------------------------------------------------------
     def describe(self) -> str:
         """A text rendering of the placements and the moves between them (for the CLI).
+
+        Returns
+        -------
+        str
+            One line per placement, and one per move between them.
 
         Examples
         --------

@@ -200,6 +200,16 @@ class Placement(BaseModel):
         when the schedule has a duration.  The placement's schedule is used, else
         its program's.  ``None`` without either, or for an open placement
         without *as_of*.
+
+        Parameters
+        ----------
+        as_of:
+            The date an open placement is counted to.
+
+        Returns
+        -------
+        pint.Quantity or None
+            Hours of treatment (``hour``), or ``None``.
         """
         hours = self._hours(as_of)
         if hours is None:

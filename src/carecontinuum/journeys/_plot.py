@@ -83,6 +83,26 @@ def plot_journeys(
     Each person has a band; within it each level has a row (least intensive at
     the bottom).  An open placement is drawn to the latest date shown, hatched.
     Moves are arrows coloured by kind (step-up red, step-down blue, lateral grey).
+
+    Parameters
+    ----------
+    journeys:
+        The journeys to draw (anything with ``person_id``, ``placements`` and
+        ``transitions``, as :class:`~carecontinuum.Journey` has).
+    ax:
+        The axes to draw on; a new figure sized to the journeys when ``None``.
+    graph:
+        The graph whose levels give the rows (the default graph when ``None``).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    carecontinuum.MissingExtraError
+        When matplotlib is not installed (the ``plot`` extra).
     """
     _need_matplotlib("Journey.plot()")
     import datetime as dt

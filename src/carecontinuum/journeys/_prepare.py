@@ -124,7 +124,13 @@ class PreparedPlacements:
         )
 
     def known_levels(self) -> Any:
-        """The level array, or an ``UnknownLevelCodesError`` listing every unknown code."""
+        """The level array, or an ``UnknownLevelCodesError`` listing every unknown code.
+
+        Returns
+        -------
+        numpy.ndarray
+            The level of each row, as a position in the graph's level codes.
+        """
         if self.unknown:
             raise UnknownLevelCodesError(
                 str(self.columns.level),
@@ -134,12 +140,34 @@ class PreparedPlacements:
         return self.level
 
     def need_end(self, what: str) -> Any:
-        """The sorted end days, or a clear error when the frame had no end column."""
+        """The sorted end days, or a clear error when the frame had no end column.
+
+        Parameters
+        ----------
+        what:
+            The analysis that needs end dates, for the message.
+
+        Returns
+        -------
+        numpy.ndarray
+            The end day of each row, in the sorted order.
+        """
         self.require_end(what)
         return self.end
 
     def require_end(self, what: str) -> None:
-        """A clear error when the frame had no end column (nothing is sorted)."""
+        """A clear error when the frame had no end column (nothing is sorted).
+
+        Parameters
+        ----------
+        what:
+            The analysis that needs end dates, for the message.
+
+        Returns
+        -------
+        None
+            The frame has an end column when nothing is raised.
+        """
         if self.ends is None:
             raise PlacementFrameError(
                 f"{what} needs end dates, but these placements were prepared without an "

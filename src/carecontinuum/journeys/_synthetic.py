@@ -108,6 +108,11 @@ def synthetic_cohort(
     progress:
         Show progress on stderr (``None``: only in an interactive terminal).
 
+    Returns
+    -------
+    pandas.DataFrame
+        One row per placement, with the columns above.
+
     Examples
     --------
     >>> from carecontinuum.journeys import synthetic_cohort

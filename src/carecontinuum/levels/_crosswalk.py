@@ -215,6 +215,18 @@ class Crosswalk(BaseModel):
     def bind(self, source: Framework, target: Framework) -> Crosswalk:
         """This crosswalk working from *source* and *target* (checked); a bound copy.
 
+        Parameters
+        ----------
+        source:
+            The framework mapped from.
+        target:
+            The framework mapped to.
+
+        Returns
+        -------
+        Crosswalk
+            A copy of this crosswalk bound to those frameworks, checked.
+
         Raises
         ------
         carecontinuum.InvalidCrosswalkError
@@ -294,12 +306,34 @@ class Crosswalk(BaseModel):
 
     # -- queries ---------------------------------------------------------------------
     def map(self, level: str | CareLevel) -> tuple[LevelMapping, ...]:
-        """The mappings of *level* (a code, alias or :class:`CareLevel` of the source)."""
+        """The mappings of *level* (a code, alias or :class:`CareLevel` of the source).
+
+        Parameters
+        ----------
+        level:
+            A code, alias or :class:`~carecontinuum.CareLevel` of the source framework.
+
+        Returns
+        -------
+        tuple[LevelMapping, ...]
+            The mappings whose source is that level.
+        """
         source = self.frameworks[0].level(level)
         return tuple(m for m in self.mappings if m.source == source.code)
 
     def targets(self, level: str | CareLevel) -> tuple[CareLevel, ...]:
-        """The target levels that *level* maps to (none for a ``none`` match)."""
+        """The target levels that *level* maps to (none for a ``none`` match).
+
+        Parameters
+        ----------
+        level:
+            A code, alias or :class:`~carecontinuum.CareLevel` of the source framework.
+
+        Returns
+        -------
+        tuple[CareLevel, ...]
+            The levels of the target framework it maps to.
+        """
         target = self.frameworks[1]
         return tuple(target.level(m.target) for m in self.map(level) if m.target)
 
@@ -315,6 +349,11 @@ class Crosswalk(BaseModel):
 
     def check(self) -> None:
         """Check the crosswalk against its frameworks.
+
+        Returns
+        -------
+        None
+            The crosswalk is consistent with its frameworks when nothing is raised.
 
         Raises
         ------

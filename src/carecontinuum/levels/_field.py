@@ -60,6 +60,17 @@ def resolve_level(value: object) -> CareLevel:
     A :class:`CareLevel` that is not registered (a custom level) is returned as
     given.
 
+    Parameters
+    ----------
+    value:
+        A level's code or alias, ``"framework:code"`` text, or a
+        :class:`~carecontinuum.CareLevel`.
+
+    Returns
+    -------
+    CareLevel
+        The registered level, or *value* itself for a level no framework holds.
+
     Raises
     ------
     carecontinuum.errors.UnknownLevelError, carecontinuum.errors.UnknownFrameworkError
@@ -158,6 +169,17 @@ def level_spellings(*, framework_codes: bool) -> list[str]:
 
 def level_key(lv: CareLevel) -> str:
     """The compact text form of a level: ``code``, or ``framework:code``.
+
+    Parameters
+    ----------
+    lv:
+        A level.
+
+    Returns
+    -------
+    str
+        Its code for a level of the default continuum, else ``framework:code``;
+        :func:`resolve_level` reads either back.
 
     Examples
     --------

@@ -164,6 +164,17 @@ class Framework(BaseModel):
     def level(self, key: str | CareLevel) -> CareLevel:
         """Find a level by code or alias (case, spaces and hyphens forgiven).
 
+        Parameters
+        ----------
+        key:
+            A level's code, name or alias, or a :class:`~carecontinuum.CareLevel` of
+            this framework.
+
+        Returns
+        -------
+        CareLevel
+            The level.
+
         Raises
         ------
         carecontinuum.UnknownLevelError
@@ -181,6 +192,16 @@ class Framework(BaseModel):
 
     def answers_to(self, key: str) -> bool:
         """Whether *key* is this framework's code, name or one of its aliases (forgivingly).
+
+        Parameters
+        ----------
+        key:
+            Text to compare; case, spaces and hyphens are forgiven.
+
+        Returns
+        -------
+        bool
+            ``True`` when *key* names this framework.
 
         Examples
         --------

@@ -334,10 +334,26 @@ def level(key: str | CareLevel, framework: str | None = None) -> CareLevel:
     Case, spaces, hyphens and the usual abbreviations are forgiven.  Without
     *framework*, the default continuum is searched.
 
+    Parameters
+    ----------
+    key:
+        A level's code, name or alias, or a :class:`~carecontinuum.CareLevel`
+        (returned as registered).
+    framework:
+        The code, name or alias of the framework to search; the default
+        continuum when ``None``.
+
+    Returns
+    -------
+    CareLevel
+        The level.
+
     Raises
     ------
     carecontinuum.UnknownLevelError
         For an unknown key, suggesting the closest matches.
+    carecontinuum.UnknownFrameworkError
+        For an unknown *framework*.
 
     Examples
     --------

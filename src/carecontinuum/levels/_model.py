@@ -89,6 +89,22 @@ def code_system(system: CodeSystem | str) -> CodeSystem:
     A built-in framework's code names its code system (``"teds"`` is
     ``teds-services``).
 
+    Parameters
+    ----------
+    system:
+        A :class:`~carecontinuum.CodeSystem`, its value or name, or a built-in
+        framework's code.
+
+    Returns
+    -------
+    CodeSystem
+        The code system.
+
+    Raises
+    ------
+    carecontinuum.UnknownKeyError
+        For a name that is no code system, with suggestions.
+
     Examples
     --------
     >>> code_system("TEDS_services")
@@ -207,6 +223,17 @@ class CareLevel(DisplayMixin, BaseModel):
     # -- queries -----------------------------------------------------------------
     def codes_in(self, system: CodeSystem | str) -> tuple[ExternalCode, ...]:
         """This level's codes in *system* (``"asam3"``, ``"teds-services"`` ...).
+
+        Parameters
+        ----------
+        system:
+            A :class:`~carecontinuum.CodeSystem`, its value or name, or a built-in
+            framework's code.
+
+        Returns
+        -------
+        tuple[ExternalCode, ...]
+            The level's codes in that system (empty when it has none there).
 
         Raises
         ------

@@ -68,6 +68,11 @@ set_framework_resolver(FRAMEWORKS.get)
 def default_continuum() -> Framework:
     """The default continuum: outpatient → IOP → PHP → residential → inpatient acute [SEED].
 
+    Returns
+    -------
+    Framework
+        The built-in ``continuum`` framework, least intensive level first.
+
     Examples
     --------
     >>> default_continuum().codes[1]
@@ -79,6 +84,21 @@ def default_continuum() -> Framework:
 def framework(key: str) -> Framework:
     """Find a framework by code or name: ``continuum``, ``asam3``, ``asam4``, ``locus``, ``teds``.
 
+    Parameters
+    ----------
+    key:
+        A framework's code, name or alias; case, spaces and hyphens are forgiven.
+
+    Returns
+    -------
+    Framework
+        The registered framework.
+
+    Raises
+    ------
+    carecontinuum.UnknownFrameworkError
+        For a key that names no registered framework, with suggestions.
+
     Examples
     --------
     >>> framework("ASAM 4th edition").code
@@ -89,6 +109,11 @@ def framework(key: str) -> Framework:
 
 def list_frameworks() -> tuple[Framework, ...]:
     """Every registered framework, built-ins first.
+
+    Returns
+    -------
+    tuple[Framework, ...]
+        The registered frameworks, built-ins first.
 
     Examples
     --------
@@ -103,6 +128,18 @@ def register_framework(fw: Framework, /, *, replace: bool = False) -> Framework:
 
     It is then found by code, name or alias, by :func:`framework` and by
     ``level(key, framework=...)``.
+
+    Parameters
+    ----------
+    fw:
+        The framework.
+    replace:
+        Replace a framework already registered under the same code.
+
+    Returns
+    -------
+    Framework
+        *fw*, as registered.
 
     Raises
     ------
@@ -135,6 +172,16 @@ def register_framework(fw: Framework, /, *, replace: bool = False) -> Framework:
 def unregister_framework(key: str, /) -> Framework:
     """Remove a framework of your own, and the crosswalks from or to it; return it.
 
+    Parameters
+    ----------
+    key:
+        The framework's code, name or alias.
+
+    Returns
+    -------
+    Framework
+        The framework removed.
+
     Raises
     ------
     carecontinuum.errors.UnknownFrameworkError
@@ -155,6 +202,18 @@ def unregister_framework(key: str, /) -> Framework:
 
 def crosswalk(source: str, target: str) -> Crosswalk:
     """The crosswalk from framework *source* to framework *target*.
+
+    Parameters
+    ----------
+    source:
+        The code, name or alias of the framework mapped from.
+    target:
+        The code, name or alias of the framework mapped to.
+
+    Returns
+    -------
+    Crosswalk
+        The registered crosswalk.
 
     Raises
     ------
@@ -177,6 +236,11 @@ def crosswalk(source: str, target: str) -> Crosswalk:
 def list_crosswalks() -> tuple[Crosswalk, ...]:
     """Every registered crosswalk.
 
+    Returns
+    -------
+    tuple[Crosswalk, ...]
+        The registered crosswalks, built-ins first.
+
     Examples
     --------
     >>> [str(walk) for walk in list_crosswalks()][:2]
@@ -191,6 +255,18 @@ def register_crosswalk(walk: Crosswalk, /, *, replace: bool = False) -> Crosswal
     A crosswalk built from framework codes is bound (in place) to the
     registered frameworks, and so checked (:meth:`Crosswalk.check`): every code
     must be a level of its framework and every source level must be mapped.
+
+    Parameters
+    ----------
+    walk:
+        The crosswalk, built from framework codes or from the frameworks themselves.
+    replace:
+        Replace a crosswalk already registered between the same two frameworks.
+
+    Returns
+    -------
+    Crosswalk
+        *walk*, bound to the registered frameworks.
 
     Raises
     ------
@@ -232,6 +308,18 @@ def register_crosswalk(walk: Crosswalk, /, *, replace: bool = False) -> Crosswal
 
 def unregister_crosswalk(source: str, target: str, /) -> Crosswalk:
     """Remove a crosswalk of your own, from framework *source* to *target*; return it.
+
+    Parameters
+    ----------
+    source:
+        The code, name or alias of the framework mapped from.
+    target:
+        The code, name or alias of the framework mapped to.
+
+    Returns
+    -------
+    Crosswalk
+        The crosswalk removed.
 
     Raises
     ------

@@ -125,6 +125,19 @@ class Listing:
     def match(self, needs: Needs | None = None, **criteria: Any) -> list[ProgramMatch]:
         """:func:`~carecontinuum.match_programs` over this listing's programs.
 
+        Parameters
+        ----------
+        needs:
+            A :class:`~carecontinuum.Needs`, or ``None`` to give the criteria as keywords.
+        **criteria:
+            The fields of a :class:`~carecontinuum.Needs`, when *needs* is not given.
+
+        Returns
+        -------
+        list[ProgramMatch]
+            The listing's programs that fit, best first, as
+            :func:`~carecontinuum.match_programs` gives them.
+
         Raises
         ------
         pydantic.ValidationError

@@ -67,7 +67,13 @@ class ListingProblem:
         return f"{where}, {self.field}" if self.field else where
 
     def to_dict(self) -> dict[str, object]:
-        """The problem as a JSON-ready dict."""
+        """The problem as a JSON-ready dict.
+
+        Returns
+        -------
+        dict[str, object]
+            The problem's fields, as JSON types.
+        """
         return asdict(self)
 
     def __str__(self) -> str:

@@ -64,6 +64,11 @@ def load_entry_points() -> list[str]:
     The registry calls this lazily, the first time a lookup misses, a kind is
     unknown, or the catalog is listed.  Safe to call again: a modality already
     registered (equal by value) and a class already registered are skipped.
+
+    Returns
+    -------
+    list[str]
+        The codes of the modalities added (an empty list when nothing new loaded).
     """
     with MODALITIES.transaction() as txn:
         return discover(txn, MODALITY_KINDS)
@@ -181,6 +186,12 @@ def unregister_modality(key: str | type[M], /) -> Modality | type[M]:
 
     A subclass can be unregistered only once no registered modality uses it.
 
+    Parameters
+    ----------
+    key:
+        A modality's code, name or alias, or a registered :class:`~carecontinuum.Modality`
+        subclass (a kind).
+
     Returns
     -------
     Modality or type[Modality]
@@ -264,6 +275,16 @@ def modality(key: str | Modality) -> Modality:
 def modality_group(key: str) -> tuple[Modality, ...]:
     """Every modality *key* names: the members of a heading, or the one modality.
 
+    Parameters
+    ----------
+    key:
+        A heading's or a modality's code, name or alias.
+
+    Returns
+    -------
+    tuple[Modality, ...]
+        The modalities under that heading, or the one modality *key* names.
+
     Raises
     ------
     carecontinuum.errors.UnknownModalityError
@@ -288,6 +309,17 @@ _CATEGORIES = EnumLookup(ModalityCategory, "modality category")
 def list_modalities(category: ModalityCategory | str | None = None) -> tuple[Modality, ...]:
     """Every registered modality (built-ins first), optionally of one category.
 
+    Parameters
+    ----------
+    category:
+        A :class:`~carecontinuum.ModalityCategory` or its name; every modality when
+        ``None``.
+
+    Returns
+    -------
+    tuple[Modality, ...]
+        The registered modalities (of that category), built-ins first.
+
     Raises
     ------
     carecontinuum.errors.UnknownKeyError
@@ -308,6 +340,21 @@ def list_modalities(category: ModalityCategory | str | None = None) -> tuple[Mod
 def modality_kind(kind: str) -> type[Modality]:
     """The class registered for a ``kind`` tag (plug-ins are loaded first if needed).
 
+    Parameters
+    ----------
+    kind:
+        A ``kind`` tag, as in a modality's JSON (``"modality"`` for the base class).
+
+    Returns
+    -------
+    type[Modality]
+        The class registered for it.
+
+    Raises
+    ------
+    carecontinuum.UnknownKeyError
+        For a tag no registered class (or installed plug-in) has.
+
     Examples
     --------
     >>> modality_kind("modality").__name__
@@ -320,6 +367,12 @@ def modality_kind(kind: str) -> type[Modality]:
 
 
 def modality_kinds() -> dict[str, type[Modality]]:
-    """All registered kinds and their classes (plug-ins loaded first)."""
+    """All registered kinds and their classes (plug-ins loaded first).
+
+    Returns
+    -------
+    dict[str, type[Modality]]
+        Each registered ``kind`` tag and its class, the base ``"modality"`` first.
+    """
     MODALITIES.codes()
     return {kind_of(cls): cls for cls in MODALITY_KINDS}

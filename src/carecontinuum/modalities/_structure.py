@@ -152,6 +152,11 @@ class ModalityComponent(BaseModel):
     def summary(self) -> str:
         """The component in a few words.
 
+        Returns
+        -------
+        str
+            The name, then its dose and weeks in parentheses.
+
         Examples
         --------
         >>> ModalityComponent(name="induction", sessions_per_week=2, from_week=1,
@@ -249,7 +254,13 @@ class ModalityStructure(BaseModel):
         return self
 
     def hours_per_week(self) -> Any:
-        """Hours per week when hours/day and days/week are documented, else ``None``."""
+        """Hours per week when hours/day and days/week are documented, else ``None``.
+
+        Returns
+        -------
+        pint.Quantity or None
+            Hours per week (``hour / week``), or ``None``.
+        """
         if self.hours_per_day is None or self.days_per_week is None:
             return None
         from ..units import quantity
@@ -258,6 +269,11 @@ class ModalityStructure(BaseModel):
 
     def summary(self) -> str:
         """The structure in one line of words, for reprs and tables.
+
+        Returns
+        -------
+        str
+            The documented figures, joined by ``;``.
 
         Examples
         --------

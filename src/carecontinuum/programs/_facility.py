@@ -124,6 +124,19 @@ class Facility(DisplayMixin, BaseModel):
     def distance_to(self, point: Point, unit: str = "km") -> float | None:
         """The great-circle distance from the facility to *point*; ``None`` without coordinates.
 
+        Parameters
+        ----------
+        point:
+            A :class:`~carecontinuum.programs.Coordinates`, a ``(latitude, longitude)``
+            pair or ``"lat, lon"`` text.
+        unit:
+            ``"km"`` (the default) or ``"mi"``; ``"miles"`` and ``"kilometres"`` too.
+
+        Returns
+        -------
+        float or None
+            The distance, or ``None`` when the facility has no coordinates.
+
         Raises
         ------
         pydantic.ValidationError

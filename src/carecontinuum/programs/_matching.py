@@ -73,7 +73,13 @@ class ProgramMatch:
 
     def sort_key(self) -> tuple[bool, bool, float, int, int, str]:
         """Rank: matches first; nearest first (when ranking by distance, unknown last);
-        then fewest unknowns, most modalities offered, and name."""
+        then fewest unknowns, most modalities offered, and name.
+
+        Returns
+        -------
+        tuple[bool, bool, float, int, int, str]
+            A key for :func:`sorted`: smaller ranks first.
+        """
         far = self.ranked_by_distance and self.distance is None
         return (
             len(self.excluded_by) > 0,

@@ -142,11 +142,33 @@ class Program(BaseModel):
 
         ``None`` where the program does not say.  See
         :data:`carecontinuum.programs.PROGRAM_QUESTIONS`.
+
+        Returns
+        -------
+        dict[str, str | None]
+            Each question's text and this program's answer.
         """
         return answers(self)
 
     def check_level(self, rules: str | RuleSet = "asam3-adult") -> LevelCheck:
-        """Compare the stated level with what the schedule classifies to under *rules*."""
+        """Compare the stated level with what the schedule classifies to under *rules*.
+
+        Parameters
+        ----------
+        rules:
+            A rule-set id, name or alias, or a :class:`~carecontinuum.RuleSet`.
+
+        Returns
+        -------
+        LevelCheck
+            ``consistent``, ``mismatch`` or ``undetermined``, with the classification
+            and a message.
+
+        Raises
+        ------
+        carecontinuum.UnknownRuleSetError
+            For an unknown rule-set id, with suggestions.
+        """
         return check_level(self, rules)
 
     # -- display ----------------------------------------------------------------------------

@@ -63,6 +63,17 @@ def _weekday(value: Any) -> Any:
 def weekday(key: Weekday | str) -> Weekday:
     """The weekday named by *key*: a name or three-letter abbreviation, any case.
 
+    Parameters
+    ----------
+    key:
+        A :class:`~carecontinuum.Weekday`, a day's name (``"Wednesday"``) or its
+        three-letter abbreviation (``"wed"``), in any case.
+
+    Returns
+    -------
+    Weekday
+        The day.
+
     Raises
     ------
     carecontinuum.UnknownKeyError
@@ -156,7 +167,7 @@ class Session(BaseModel):
 
     @property
     def duration_microseconds(self) -> int:
-        """Duration in whole microseconds (see :mod:`carecontinuum.schedules._exact`)."""
+        """Duration in whole microseconds (see ``carecontinuum.schedules._exact``)."""
         return microseconds(self.duration)
 
     @property

@@ -34,7 +34,18 @@ __all__ = ["ScheduleField", "schedule_kind"]
 
 
 def schedule_kind(value: Any) -> str:
-    """``"WeeklySchedule"`` for a weekly template (it has sessions), else ``"Schedule"``."""
+    """``"WeeklySchedule"`` for a weekly template (it has sessions), else ``"Schedule"``.
+
+    Parameters
+    ----------
+    value:
+        A schedule object, or the mapping a schedule is read from.
+
+    Returns
+    -------
+    str
+        ``"WeeklySchedule"`` or ``"Schedule"``.
+    """
     if isinstance(value, WeeklySchedule):
         return "WeeklySchedule"
     if isinstance(value, dict) and "sessions" in value:

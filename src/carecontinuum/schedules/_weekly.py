@@ -157,7 +157,24 @@ class WeeklySchedule(ScheduleBase):
         return tuple(seen.values())
 
     def sessions_on(self, day: Weekday | str) -> tuple[Session, ...]:
-        """The sessions of one weekday, in clock order."""
+        """The sessions of one weekday, in clock order.
+
+        Parameters
+        ----------
+        day:
+            A :class:`~carecontinuum.Weekday`, a day's name or its three-letter
+            abbreviation, in any case.
+
+        Returns
+        -------
+        tuple[Session, ...]
+            The sessions of that day (empty when there are none).
+
+        Raises
+        ------
+        carecontinuum.UnknownKeyError
+            For a day that does not exist, suggesting the closest.
+        """
         wanted = weekday(day)
         return tuple(
             sorted(

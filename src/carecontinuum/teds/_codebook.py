@@ -66,7 +66,18 @@ class LosCode:
     sources: tuple[str, ...] = ("TEDS-D-CB",)
 
     def contains(self, days: int) -> bool:
-        """Whether a stay of *days* days is coded with this code."""
+        """Whether a stay of *days* days is coded with this code.
+
+        Parameters
+        ----------
+        days:
+            A length of stay, in days.
+
+        Returns
+        -------
+        bool
+            ``True`` when the code's band holds that length.
+        """
         return self.min_days <= days and (self.max_days is None or days <= self.max_days)
 
     @property

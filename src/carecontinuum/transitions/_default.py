@@ -211,6 +211,17 @@ def framework_graph(key: str | Framework) -> ContinuumGraph:
     No clinical rule is invented: two levels that map onto the same continuum
     level get no step-down between them.
 
+    Parameters
+    ----------
+    key:
+        A framework's code, name or alias, or a :class:`~carecontinuum.Framework`.
+
+    Returns
+    -------
+    ContinuumGraph
+        The framework's levels and the moves derived for them; for the default
+        continuum, the default graph.
+
     Raises
     ------
     carecontinuum.UnknownFrameworkError

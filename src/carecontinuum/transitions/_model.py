@@ -46,6 +46,24 @@ class TransitionKind(StrEnum):
 def kind_between(source: CareLevel, target: CareLevel) -> TransitionKind:
     """The kind a move from *source* to *target* has, judged by rank.
 
+    Parameters
+    ----------
+    source:
+        The level moved from.
+    target:
+        The level moved to.
+
+    Returns
+    -------
+    TransitionKind
+        ``STEP_UP`` to a higher rank, ``STEP_DOWN`` to a lower one, else
+        ``LATERAL``.
+
+    Raises
+    ------
+    TypeError
+        When either is not a :class:`~carecontinuum.CareLevel`.
+
     Examples
     --------
     >>> import carecontinuum as cc

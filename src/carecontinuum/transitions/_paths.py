@@ -124,6 +124,16 @@ class GraphPathways(GraphCore):
     def nearest_less_intensive(self, level: LevelKey) -> CareLevel | None:
         """The most intensive level of the graph below *level*'s rank, or None.
 
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        CareLevel or None
+            The level, or ``None`` when *level* is the least intensive.
+
         Raises
         ------
         carecontinuum.UnknownLevelError
@@ -143,6 +153,16 @@ class GraphPathways(GraphCore):
 
     def nearest_more_intensive(self, level: LevelKey) -> CareLevel | None:
         """The least intensive level of the graph above *level*'s rank, or None.
+
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        CareLevel or None
+            The level, or ``None`` when *level* is the most intensive.
 
         Raises
         ------
@@ -176,6 +196,16 @@ class GraphPathways(GraphCore):
     def reachable_from(self, level: LevelKey) -> tuple[CareLevel, ...]:
         """Every other level reachable from *level* by one or more moves, least intensive first.
 
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        tuple[CareLevel, ...]
+            The levels, least intensive first.
+
         Raises
         ------
         carecontinuum.UnknownLevelError
@@ -194,6 +224,18 @@ class GraphPathways(GraphCore):
 
     def reachable(self, source: LevelKey, target: LevelKey) -> bool:
         """Whether *target*, another level, can be reached from *source* by one or more moves.
+
+        Parameters
+        ----------
+        source:
+            The level to start from: a level's code, alias or :class:`~carecontinuum.CareLevel`.
+        target:
+            The level to reach.
+
+        Returns
+        -------
+        bool
+            ``True`` when a path of moves joins them.
 
         Raises
         ------

@@ -85,6 +85,18 @@ class GraphQueries(GraphCore):
     def allows(self, source: LevelKey, target: LevelKey) -> bool:
         """Whether the graph has a move from *source* to *target*.
 
+        Parameters
+        ----------
+        source:
+            The level moved from: a level's code, alias or :class:`~carecontinuum.CareLevel`.
+        target:
+            The level moved to.
+
+        Returns
+        -------
+        bool
+            ``True`` when the move is an edge of the graph.
+
         Raises
         ------
         carecontinuum.UnknownLevelError
@@ -101,6 +113,16 @@ class GraphQueries(GraphCore):
 
     def moves_from(self, level: LevelKey) -> tuple[Transition, ...]:
         """Every move from *level*: step-ups, laterals, then step-downs, nearest first.
+
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        tuple[Transition, ...]
+            The moves, in that order.
 
         Raises
         ------
@@ -119,6 +141,16 @@ class GraphQueries(GraphCore):
 
     def moves_to(self, level: LevelKey) -> tuple[Transition, ...]:
         """Every move into *level*, from the least intensive origin.
+
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        tuple[Transition, ...]
+            The moves, in that order.
 
         Raises
         ------
@@ -207,6 +239,16 @@ class GraphQueries(GraphCore):
     def laterals(self, level: LevelKey) -> tuple[Transition, ...]:
         """The lateral moves from *level* (to levels of the same rank).
 
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        tuple[Transition, ...]
+            The moves (empty when there are none).
+
         Raises
         ------
         carecontinuum.UnknownLevelError
@@ -292,6 +334,16 @@ class GraphQueries(GraphCore):
 
     def describe_level(self, level: LevelKey) -> str:
         """A text rendering of the moves from *level*, nearest first (used by the CLI tour).
+
+        Parameters
+        ----------
+        level:
+            A level's code, alias or :class:`~carecontinuum.CareLevel`.
+
+        Returns
+        -------
+        str
+            The level, then its step-ups, laterals and step-downs, one per line.
 
         Raises
         ------

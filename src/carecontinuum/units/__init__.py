@@ -11,7 +11,7 @@ calendar matters.
 Quantity strings are read with the library's own small grammar (a number,
 then unit names joined by ``*``, ``/`` or ``per``; at most
 :data:`MAX_QUANTITY_LENGTH` characters), never by pint's expression
-evaluator: see :mod:`carecontinuum.units._parse`.
+evaluator: see ``carecontinuum.units._parse``.
 
 Examples
 --------

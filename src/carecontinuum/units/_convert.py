@@ -87,7 +87,24 @@ class Conversion:
 
     # -- entry point ---------------------------------------------------------------------
     def magnitude(self, value: object) -> float | int:
-        """*value* as a checked magnitude in :attr:`unit`, or :class:`ConversionError`."""
+        """*value* as a checked magnitude in :attr:`unit`, or :class:`ConversionError`.
+
+        Parameters
+        ----------
+        value:
+            A number, a pint quantity or quantity text such as ``"180 min"``.
+
+        Returns
+        -------
+        float or int
+            The magnitude in :attr:`unit` (an ``int`` for an integer field).
+
+        Raises
+        ------
+        ConversionError
+            For a boolean, unreadable text, a wrong dimension, or a value out of
+            bounds; the field's validator turns it into a pydantic error.
+        """
         if is_boolean(value):  # Python's and numpy's booleans
             raise ConversionError(
                 "quantity_type",
@@ -117,7 +134,23 @@ class Conversion:
 
     # -- numbers -------------------------------------------------------------------------
     def real(self, value: numbers.Real | Decimal) -> float:
-        """A real number as a float, refusing overflow and underflow to zero."""
+        """A real number as a float, refusing overflow and underflow to zero.
+
+        Parameters
+        ----------
+        value:
+            A real number (``int``, ``float``, ``Decimal``, numpy scalars ...).
+
+        Returns
+        -------
+        float
+            The number.
+
+        Raises
+        ------
+        ConversionError
+            When it is too large for a float, or so small that it would become zero.
+        """
         try:
             number = float(value)
         except OverflowError:
@@ -151,7 +184,23 @@ class Conversion:
         )
 
     def check(self, number: float) -> float | int:
-        """Bounds, finiteness and wholeness of a magnitude already in :attr:`unit`."""
+        """Bounds, finiteness and wholeness of a magnitude already in :attr:`unit`.
+
+        Parameters
+        ----------
+        number:
+            A magnitude in :attr:`unit`.
+
+        Returns
+        -------
+        float or int
+            The magnitude (an ``int`` for an integer field).
+
+        Raises
+        ------
+        ConversionError
+            When it is not finite, out of bounds, or not whole for an integer field.
+        """
         if not math.isfinite(number):
             raise ConversionError(
                 "quantity_not_finite",
@@ -381,11 +430,23 @@ class Conversion:
 
     # -- words -------------------------------------------------------------------------------
     def expected(self) -> str:
-        """What the field holds, in words: its label, else its unit (``'hours per day'``)."""
+        """What the field holds, in words: its label, else its unit (``'hours per day'``).
+
+        Returns
+        -------
+        str
+            For example ``'hours per day'``.
+        """
         return self.label or unit_words(self.unit)
 
     def example(self) -> str:
-        """An example input, ``'3 hours/day'``."""
+        """An example input, ``'3 hours/day'``.
+
+        Returns
+        -------
+        str
+            For example ``'3 hours/day'``.
+        """
         if self.per is not None:
             amount = self.unit.split("/")[0].strip()
             return f"3 {plural_unit(amount)}/{self.per}"

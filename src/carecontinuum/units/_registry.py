@@ -187,7 +187,8 @@ def quantity(magnitude: float, unit: str) -> pint_types.Quantity:
     magnitude:
         A real number (not a bool, not a string).
     unit:
-        Unit text such as ``"hour / week"`` (see :func:`checked_unit`).
+        Unit text such as ``"hour / week"``: unit names joined by ``*``, ``/``
+        or ``per``, read with the library's own grammar.
 
     Returns
     -------
