@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+from ._errors import JourneyOptionError
 from ._journey import Journey
 from ._move import Move
 from ._placement import LevelField, Placement
@@ -34,6 +35,7 @@ from ._synthetic import SyntheticCohortError, synthetic_cohort
 __all__ = [
     "DischargeReason",
     "Journey",
+    "JourneyOptionError",
     "LevelField",
     "Move",
     "Placement",

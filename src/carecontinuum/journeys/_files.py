@@ -15,7 +15,7 @@ from .._checks import as_tuple
 from .._text import echo
 from ..errors import MissingExtraError
 from ._dates import NO_DAY
-from ._errors import PlacementFileError, PlacementFrameError
+from ._errors import JourneyOptionError, PlacementFileError, PlacementFrameError
 from ._frame_dates import day_column
 from ._pandas import np, pd
 
@@ -166,6 +166,10 @@ def write_parquet(
     ------
     carecontinuum.journeys.population.PlacementFileError
         When the file cannot be written.
+    carecontinuum.journeys.JourneyOptionError
+        For a *row_group_size* below 1 (a ``ValueError`` too).
+    TypeError
+        For a *df* that is not a DataFrame, or a *row_group_size* that is not a whole number.
     carecontinuum.MissingExtraError
         Without pyarrow (the ``arrow`` extra).
 
@@ -182,11 +186,14 @@ def write_parquet(
         raise TypeError(f"write_parquet() takes a pandas DataFrame, not {type(df).__name__}")
     p = _path(path, "path", must_exist=False)
     if row_group_size is not None and (
-        isinstance(row_group_size, bool)
-        or not isinstance(row_group_size, int)
-        or row_group_size < 1
+        isinstance(row_group_size, bool) or not isinstance(row_group_size, int)
     ):
-        raise ValueError(f"row_group_size must be a whole number ≥ 1, got {row_group_size!r:.40}")
+        raise TypeError(
+            f"row_group_size must be a whole number of rows or None, not "
+            f"{type(row_group_size).__name__} {echo(row_group_size)}"
+        )
+    if row_group_size is not None and row_group_size < 1:
+        raise JourneyOptionError("row_group_size", row_group_size, "must be a whole number ≥ 1")
     pa, pq = _arrow("population.write_parquet()")
     if df.columns.duplicated().any():
         raise PlacementFrameError("write_parquet(): column labels must be unique")

@@ -192,8 +192,8 @@ class Journey(BaseModel):
         ------
         TypeError
             For a *graph* that is not a ContinuumGraph, or options of the wrong type.
-        ValueError
-            For a negative *max_gap_days*.
+        carecontinuum.journeys.JourneyOptionError
+            For a negative *max_gap_days* (a ``ValueError`` too).
 
         Examples
         --------
