@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
 from ._errors import JourneyOptionError
 from ._journey import Journey
 from ._move import Move
@@ -47,3 +48,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+#: What the validators of these fields read besides their annotated types.
+_PLACEMENT_INPUTS = {
+    "level": "str | CareLevel",
+    "start": "date | str",
+    "end": "date | str | None",
+    "discharge_reason": "DischargeReason | int | str | None",
+}
+readable(Placement, shown=_PLACEMENT_INPUTS)
+readable(Journey, Move)

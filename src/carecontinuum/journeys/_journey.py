@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .._display import DisplayMixin, Table
 from .._typing import Axes
 from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
@@ -34,7 +34,7 @@ def _person_id(value: Any) -> Any:
     return value
 
 
-class Journey(BaseModel):
+class Journey(DisplayMixin, BaseModel):
     """One person's placements, in the order they happened.
 
     Construction accepts any order and any dates that are valid per placement,
@@ -300,16 +300,22 @@ class Journey(BaseModel):
             path += f" {m.kind.arrow} {m.target}"
         return f"Journey({who}{path})"
 
-    def _repr_html_(self) -> str:
-        head = (
-            "<tr><th>#</th><th>level</th><th>start</th><th>end</th><th>days</th><th>move</th></tr>"
-        )
+    _display_fields: ClassVar[frozenset[str]] = frozenset({"person_id", "placements"})
+
+    def _display_title(self) -> str:
+        return "Journey" if self.person_id is None else f"Journey of {self.person_id}"
+
+    def _display_tables(self) -> list[Table]:
         kinds = [""] + [f"{m.kind.arrow} {m.kind.label}" for m in self.transitions]
-        rows = "".join(
-            f"<tr><td>{i}</td><td>{html.escape(p.level.name)}</td><td>{p.start}</td>"
-            f"<td>{'ongoing' if p.end is None else p.end}</td>"
-            f"<td>{'' if (d := p.length_of_stay()) is None else d}</td><td>{kinds[i]}</td></tr>"
+        rows = [
+            [
+                i,
+                p.level.name,
+                p.start.isoformat(),
+                "ongoing" if p.end is None else p.end.isoformat(),
+                p.length_of_stay(),
+                kinds[i],
+            ]
             for i, p in enumerate(self.placements)
-        )
-        who = "Journey" if self.person_id is None else f"Journey of {self.person_id}"
-        return f"<table><caption><b>{html.escape(who)}</b></caption>{head}{rows}</table>"
+        ]
+        return [Table(["#", "level", "start", "end", "days", "move"], rows)]
