@@ -11,6 +11,7 @@ from enum import IntEnum
 from typing import Any
 
 from .._lookup import normalize_key
+from .._text import echo
 
 __all__ = ["DischargeReason", "coerce_reason"]
 
@@ -75,6 +76,10 @@ _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
 }
 
 
+#: Text of more digits than this is no REASON code: refused before int() reads it.
+_MAX_CODE_DIGITS = 4
+
+
 def coerce_reason(value: Any) -> Any:
     """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label.
 
@@ -89,11 +94,14 @@ def coerce_reason(value: Any) -> Any:
         return coerce_reason(value.item())
     if isinstance(value, str):
         text = value.strip()
-        if text.lstrip("-").isdigit():
+        digits = text.removeprefix("-")
+        if digits.isascii() and digits.isdigit():
+            if len(digits) > _MAX_CODE_DIGITS:  # no code is that long; int() would be slow
+                raise ValueError(f"{echo(value)} is not a TEDS REASON code (too many digits)")
             return int(text)
         found = _BY_WORDS.get(normalize_key(text))
         if found is None:
             known = ", ".join(f"{r.value} {r.label}" for r in DischargeReason)
-            raise ValueError(f"unknown discharge reason {value!r}; TEDS REASON codes: {known}")
+            raise ValueError(f"unknown discharge reason {echo(value)}; TEDS REASON codes: {known}")
         return found
     return value
