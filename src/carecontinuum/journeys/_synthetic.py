@@ -77,11 +77,14 @@ def _check_arguments(n_people: object, seed: object, per_person: object, start: 
         isinstance(per_person, bool)
         or not isinstance(per_person, numbers.Real)
         or not math.isfinite(per_person)
-        or not 1 <= per_person <= MAX_PER_PERSON
+        or per_person < 1
     ):
         raise SyntheticCohortError(
-            f"placements_per_person must be a finite number ≥ 1 (and at most "
-            f"{MAX_PER_PERSON}), not {echo(per_person)}"
+            f"placements_per_person must be a finite number ≥ 1, not {echo(per_person)}"
+        )
+    if float(per_person) > MAX_PER_PERSON:
+        raise SyntheticCohortError(
+            f"placements_per_person must be at most {MAX_PER_PERSON}, not {echo(per_person)}"
         )
     if not isinstance(start, _dt.date):
         raise SyntheticCohortError(f"start must be a datetime.date, not {echo(start)}")
