@@ -7,6 +7,8 @@ professional advice" for 2, is accepted as an alias.
 
 from __future__ import annotations
 
+import math
+import numbers
 from enum import IntEnum
 from typing import Any
 
@@ -80,6 +82,17 @@ _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
 _MAX_CODE_DIGITS = 4
 
 
+def _whole_code(value: numbers.Number) -> int:
+    """A whole number of another type (``4.0``, ``Decimal(4)``) as its int; else refused."""
+    try:
+        number = float(value)  # type: ignore[arg-type]  # complex: TypeError
+    except (TypeError, ValueError, OverflowError, ArithmeticError):  # sNaN, complex, 1e4000
+        number = math.nan
+    if not math.isfinite(number) or not number.is_integer() or abs(number) > 10**_MAX_CODE_DIGITS:
+        raise ValueError(f"{echo(value)} is not a TEDS REASON code (a whole number)")
+    return int(number)
+
+
 def coerce_reason(value: Any) -> Any:
     """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label.
 
@@ -88,10 +101,12 @@ def coerce_reason(value: Any) -> Any:
     """
     if isinstance(value, bool):
         raise ValueError(f"a discharge reason must be a TEDS REASON code, not a bool ({value!r})")
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
     if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        return coerce_reason(value.item())
+        plain = value.item()
+        if type(plain).__module__ != "numpy":  # a longdouble's item() is itself
+            return coerce_reason(plain)
+    if isinstance(value, numbers.Number) and not isinstance(value, int):
+        return _whole_code(value)
     if isinstance(value, str):
         text = value.strip()
         digits = text.removeprefix("-")
