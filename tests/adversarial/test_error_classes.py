@@ -35,6 +35,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("_json.py", "_constant"): "json.loads hook; loads() turns it into InvalidJsonError",
     ("journeys/_dates.py", "as_date"): "internal; coerce_date and the frame readers convert it",
     ("journeys/_reason.py", "coerce_reason"): "BeforeValidator; frames convert it",
+    ("journeys/_reason.py", "_whole_code"): "called by coerce_reason only",
     ("levels/_field.py", "continuum_code"): "called only by the level field's validator",
     ("levels/_payment.py", "covers"): "KNOWN GAP (levels, not this helper's files)",
     ("programs/_ages.py", "_not_bool"): "BeforeValidator",
