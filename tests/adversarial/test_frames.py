@@ -10,6 +10,7 @@ every population function, which must answer or raise a ``CareContinuumError``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ from strategies import _base_frame, hostile_frames
 
 import carecontinuum as cc
 from carecontinuum.journeys import population
-from carecontinuum.journeys.population import PlacementFrameError
+from carecontinuum.journeys.population import PlacementFileError, PlacementFrameError
 
 #: The functions that read every column of the frame.
 READ_ALL: dict[str, Callable[[Any], object]] = {
@@ -117,3 +118,27 @@ def test_every_population_function_answers_or_raises_our_error(case: tuple[str, 
         except cc.CareContinuumError as err:
             messages = [str(err)]
             assert all(messages)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ",".join(f"c{i}" for i in range(50_000)),
+        "{" + ", ".join('"k": 1' for _ in range(60_000)) + "}",  # a JSON file read as CSV
+        "person_id,level,start," + ",".join(["x"] * 2_000),
+    ],
+    ids=["50,000 columns", "60,000 duplicate JSON keys", "2,000 duplicate labels"],
+)
+def test_a_csv_header_of_thousands_of_columns_is_refused_before_pandas_reads_it(
+    tmp_path: Path, header: str
+) -> None:
+    """pandas took seconds (a minute for 60,000 duplicates) to name-mangle such headers."""
+    path = tmp_path / "wide.csv"
+    path.write_text(header + "\n1,IOP,2024-01-01\n", encoding="utf-8")
+    with pytest.raises(PlacementFileError, match="columns in its header, more than the 1,000"):
+        population.read_csv(path)
+
+
+def test_a_long_discharge_reason_text_is_refused_without_reading_it() -> None:
+    with pytest.raises(PlacementFrameError, match="too long"):
+        population.check(_with_cell("discharge_reason", "2024-01-01" * 100_000))

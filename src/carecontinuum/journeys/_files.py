@@ -250,7 +250,8 @@ def read_csv(
     Raises
     ------
     carecontinuum.journeys.population.PlacementFileError
-        For a missing file, a directory, bad encoding or a file that is not CSV.
+        For a missing file, a directory, bad encoding, a file that is not CSV,
+        or a header of more than :data:`MAX_CSV_COLUMNS` (1,000) columns.
     carecontinuum.journeys.population.PlacementFrameError
         For a missing column or a value that is not a date.
 
@@ -280,6 +281,7 @@ def read_csv(
             _parse_dates, dates, level, meta=_lazy_meta(frame, dates, level)
         )
     try:
+        _check_header(p, encoding)
         frame = pd.read_csv(p, dtype=text, encoding=encoding)
     except UnicodeDecodeError as err:
         raise PlacementFileError(
@@ -296,6 +298,25 @@ def read_csv(
         )
     del discharge_reason  # read as pandas infers it (integer codes or labels)
     return _parse_dates(frame, [c for c in dates if c in frame.columns], level)
+
+
+#: The most columns a CSV file of placements may have (pandas takes seconds to
+#: name-mangle tens of thousands of header fields; a placements file needs five).
+MAX_CSV_COLUMNS = 1_000
+
+
+def _check_header(path: Path, encoding: str) -> None:
+    """Refuse a header of more than :data:`MAX_CSV_COLUMNS` fields before pandas reads it."""
+    import csv
+
+    with path.open(encoding=encoding, newline="") as f:
+        line = f.readline(MAX_CSV_COLUMNS * 200)  # a bounded read, even of one huge line
+    fields = next(csv.reader([line]), [])
+    if len(fields) > MAX_CSV_COLUMNS:
+        raise PlacementFileError(
+            f"{echo(str(path))} has at least {len(fields):,} columns in its header, more than "
+            f"the {MAX_CSV_COLUMNS:,} a file of placements may have"
+        )
 
 
 def _parse_dates(frame: pd.DataFrame, dates: list[str], level: str) -> pd.DataFrame:

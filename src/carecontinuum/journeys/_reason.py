@@ -82,6 +82,10 @@ _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
 _MAX_CODE_DIGITS = 4
 
 
+#: Longer text than this is no code, name or label of a discharge reason.
+_MAX_TEXT = 200
+
+
 def _whole_code(value: numbers.Number) -> int:
     """A whole number of another type (``4.0``, ``Decimal(4)``) as its int; else refused."""
     try:
@@ -108,6 +112,8 @@ def coerce_reason(value: Any) -> Any:
     if isinstance(value, numbers.Number) and not isinstance(value, int):
         return _whole_code(value)
     if isinstance(value, str):
+        if len(value) > _MAX_TEXT:  # longer than any label: refused before normalizing it
+            raise ValueError(f"{echo(value)} is not a discharge reason (too long)")
         text = value.strip()
         digits = text.removeprefix("-")
         if digits.isascii() and digits.isdigit():
