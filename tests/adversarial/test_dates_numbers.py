@@ -109,6 +109,9 @@ REFUSED: list[tuple[type[pydantic.BaseModel], str, dict[str, Any], Any]] = [
     (cc.Schedule, "weeks", {"hours_per_day": 3, "days_per_week": 3}, 1e308),
     (cc.Schedule, "days_per_week", {"hours_per_day": 3}, 10**400),
     (cc.Schedule, "days_per_week", {"hours_per_day": 3}, Decimal("sNaN")),
+    (cc.Journey, "person_id", {}, Decimal("1e999999")),  # was kept as a million-digit int
+    (cc.Move, "gap_days", _MOVE, Decimal("1e999999")),
+    (cc.Move, "index", _MOVE, Decimal("-1e999999")),
 ]
 
 

@@ -36,6 +36,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("journeys/_dates.py", "as_date"): "internal; coerce_date and the frame readers convert it",
     ("journeys/_reason.py", "coerce_reason"): "BeforeValidator; frames convert it",
     ("journeys/_reason.py", "_whole_code"): "called by coerce_reason only",
+    ("journeys/_numbers.py", "plain_whole"): "BeforeValidator of journeys integer fields",
     ("levels/_field.py", "continuum_code"): "called only by the level field's validator",
     ("levels/_payment.py", "covers"): "KNOWN GAP (levels, not this helper's files)",
     ("programs/_ages.py", "_not_bool"): "BeforeValidator",

@@ -14,6 +14,7 @@ from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
 from ._graphs import resolve_graph
 from ._move import Move
+from ._numbers import plain_whole
 from ._placement import Placement
 
 __all__ = ["Journey"]
@@ -31,7 +32,10 @@ def _person_id(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    return value
+    try:
+        return plain_whole(value)  # Decimal, Fraction, longdouble: cheaply, or refused
+    except ValueError as err:
+        raise PydanticCustomError("person_id", "{error}", {"error": str(err)}) from None
 
 
 class Journey(DisplayMixin, BaseModel):

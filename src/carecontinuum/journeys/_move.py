@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from .._display import DisplayMixin
 from ..levels import LevelCode
 from ..transitions import TransitionKind
+from ._numbers import plain_whole
 
 __all__ = ["Move"]
 
@@ -45,12 +46,12 @@ class Move(DisplayMixin, BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    index: Annotated[int, Field(ge=1)]
+    index: Annotated[int, Field(ge=1), BeforeValidator(plain_whole)]
     source: LevelCode
     target: LevelCode
     kind: TransitionKind
     on: _dt.date
-    gap_days: int | None = None
+    gap_days: Annotated[int | None, BeforeValidator(plain_whole)] = None
 
     def __repr__(self) -> str:
         return (

@@ -7,13 +7,13 @@ professional advice" for 2, is accepted as an alias.
 
 from __future__ import annotations
 
-import math
 import numbers
 from enum import IntEnum
 from typing import Any
 
 from .._lookup import normalize_key
 from .._text import echo
+from ._numbers import plain_whole
 
 __all__ = ["DischargeReason", "coerce_reason"]
 
@@ -89,12 +89,14 @@ _MAX_TEXT = 200
 def _whole_code(value: numbers.Number) -> int:
     """A whole number of another type (``4.0``, ``Decimal(4)``) as its int; else refused."""
     try:
-        number = float(value)  # type: ignore[arg-type]  # complex: TypeError
-    except (TypeError, ValueError, OverflowError, ArithmeticError):  # sNaN, complex, 1e4000
-        number = math.nan
-    if not math.isfinite(number) or not number.is_integer() or abs(number) > 10**_MAX_CODE_DIGITS:
+        number = plain_whole(float(value) if isinstance(value, float) else value)
+    except ValueError:
+        number = None
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if not isinstance(number, int) or abs(number) > 10**_MAX_CODE_DIGITS:
         raise ValueError(f"{echo(value)} is not a TEDS REASON code (a whole number)")
-    return int(number)
+    return number
 
 
 def coerce_reason(value: Any) -> Any:
