@@ -178,6 +178,8 @@ def _time(call: Callable[[Any], object], value: Any, repeat: int = 3) -> tuple[f
             result = call(value)
         except (CareContinuumError, ValidationError) as exc:  # ours: a clear refusal
             outcome = f"refused ({type(exc).__name__})"
+        except TypeError as exc:  # a wrong-type argument: fine when the message names it
+            outcome = f"refused (TypeError: {str(exc)[:40]})"
         except Exception as exc:  # what a caller would see: a raw exception is a miss
             outcome = f"RAW {type(exc).__name__}: {str(exc)[:60]}"
         else:
