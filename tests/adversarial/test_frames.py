@@ -139,6 +139,20 @@ def test_a_csv_header_of_thousands_of_columns_is_refused_before_pandas_reads_it(
         population.read_csv(path)
 
 
+@pytest.mark.parametrize(
+    "content",
+    [b"\x00" * 1_000_000, b"9" * 1_000_000, b"[" * 500_000],
+    ids=["NULs", "digits", "brackets"],
+)
+def test_a_csv_whose_first_line_is_one_huge_field_is_a_file_error(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_bytes(content)
+    with pytest.raises(PlacementFileError, match=r"cannot read .* as CSV"):
+        population.read_csv(path)
+
+
 def test_a_long_discharge_reason_text_is_refused_without_reading_it() -> None:
     with pytest.raises(PlacementFrameError, match="too long"):
         population.check(_with_cell("discharge_reason", "2024-01-01" * 100_000))

@@ -311,7 +311,10 @@ def _check_header(path: Path, encoding: str) -> None:
 
     with path.open(encoding=encoding, newline="") as f:
         line = f.readline(MAX_CSV_COLUMNS * 200)  # a bounded read, even of one huge line
-    fields = next(csv.reader([line]), [])
+    try:
+        fields = next(csv.reader([line]), [])
+    except csv.Error as err:  # a header field of more than 128 KiB, a NUL ...
+        raise PlacementFileError(f"cannot read {echo(str(path))} as CSV: {err}") from None
     if len(fields) > MAX_CSV_COLUMNS:
         raise PlacementFileError(
             f"{echo(str(path))} has at least {len(fields):,} columns in its header, more than "
