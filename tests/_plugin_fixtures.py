@@ -34,6 +34,13 @@ def raising_factory() -> list[Modality]:
     raise RuntimeError("the fixture factory failed on purpose")
 
 
+def exiting_factory() -> list[Modality]:
+    """A factory that calls ``sys.exit()`` (with a code) instead of returning."""
+    import sys
+
+    sys.exit(3)
+
+
 WRONG_TYPE = 42
 
 CLASHING_CODE = Modality(code="cognitive_behavioral_therapy", name="Not CBT", category="other")

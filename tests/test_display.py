@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import pydoc
 from html.parser import HTMLParser
 from typing import Literal
 
@@ -117,3 +119,92 @@ def test_library_objects_render_through_the_one_layer(obj: object) -> None:
     parsed = _parse(render_html(display))
     assert "b" in parsed.tags  # the caption's own bold, and nothing a value smuggled in
     assert parsed.tags.count("b") == 1
+
+
+_JOURNEY = cc.Journey(
+    person_id="<script>p</script>",
+    placements=[
+        {"level": "PHP", "start": "2024-03-01", "end": "2024-03-29", "discharge_reason": 1},
+        {"level": "IOP", "start": "2024-03-29"},
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("obj", "title"),
+    [
+        (_JOURNEY, "Journey of <script>p</script>"),
+        (_JOURNEY.placements[0], "Placement at Partial hospitalization (PHP)"),
+        (_JOURNEY.transitions[0], "step-down: partial_hospitalization ↓ intensive_outpatient"),
+    ],
+    ids=["journey", "placement", "move"],
+)
+def test_journeys_render_through_the_one_layer(obj: object, title: str) -> None:
+    display = obj._display_()  # type: ignore[attr-defined]
+    assert isinstance(display, Display)
+    assert display.title == title
+    html = obj._repr_html_()  # type: ignore[attr-defined]
+    assert html == render_html(display)
+    parsed = _parse(html)
+    assert parsed.tags.count("b") == 1
+    assert "script" not in parsed.tags  # the person id is text, never a tag
+    assert title in parsed.texts
+    assert render_text(display).splitlines()[0] == title
+
+
+def test_journey_table_lists_placements_and_moves() -> None:
+    text = render_text(_JOURNEY._display_())
+    lines = text.splitlines()
+    assert lines[1].split() == ["#", "level", "start", "end", "days", "move"]
+    assert lines[2].split()[-2:] == ["2024-03-29", "28"]
+    assert lines[3].endswith("ongoing     —     ↓ step-down")
+
+
+def test_placement_rows() -> None:
+    rows = dict(_JOURNEY.placements[0]._display_().rows)
+    assert rows == {
+        "level": "Partial hospitalization (PHP) (partial_hospitalization)",
+        "start": "2024-03-01",
+        "end": "2024-03-29",
+        "length of stay": "28 days",
+        "discharge reason": "1 Treatment completed",
+    }
+    assert dict(_JOURNEY.transitions[0]._display_().rows)["days between"] == 0
+
+
+def test_a_journey_subclass_field_shows_up_without_display_code() -> None:
+    class Episode(cc.Placement):
+        site: str = ""
+
+    texts = _parse(Episode(level="OP", start="2024-01-01", site="North clinic")._repr_html_()).texts
+    assert "site" in texts
+    assert "North clinic" in texts
+
+
+@pytest.mark.parametrize(
+    ("model", "expected"),
+    [
+        (
+            cc.Placement,
+            "(*, level: str | CareLevel = None, start: date | str, end: date | str | None = None, "
+            "schedule: Schedule | WeeklySchedule | None = None, program: Program | None = None, "
+            "discharge_reason: DischargeReason | int | str | None = None) -> None",
+        ),
+        (
+            cc.Journey,
+            "(*, person_id: str | int | None = None, placements: tuple[Placement, ...] = ()) "
+            "-> None",
+        ),
+        (
+            cc.Move,
+            "(*, index: int, source: str, target: str, kind: TransitionKind, on: date, "
+            "gap_days: int | None = None) -> None",
+        ),
+    ],
+    ids=["placement", "journey", "move"],
+)
+def test_journey_models_have_readable_signatures(model: type, expected: str) -> None:
+    assert str(inspect.signature(model)) == expected
+    page = pydoc.render_doc(model)
+    assert "Annotated" not in page
+    assert "BeforeValidator" not in page

@@ -126,6 +126,8 @@ def test_runtime_registration_clashing_with_a_plugin_is_refused(
         ("_plugin_fixtures:CLASHING_CODE", "'cognitive_behavioral_therapy' is already registered"),
         ("_plugin_fixtures:CLASHING_ALIAS", "cbt (alias of 'cognitive_behavioral_therapy')"),
         ("_plugin_fixtures:NoOwnKind", "NoOwnKind must declare its own kind"),
+        ("_plugin_fixtures_exit:ANYTHING", "SystemExit: the fixture plug-in exits on import"),
+        ("_plugin_fixtures:exiting_factory", "SystemExit: 3"),
     ],
 )
 def test_broken_plugin_warns_and_the_rest_loads(
@@ -150,6 +152,22 @@ def test_failed_plugin_leaves_nothing_half_registered(fake_entry_points: FakeEnt
     assert cc.modality("TSF").name == "Twelve-step facilitation (TSF)"
 
 
+def test_keyboard_interrupt_is_not_swallowed_and_lands_nothing(
+    fake_entry_points: FakeEntryPoints,
+) -> None:
+    """Ctrl-C while a plug-in loads is the user's: it propagates, nothing is registered,
+    and the next lookup scans again (and finds the good plug-in)."""
+    fake_entry_points(good="_plugin_fixtures:GOOD", stop="_plugin_fixtures_interrupt:X")
+    calls: list[str] = fake_entry_points.calls  # type: ignore[attr-defined]
+    with pytest.raises(KeyboardInterrupt):
+        cc.list_modalities()
+    assert calls == [ENTRY_POINT_GROUP]
+    assert "fixture_good" not in registries.MODALITIES._snapshot.items  # nothing landed
+    fake_entry_points(good="_plugin_fixtures:GOOD")
+    assert cc.modality("fixture-g").code == "fixture_good"  # discovery runs again
+    assert calls == [ENTRY_POINT_GROUP, ENTRY_POINT_GROUP]
+
+
 def test_scratch_registry_restores_state(fake_entry_points: FakeEntryPoints) -> None:
     fake_entry_points(kinds="_plugin_fixtures:KIND_ITEMS")
     assert "fixture_kind" in modality_kinds()
@@ -161,6 +179,63 @@ def test_plugin_state_does_not_leak_between_tests() -> None:
     assert "fixture_kinded" not in [m.code for m in cc.list_modalities()]
     with pytest.raises(cc.UnknownModalityError):
         cc.modality("fixture_kinded")
+
+
+# -- real entry points of an installed distribution, in a subprocess ------------------------------
+_HOST = textwrap.dedent(
+    """
+    import json, warnings
+    import carecontinuum as cc
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code = cc.modality("fixture exit good").code
+    print(json.dumps({
+        "code": code,
+        "warnings": [(w.category.__name__, str(w.message)) for w in caught],
+        "still_running": True,
+    }))
+    """
+)
+
+
+def test_a_plugin_calling_sys_exit_at_import_does_not_end_the_host(tmp_path: Path) -> None:
+    """A distribution on ``sys.path`` whose entry point's module calls ``sys.exit()``."""
+    site = tmp_path / "site"
+    info = site / "fixture_exit-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fixture-exit\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
+        f"[{ENTRY_POINT_GROUP}]\n"
+        "exiting = fixture_exit_plugin:ANYTHING\n"
+        "good = fixture_exit_good:GOOD\n"
+    )
+    (site / "fixture_exit_plugin.py").write_text("import sys\nsys.exit(4)\n")
+    (site / "fixture_exit_good.py").write_text(
+        "import carecontinuum as cc\n"
+        "GOOD = cc.Modality(code='fixture_exit_good', name='Fixture exit good', "
+        "category='other')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), *sys.path])}
+    done = subprocess.run(
+        [sys.executable, "-c", _HOST],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert result["still_running"] is True
+    assert result["code"] == "fixture_exit_good"
+    assert result["warnings"] == [
+        [
+            "PluginLoadWarning",
+            "carecontinuum could not load modality plug-in 'exiting' "
+            "(fixture_exit_plugin:ANYTHING): SystemExit: 4",
+        ]
+    ]
 
 
 # -- the real example plug-in, installed in isolation ------------------------------------------

@@ -64,7 +64,7 @@ def test_bad_parquet_paths(tmp_path: Path) -> None:
         population.read_parquet(3)  # type: ignore[arg-type]
     with pytest.raises(PlacementFileError, match="cannot write"):
         population.write_parquet(synthetic_cohort(2), tmp_path / "no" / "such" / "dir.parquet")
-    with pytest.raises(ValueError, match="row_group_size must be a whole number"):
+    with pytest.raises(TypeError, match="row_group_size must be a whole number"):
         population.write_parquet(synthetic_cohort(2), tmp_path / "x.parquet", row_group_size=True)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Callable
 
@@ -308,3 +309,177 @@ def test_frameworks_and_crosswalks_are_safe_for_concurrent_readers_and_writers()
 def test_every_default_registry_is_listed_for_scoping() -> None:
     kinds = [r.kind for r in registries.all_registries()]
     assert kinds == ["framework", "crosswalk", "modality", "modality kind", "intensity rule set"]
+
+
+@pytest.mark.usefixtures("isolated_registries")
+def test_modality_kinds_are_safe_for_concurrent_readers_and_writers() -> None:
+    """Writers register and unregister Modality subclasses (kinds) while readers resolve kinds
+    and validate JSON that carries a built-in kind."""
+    from typing import Literal
+
+    import pydantic
+
+    from carecontinuum.modalities import AnyModality, modality_kind, modality_kinds
+
+    classes: dict[int, type[cc.Modality]] = {}
+    lock = threading.Lock()
+    holder = pydantic.TypeAdapter(AnyModality)
+
+    def register(n: int) -> None:
+        kind = f"thread_kind_{n}"
+        cls = pydantic.create_model(
+            f"ThreadKind{n}", __base__=cc.Modality, kind=(Literal[kind], kind)
+        )
+        with lock:
+            classes[n] = cls
+        cc.register_modality(cls)
+
+    def lookup(n: int) -> None:
+        assert modality_kind("modality") is cc.Modality
+        assert holder.validate_python("CBT").code == "cognitive_behavioral_therapy"
+        if n >= 0:
+            assert modality_kind(f"thread_kind_{n}") is classes[n]
+        assert "modality" in modality_kinds()
+
+    def unregister(n: int) -> None:
+        assert cc.unregister_modality(classes[n]) is classes[n]
+
+    assert _hammer(register, lookup, unregister, rounds=40) == []
+    assert not [k for k in modality_kinds() if k.startswith("thread_kind_")]
+
+
+@pytest.mark.usefixtures("isolated_registries")
+def test_crosswalks_alone_are_safe_for_concurrent_readers_and_writers() -> None:
+    """Crosswalks registered and unregistered on their own, between frameworks that stay."""
+    teds = cc.framework("teds")
+    targets = []
+    for k in range(3):
+        fw = cc.Framework(
+            code=f"walk-{k}",
+            name=f"Walk target {k}",
+            levels=(
+                cc.CareLevel(
+                    code="a", name="A", framework=f"walk-{k}", rank=0, setting="ambulatory"
+                ),
+            ),
+        )
+        targets.append(cc.register_framework(fw))
+    before = [(w.frameworks[0].code, w.frameworks[1].code) for w in registries.CROSSWALKS]
+
+    def walk(n: int) -> cc.Crosswalk:
+        return cc.Crosswalk.between(
+            teds,
+            targets[n // 10_000],
+            mappings=[
+                cc.LevelMapping(source=c, match="none", lost=f"round {n}") for c in teds.codes
+            ],
+        )
+
+    def lookup(n: int) -> None:
+        assert cc.crosswalk("teds", "continuum").targets("7")[0].code == "outpatient"
+        if n >= 0:
+            found = cc.crosswalk("teds", f"walk-{n // 10_000}")
+            assert found.map("7")[0].lost == f"round {n}"
+
+    def unregister(n: int) -> None:
+        cc.unregister_crosswalk("teds", f"walk-{n // 10_000}")
+
+    assert _hammer(lambda n: cc.register_crosswalk(walk(n)), lookup, unregister, rounds=30) == []
+    after = [(w.frameworks[0].code, w.frameworks[1].code) for w in registries.CROSSWALKS]
+    assert after == before
+
+
+def _versions(kind: str) -> Callable[[int], object]:
+    """Version *k* of one entry of registry *kind*, found by the alias ``alias k``."""
+    if kind == "modality":
+        return lambda k: cc.Modality(
+            code="atomic_demo", name="Atomic demo", aliases=(f"alias {k}",), category="other"
+        )
+    if kind == "intensity rule set":
+        base = cc.rule_set("asam3-adult")
+        return lambda k: base.model_copy(
+            update={"id": "atomic-demo", "name": "Atomic demo", "aliases": (f"alias {k}",)}
+        )
+    level = cc.CareLevel(code="a", name="A", framework="atomic-demo", rank=0, setting="ambulatory")
+    return lambda k: cc.Framework(
+        code="atomic-demo", name="Atomic demo", aliases=(f"alias {k}",), levels=(level,)
+    )
+
+
+def _aliases(item: object) -> tuple[str, ...]:
+    return tuple(getattr(item, "aliases", ()))
+
+
+@pytest.mark.usefixtures("isolated_registries")
+@pytest.mark.parametrize(
+    "registry",
+    [registries.MODALITIES, registries.RULE_SETS, registries.FRAMEWORKS],
+    ids=lambda r: r.kind,
+)
+def test_a_replaced_entry_is_never_seen_half_replaced(registry: Registry[object]) -> None:
+    """A writer replaces one entry again and again, each version with a new alias; readers
+    looking an alias up get a version that owns that alias, or a clean miss: the index and
+    the items always come from one snapshot."""
+    make = _versions(registry.kind)
+    registry.register(make(0))
+    rounds, errors, stop = 400, [], threading.Event()
+    torn: list[tuple[int, tuple[str, ...]]] = []
+
+    def writer() -> None:
+        try:
+            for k in range(1, rounds):
+                registry.register(make(k), replace=True)
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            stop.set()
+
+    def reader() -> None:
+        try:
+            while not stop.is_set():
+                current = _aliases(registry.get("Atomic demo"))[0]  # the version now in place
+                for _ in range(20):  # then its alias, again and again, across the next swaps
+                    found = registry.find(current.upper())
+                    if found is None:
+                        break  # replaced meanwhile: a clean miss
+                    if current not in _aliases(found):
+                        torn.append((current, _aliases(found)))
+                codes = registry.codes()
+                assert len(codes) == len(set(codes))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer)] + [
+        threading.Thread(target=reader) for _ in range(3)
+    ]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often: more chances to catch a torn read
+    try:
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert errors == []
+    assert torn == []
+    last = registry.get("alias 399")
+    assert _aliases(last) == ("alias 399",)
+    assert registry.find("alias 398") is None  # the replaced version's alias went with it
+
+
+#: Which thread-safety test above covers each default registry.
+THREAD_TESTS = {
+    "framework": "test_frameworks_and_crosswalks_are_safe_for_concurrent_readers_and_writers",
+    "crosswalk": "test_crosswalks_alone_are_safe_for_concurrent_readers_and_writers",
+    "modality": "test_modalities_are_safe_for_concurrent_readers_and_writers",
+    "modality kind": "test_modality_kinds_are_safe_for_concurrent_readers_and_writers",
+    "intensity rule set": "test_rule_sets_are_safe_for_concurrent_readers_and_writers",
+}
+
+
+def test_every_default_registry_has_a_thread_safety_test() -> None:
+    """A registry added to ``registries.all_registries()`` needs a threaded test here."""
+    assert {r.kind for r in registries.all_registries()} == set(THREAD_TESTS)
+    for name in THREAD_TESTS.values():
+        assert callable(globals()[name])

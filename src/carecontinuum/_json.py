@@ -19,6 +19,7 @@ carecontinuum.errors.InvalidJsonError: JSON object at line 1 column 1 repeats th
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
@@ -34,6 +35,12 @@ MAX_INT_DIGITS = 40
 
 
 _LONG_DIGITS = re.compile(rf"[0-9]{{{MAX_INT_DIGITS + 1}}}")
+#: An exponent of three digits or more: the float may overflow to infinity.
+_BIG_EXPONENT = re.compile(r"[eE][+-]?[0-9]{3}")
+
+
+class _NumberError(ValueError):
+    """A number literal the reader refuses (too many digits, too large for a float)."""
 
 
 class _DuplicateKeyError(Exception):
@@ -54,8 +61,15 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_INT_DIGITS:
-        raise ValueError(f"an integer of {len(text)} digits (at most {MAX_INT_DIGITS})")
+        raise _NumberError(f"an integer of {len(text)} digits (at most {MAX_INT_DIGITS})")
     return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # json.loads would quietly read 1e400 as Infinity
+        raise _NumberError(f"the number {echo(text)} is too large (at most about 1.8e308)")
+    return value
 
 
 def _constant(text: str) -> Any:
@@ -119,8 +133,9 @@ def loads(data: str | bytes | bytearray, *, what: str = "JSON", max_depth: int =
     ------
     carecontinuum.InvalidJsonError
         For bytes that are not UTF-8, malformed JSON, a duplicate key in an
-        object, ``NaN`` or ``Infinity``, an integer of more than
-        :data:`MAX_INT_DIGITS` digits, or nesting deeper than *max_depth*.
+        object, ``NaN`` or ``Infinity`` (written, or a number such as ``1e400``
+        too large for a float), an integer of more than :data:`MAX_INT_DIGITS`
+        digits, or nesting deeper than *max_depth*.
 
     Examples
     --------
@@ -152,7 +167,14 @@ or null)
         # the integer hook costs a Python call per number: use it only when a long
         # run of digits (perhaps inside a string) is there at all
         hook = _int if _LONG_DIGITS.search(text) else None
-        value = json.loads(text, object_pairs_hook=_pairs, parse_int=hook, parse_constant=_constant)
+        huge = hook is not None or _BIG_EXPONENT.search(text) is not None
+        value = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_int=hook,
+            parse_float=_float if huge else None,
+            parse_constant=_constant,
+        )
     except _DuplicateKeyError as dup:
         # find the object for the message: re-scan is cheap next to a hostile file
         pos = _object_position(text, dup.key)
@@ -177,7 +199,7 @@ or null)
             f"{what} nests deeper than {max_depth} levels", kind="depth"
         ) from None
     except ValueError as err:
-        kind = "number" if "digits" in str(err) else "syntax"
+        kind = "number" if isinstance(err, _NumberError) else "syntax"
         raise InvalidJsonError(f"{what} is not valid: {err}", kind=kind) from None
     if (type(value) is dict or type(value) is list) and _too_deep(text, max_depth):
         raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import inspect
 import types
 import typing
+from collections.abc import Mapping
 from typing import Annotated, Any, Union, get_args, get_origin
 
 __all__ = ["readable", "type_text"]
@@ -76,8 +77,9 @@ class _Text:
 class _ReadableSignature:
     """A class attribute that builds the readable signature on first access."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown: Mapping[str, str] | None = None) -> None:
         self._cache: dict[type, inspect.Signature] = {}
+        self._shown = dict(shown or {})
 
     def __get__(self, obj: object, owner: type) -> inspect.Signature:
         found = self._cache.get(owner)
@@ -88,7 +90,8 @@ class _ReadableSignature:
                     inspect.Parameter.KEYWORD_ONLY,
                     default=(inspect.Parameter.empty if info.is_required() else info.get_default()),
                     annotation=_Text(
-                        type_text(
+                        self._shown.get(name)
+                        or type_text(
                             Annotated[(info.annotation, *info.metadata)]
                             if info.metadata
                             else info.annotation
@@ -101,7 +104,12 @@ class _ReadableSignature:
         return found
 
 
-def readable(*models: type) -> None:
-    """Give each model a readable ``__signature__`` (built on first use)."""
+def readable(*models: type, shown: Mapping[str, str] | None = None) -> None:
+    """Give each model a readable ``__signature__`` (built on first use).
+
+    *shown* gives, by field name, the words for a field whose validator reads
+    more than its annotation says (``{"start": "date | str"}``); other fields
+    are rendered by :func:`type_text`.
+    """
     for model in models:
-        model.__signature__ = _ReadableSignature()  # type: ignore[attr-defined]
+        model.__signature__ = _ReadableSignature(shown)  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict
 
+from .._contract import contract
 from .._display import Display, num, render_html
 from .._nonempty import NonEmpty
 from ..levels import CareLevel, ContinuumLevelCode
@@ -19,6 +20,7 @@ from ._rules import RuleSet, WeeklyHours
 __all__ = ["WeeklyCompliance", "weekly_compliance"]
 
 
+@contract("quantity_out_of_range")
 class WeeklyCompliance(BaseModel):
     """Hours attended week by week, checked against a level's weekly floor.
 

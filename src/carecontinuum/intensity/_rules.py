@@ -67,7 +67,7 @@ class WeeklyHours(BaseModel):
         return f"≥ {num(self.at_least)} h/week"
 
 
-@contract("quantity_out_of_range")
+@contract("quantity_out_of_range", "quantity_not_whole")
 class DailyHours(BaseModel):
     """At least so many hours a day on at least so many days a week (inclusive).
 

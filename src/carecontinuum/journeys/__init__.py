@@ -24,6 +24,8 @@ Examples
 
 from __future__ import annotations
 
+from .._signature import readable
+from ._errors import JourneyOptionError
 from ._journey import Journey
 from ._move import Move
 from ._placement import LevelField, Placement
@@ -34,6 +36,7 @@ from ._synthetic import SyntheticCohortError, synthetic_cohort
 __all__ = [
     "DischargeReason",
     "Journey",
+    "JourneyOptionError",
     "LevelField",
     "Move",
     "Placement",
@@ -45,3 +48,14 @@ __all__ = [
 
 def __dir__() -> list[str]:
     return list(__all__)
+
+
+#: What the validators of these fields read besides their annotated types.
+_PLACEMENT_INPUTS = {
+    "level": "str | CareLevel",
+    "start": "date | str",
+    "end": "date | str | None",
+    "discharge_reason": "DischargeReason | int | str | None",
+}
+readable(Placement, shown=_PLACEMENT_INPUTS)
+readable(Journey, Move)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..transitions import ContinuumGraph, Finding
 from ._dates import day_number
+from ._errors import JourneyOptionError
 from ._graphs import GraphTables, tables
 from ._placement import Placement
 from ._reason import DischargeReason
@@ -58,7 +59,7 @@ def check_options(max_gap_days: object, end_inclusive: object) -> tuple[int, boo
             f"{max_gap_days!r:.40}"
         )
     if max_gap_days < 0:
-        raise ValueError(f"max_gap_days must be ≥ 0, got {max_gap_days}")
+        raise JourneyOptionError("max_gap_days", max_gap_days, "must be ≥ 0")
     if not isinstance(end_inclusive, bool):
         raise TypeError(
             f"end_inclusive must be True or False, got {type(end_inclusive).__name__} "

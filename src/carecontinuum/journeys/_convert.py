@@ -8,6 +8,7 @@ from typing import Any
 
 from .._checks import as_tuple
 from .._progress import Progress
+from .._text import echo
 from ..transitions import ContinuumGraph
 from ._dates import NO_DAY, from_day_number
 from ._dispatch import columns as _columns
@@ -149,7 +150,9 @@ def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = No
     [{'person_id': 1, 'level': 'intensive_outpatient'}]
     """
     if isinstance(journeys, Journey):
-        raise TypeError("journeys_to_frame() takes a list of Journey objects, not one Journey")
+        raise TypeError(
+            "journeys: journeys_to_frame() takes a list of Journey objects, not one Journey"
+        )
     items: tuple[object, ...] = as_tuple(journeys, "journeys")
     rows: dict[str, list[Any]] = {
         "person_id": [],
@@ -162,7 +165,8 @@ def journeys_to_frame(journeys: Iterable[Journey], *, progress: bool | None = No
         for j in items:
             if not isinstance(j, Journey):
                 raise TypeError(
-                    f"journeys_to_frame() takes Journey objects, got {type(j).__name__} {j!r:.40}"
+                    f"journeys: journeys_to_frame() takes Journey objects, got {type(j).__name__} "
+                    f"{echo(j)}"
                 )
             for p in j.placements:
                 rows["person_id"].append(j.person_id)

@@ -8,11 +8,35 @@ from .._text import echo
 from ..errors import CareContinuumError, UnknownLevelError
 
 __all__ = [
+    "JourneyOptionError",
     "PlacementFileError",
     "PlacementFrameError",
     "SyntheticCohortError",
     "UnknownLevelCodesError",
 ]
+
+
+class JourneyOptionError(CareContinuumError, ValueError):
+    """An option of a journeys function has the right type but a value it cannot take.
+
+    A negative ``max_gap_days``, a ``limit`` or ``row_group_size`` below 1, or
+    ``people`` that the frame does not hold.  The message names the option, the
+    value (cut to about 80 characters) and the rule; it is a :class:`ValueError`
+    too, so ``except ValueError`` keeps working.  An option of the wrong type is
+    a :class:`TypeError` naming the option.
+
+    Attributes
+    ----------
+    option:
+        The option's name (``"max_gap_days"``).
+    value:
+        The value as passed.
+    """
+
+    def __init__(self, option: str, value: object, rule: str) -> None:
+        self.option = option
+        self.value = value
+        super().__init__(f"{option} {rule}, got {echo(value)}")
 
 
 class PlacementFrameError(CareContinuumError, ValueError):

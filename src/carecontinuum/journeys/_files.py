@@ -15,7 +15,7 @@ from .._checks import as_tuple
 from .._text import echo
 from ..errors import MissingExtraError
 from ._dates import NO_DAY
-from ._errors import PlacementFileError, PlacementFrameError
+from ._errors import JourneyOptionError, PlacementFileError, PlacementFrameError
 from ._frame_dates import day_column
 from ._pandas import np, pd
 
@@ -166,6 +166,10 @@ def write_parquet(
     ------
     carecontinuum.journeys.population.PlacementFileError
         When the file cannot be written.
+    carecontinuum.journeys.JourneyOptionError
+        For a *row_group_size* below 1 (a ``ValueError`` too).
+    TypeError
+        For a *df* that is not a DataFrame, or a *row_group_size* that is not a whole number.
     carecontinuum.MissingExtraError
         Without pyarrow (the ``arrow`` extra).
 
@@ -182,11 +186,14 @@ def write_parquet(
         raise TypeError(f"write_parquet() takes a pandas DataFrame, not {type(df).__name__}")
     p = _path(path, "path", must_exist=False)
     if row_group_size is not None and (
-        isinstance(row_group_size, bool)
-        or not isinstance(row_group_size, int)
-        or row_group_size < 1
+        isinstance(row_group_size, bool) or not isinstance(row_group_size, int)
     ):
-        raise ValueError(f"row_group_size must be a whole number ≥ 1, got {row_group_size!r:.40}")
+        raise TypeError(
+            f"row_group_size must be a whole number of rows or None, not "
+            f"{type(row_group_size).__name__} {echo(row_group_size)}"
+        )
+    if row_group_size is not None and row_group_size < 1:
+        raise JourneyOptionError("row_group_size", row_group_size, "must be a whole number ≥ 1")
     pa, pq = _arrow("population.write_parquet()")
     if df.columns.duplicated().any():
         raise PlacementFrameError("write_parquet(): column labels must be unique")
@@ -243,7 +250,8 @@ def read_csv(
     Raises
     ------
     carecontinuum.journeys.population.PlacementFileError
-        For a missing file, a directory, bad encoding or a file that is not CSV.
+        For a missing file, a directory, bad encoding, a file that is not CSV,
+        or a header of more than :data:`MAX_CSV_COLUMNS` (1,000) columns.
     carecontinuum.journeys.population.PlacementFrameError
         For a missing column or a value that is not a date.
 
@@ -273,6 +281,7 @@ def read_csv(
             _parse_dates, dates, level, meta=_lazy_meta(frame, dates, level)
         )
     try:
+        _check_header(p, encoding)
         frame = pd.read_csv(p, dtype=text, encoding=encoding)
     except UnicodeDecodeError as err:
         raise PlacementFileError(
@@ -289,6 +298,28 @@ def read_csv(
         )
     del discharge_reason  # read as pandas infers it (integer codes or labels)
     return _parse_dates(frame, [c for c in dates if c in frame.columns], level)
+
+
+#: The most columns a CSV file of placements may have (pandas takes seconds to
+#: name-mangle tens of thousands of header fields; a placements file needs five).
+MAX_CSV_COLUMNS = 1_000
+
+
+def _check_header(path: Path, encoding: str) -> None:
+    """Refuse a header of more than :data:`MAX_CSV_COLUMNS` fields before pandas reads it."""
+    import csv
+
+    with path.open(encoding=encoding, newline="") as f:
+        line = f.readline(MAX_CSV_COLUMNS * 200)  # a bounded read, even of one huge line
+    try:
+        fields = next(csv.reader([line]), [])
+    except csv.Error as err:  # a header field of more than 128 KiB, a NUL ...
+        raise PlacementFileError(f"cannot read {echo(str(path))} as CSV: {err}") from None
+    if len(fields) > MAX_CSV_COLUMNS:
+        raise PlacementFileError(
+            f"{echo(str(path))} has at least {len(fields):,} columns in its header, more than "
+            f"the {MAX_CSV_COLUMNS:,} a file of placements may have"
+        )
 
 
 def _parse_dates(frame: pd.DataFrame, dates: list[str], level: str) -> pd.DataFrame:

@@ -85,7 +85,14 @@ def column(df: Any, name: Any, role: str) -> Any:
             f"the frame has {hits} columns labelled {echo(name)} ({role}=); "
             "column labels must be unique"
         )
-    return df[name]
+    found = df[name]
+    if isinstance(found, pd.DataFrame):  # a partial label of MultiIndex columns
+        raise PlacementFrameError(
+            f"the label {echo(name)} ({role}=) selects a frame of {found.shape[1]} column(s), "
+            "not one column; with MultiIndex columns give the whole label (a tuple), or "
+            "flatten the columns"
+        )
+    return found
 
 
 def missing_error(what: str, name: Any, mask: Any, index: Any) -> PlacementFrameError:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .._display import DisplayMixin, Table
 from .._typing import Axes
 from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
 from ._graphs import resolve_graph
 from ._move import Move
+from ._numbers import plain_whole
 from ._placement import Placement
 
 __all__ = ["Journey"]
@@ -31,10 +32,13 @@ def _person_id(value: Any) -> Any:
         value = value.item()
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    return value
+    try:
+        return plain_whole(value)  # Decimal, Fraction, longdouble: cheaply, or refused
+    except ValueError as err:
+        raise PydanticCustomError("person_id", "{error}", {"error": str(err)}) from None
 
 
-class Journey(BaseModel):
+class Journey(DisplayMixin, BaseModel):
     """One person's placements, in the order they happened.
 
     Construction accepts any order and any dates that are valid per placement,
@@ -226,8 +230,8 @@ class Journey(BaseModel):
         ------
         TypeError
             For a *graph* that is not a ContinuumGraph, or options of the wrong type.
-        ValueError
-            For a negative *max_gap_days*.
+        carecontinuum.journeys.JourneyOptionError
+            For a negative *max_gap_days* (a ``ValueError`` too).
 
         Examples
         --------
@@ -339,16 +343,22 @@ class Journey(BaseModel):
             path += f" {m.kind.arrow} {m.target}"
         return f"Journey({who}{path})"
 
-    def _repr_html_(self) -> str:
-        head = (
-            "<tr><th>#</th><th>level</th><th>start</th><th>end</th><th>days</th><th>move</th></tr>"
-        )
+    _display_fields: ClassVar[frozenset[str]] = frozenset({"person_id", "placements"})
+
+    def _display_title(self) -> str:
+        return "Journey" if self.person_id is None else f"Journey of {self.person_id}"
+
+    def _display_tables(self) -> list[Table]:
         kinds = [""] + [f"{m.kind.arrow} {m.kind.label}" for m in self.transitions]
-        rows = "".join(
-            f"<tr><td>{i}</td><td>{html.escape(p.level.name)}</td><td>{p.start}</td>"
-            f"<td>{'ongoing' if p.end is None else p.end}</td>"
-            f"<td>{'' if (d := p.length_of_stay()) is None else d}</td><td>{kinds[i]}</td></tr>"
+        rows = [
+            [
+                i,
+                p.level.name,
+                p.start.isoformat(),
+                "ongoing" if p.end is None else p.end.isoformat(),
+                p.length_of_stay(),
+                kinds[i],
+            ]
             for i, p in enumerate(self.placements)
-        )
-        who = "Journey" if self.person_id is None else f"Journey of {self.person_id}"
-        return f"<table><caption><b>{html.escape(who)}</b></caption>{head}{rows}</table>"
+        ]
+        return [Table(["#", "level", "start", "end", "days", "move"], rows)]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Annotated
+from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
+from .._display import DisplayMixin
 from ..levels import LevelCode
 from ..transitions import TransitionKind
+from ._numbers import plain_whole
 
 __all__ = ["Move"]
 
 
-class Move(BaseModel):
+class Move(DisplayMixin, BaseModel):
     """A move between two consecutive placements of a journey.
 
     Attributes
@@ -44,12 +46,12 @@ class Move(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    index: Annotated[int, Field(ge=1)]
+    index: Annotated[int, Field(ge=1), BeforeValidator(plain_whole)]
     source: LevelCode
     target: LevelCode
     kind: TransitionKind
     on: _dt.date
-    gap_days: int | None = None
+    gap_days: Annotated[int | None, BeforeValidator(plain_whole)] = None
 
     def __repr__(self) -> str:
         return (
@@ -60,8 +62,20 @@ class Move(BaseModel):
     def __str__(self) -> str:
         return f"{self.on.isoformat()} {self.source} {self.kind.arrow} {self.target}"
 
-    def _repr_html_(self) -> str:
-        return (
-            f"<code>{self.on.isoformat()}</code> {self.source} {self.kind.arrow} "
-            f"{self.target} <i>({self.kind.label})</i>"
-        )
+    _display_fields: ClassVar[frozenset[str]] = frozenset(
+        {"index", "source", "target", "kind", "on", "gap_days"}
+    )
+
+    def _display_title(self) -> str:
+        return f"{self.kind.label}: {self.source} {self.kind.arrow} {self.target}"
+
+    def _display_rows(self) -> list[tuple[str, object]]:
+        rows: list[tuple[str, object]] = [
+            ("on", self.on.isoformat()),
+            ("placement", self.index),
+            ("from", self.source),
+            ("to", self.target),
+        ]
+        if self.gap_days is not None:
+            rows.append(("days between", self.gap_days))
+        return rows

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as _dt
-import html
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .._contract import contract
+from .._display import DisplayMixin
 from .._text import echo
 from ..levels import LevelField as _LevelField
 from ..levels import level_key
@@ -37,7 +37,7 @@ LevelField = Annotated[_LevelField, BeforeValidator(_require_level)]
 
 
 @contract("placement_level", "placement_dates")
-class Placement(BaseModel):
+class Placement(DisplayMixin, BaseModel):
     """One stay at one level of care.
 
     Attributes
@@ -226,15 +226,22 @@ class Placement(BaseModel):
         reason = f", {self.discharge_reason.label}" if self.discharge_reason is not None else ""
         return f"Placement({self.level.code!r}, {self.start.isoformat()} → {end}{reason})"
 
-    def _repr_html_(self) -> str:
-        rows = [
+    _display_fields: ClassVar[frozenset[str]] = frozenset(
+        {"level", "start", "end", "schedule", "program", "discharge_reason"}
+    )
+
+    def _display_title(self) -> str:
+        return f"Placement at {self.level.name}"
+
+    def _display_rows(self) -> list[tuple[str, object]]:
+        rows: list[tuple[str, object]] = [
             ("level", f"{self.level.name} ({self.level.code})"),
             ("start", self.start.isoformat()),
             ("end", "ongoing" if self.end is None else self.end.isoformat()),
         ]
         days = self.length_of_stay()
         if days is not None:
-            rows.append(("length of stay", f"{days} days"))
+            rows.append(("length of stay", f"{days} day{'s' if days != 1 else ''}"))
         if self.program is not None:
             rows.append(("program", self.program.name))
         schedule = self.effective_schedule
@@ -243,9 +250,4 @@ class Placement(BaseModel):
         if self.discharge_reason is not None:
             r = self.discharge_reason
             rows.append(("discharge reason", f"{r.value} {r.label}"))
-        body = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
-            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
-            for k, v in rows
-        )
-        return f"<table>{body}</table>"
+        return rows

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._checks import as_tuple
+from .._text import echo
 from ..transitions import ContinuumGraph
 from ._convert import journeys_from_frame
 from ._dispatch import flag as _flag
+from ._errors import JourneyOptionError
 from ._journey import Journey
 from ._matrix import transition_matrix
 from ._pandas import pd
@@ -115,8 +117,10 @@ def plot_journeys(
 
     Raises
     ------
-    ValueError
-        For a *limit* below 1 or people not in the frame.
+    carecontinuum.journeys.JourneyOptionError
+        For a *limit* below 1 or *people* not in the frame (a ``ValueError`` too).
+    TypeError
+        For a *limit* that is not a whole number, or *df* of another type.
 
     Examples
     --------
@@ -129,8 +133,12 @@ def plot_journeys(
     """
     from ._plot import plot_journeys as draw
 
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        raise ValueError(f"limit must be a whole number ≥ 1, got {limit!r:.40}")
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise TypeError(
+            f"limit must be a whole number of journeys, not {type(limit).__name__} {echo(limit)}"
+        )
+    if limit < 1:
+        raise JourneyOptionError("limit", limit, "must be a whole number ≥ 1")
     if isinstance(df, list | tuple) and all(isinstance(j, Journey) for j in df):
         chosen = list(df)[:limit]
         return draw(chosen, ax=ax, graph=graph)
@@ -145,7 +153,7 @@ def plot_journeys(
         subset = df[df[name].isin(wanted)] if name in df.columns else df
         missing = [p for p in wanted if p not in set(subset[name].tolist())]
         if missing:
-            raise ValueError(f"people not in column {name!r}: {missing!r:.80}")
+            raise JourneyOptionError("people", missing, f"not in column {echo(name)}")
     else:
         keep: Any = pd.unique(df[name])[:limit] if name in df.columns else []
         subset = df[df[name].isin(keep)] if name in df.columns else df

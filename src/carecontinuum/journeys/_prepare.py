@@ -305,7 +305,7 @@ def read_prepared(
     :func:`~carecontinuum.journeys._analytics.stays_histogram`).
     """
     if not isinstance(df, pd.DataFrame):
-        raise TypeError(f"expected a pandas DataFrame of placements, not {type(df).__name__}")
+        raise TypeError(f"df: expected a pandas DataFrame of placements, not {type(df).__name__}")
     names = {"person": columns.person, "level": columns.level, "start": columns.start}
     for role in ("person", "level", "start", "end", "discharge_reason"):
         value = getattr(columns, role)

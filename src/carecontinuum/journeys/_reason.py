@@ -7,10 +7,13 @@ professional advice" for 2, is accepted as an alias.
 
 from __future__ import annotations
 
+import numbers
 from enum import IntEnum
 from typing import Any
 
 from .._lookup import normalize_key
+from .._text import echo
+from ._numbers import plain_whole
 
 __all__ = ["DischargeReason", "coerce_reason"]
 
@@ -75,6 +78,27 @@ _BY_WORDS = {normalize_key(r.name): r for r in DischargeReason} | {
 }
 
 
+#: Text of more digits than this is no REASON code: refused before int() reads it.
+_MAX_CODE_DIGITS = 4
+
+
+#: Longer text than this is no code, name or label of a discharge reason.
+_MAX_TEXT = 200
+
+
+def _whole_code(value: numbers.Number) -> int:
+    """A whole number of another type (``4.0``, ``Decimal(4)``) as its int; else refused."""
+    try:
+        number = plain_whole(float(value) if isinstance(value, float) else value)
+    except ValueError:
+        number = None
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if not isinstance(number, int) or abs(number) > 10**_MAX_CODE_DIGITS:
+        raise ValueError(f"{echo(value)} is not a TEDS REASON code (a whole number)")
+    return number
+
+
 def coerce_reason(value: Any) -> Any:
     """Accept a code (``4``, ``"4"``), a member name (``"transferred"``) or the codebook label.
 
@@ -83,17 +107,24 @@ def coerce_reason(value: Any) -> Any:
     """
     if isinstance(value, bool):
         raise ValueError(f"a discharge reason must be a TEDS REASON code, not a bool ({value!r})")
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
     if type(value).__module__ == "numpy" and hasattr(value, "item"):
-        return coerce_reason(value.item())
+        plain = value.item()
+        if type(plain).__module__ != "numpy":  # a longdouble's item() is itself
+            return coerce_reason(plain)
+    if isinstance(value, numbers.Number) and not isinstance(value, int):
+        return _whole_code(value)
     if isinstance(value, str):
+        if len(value) > _MAX_TEXT:  # longer than any label: refused before normalizing it
+            raise ValueError(f"{echo(value)} is not a discharge reason (too long)")
         text = value.strip()
-        if text.lstrip("-").isdigit():
+        digits = text.removeprefix("-")
+        if digits.isascii() and digits.isdigit():
+            if len(digits) > _MAX_CODE_DIGITS:  # no code is that long; int() would be slow
+                raise ValueError(f"{echo(value)} is not a TEDS REASON code (too many digits)")
             return int(text)
         found = _BY_WORDS.get(normalize_key(text))
         if found is None:
             known = ", ".join(f"{r.value} {r.label}" for r in DischargeReason)
-            raise ValueError(f"unknown discharge reason {value!r}; TEDS REASON codes: {known}")
+            raise ValueError(f"unknown discharge reason {echo(value)}; TEDS REASON codes: {known}")
         return found
     return value

@@ -15,6 +15,7 @@ import numbers
 from typing import Any
 
 from .._progress import Progress
+from .._text import echo
 from .._typing import DataFrame
 from ..errors import MissingExtraError
 from ..transitions import ContinuumGraph
@@ -58,10 +59,20 @@ def _chain(graph: ContinuumGraph, np: Any) -> Any:
     return np.cumsum(probs, axis=1)
 
 
+#: The most people, and mean placements per person, one call makes (a frame of ~10 GB).
+MAX_PEOPLE = 10_000_000
+MAX_PER_PERSON = 1_000
+_LAST_DAY = _dt.date(9999, 12, 31)
+
+
 def _check_arguments(n_people: object, seed: object, per_person: object, start: object) -> None:
     for name, value in (("n_people", n_people), ("seed", seed)):
         if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 0:
-            raise SyntheticCohortError(f"{name} must be a whole number ≥ 0, not {value!r}")
+            raise SyntheticCohortError(f"{name} must be a whole number ≥ 0, not {echo(value)}")
+    if n_people > MAX_PEOPLE:  # type: ignore[operator]
+        raise SyntheticCohortError(
+            f"n_people must be at most {MAX_PEOPLE:,} in one call, not {echo(n_people)}"
+        )
     if (
         isinstance(per_person, bool)
         or not isinstance(per_person, numbers.Real)
@@ -69,10 +80,14 @@ def _check_arguments(n_people: object, seed: object, per_person: object, start: 
         or per_person < 1
     ):
         raise SyntheticCohortError(
-            f"placements_per_person must be a finite number ≥ 1, not {per_person!r}"
+            f"placements_per_person must be a finite number ≥ 1, not {echo(per_person)}"
+        )
+    if float(per_person) > MAX_PER_PERSON:
+        raise SyntheticCohortError(
+            f"placements_per_person must be at most {MAX_PER_PERSON}, not {echo(per_person)}"
         )
     if not isinstance(start, _dt.date):
-        raise SyntheticCohortError(f"start must be a datetime.date, not {start!r}")
+        raise SyntheticCohortError(f"start must be a datetime.date, not {echo(start)}")
 
 
 def synthetic_cohort(
@@ -112,6 +127,13 @@ def synthetic_cohort(
     -------
     pandas.DataFrame
         One row per placement, with the columns above.
+
+    Raises
+    ------
+    carecontinuum.journeys.SyntheticCohortError
+        For an argument of the wrong type or out of range (more than
+        :data:`MAX_PEOPLE` people, more than :data:`MAX_PER_PERSON` placements
+        a person), or a *start* so late that placements would run past 9999-12-31.
 
     Examples
     --------
@@ -164,6 +186,11 @@ def synthetic_cohort(
         base = np.datetime64(start, "D") + rng.integers(0, 3 * 365, n_people)
         starts = np.repeat(base, counts) + within
         ends = starts + stay
+        if total and ends.max() > np.datetime64(_LAST_DAY, "D"):
+            raise SyntheticCohortError(
+                f"start={start.isoformat()} is too late: the cohort's placements would run "
+                f"past {_LAST_DAY.isoformat()} (the last date placements can hold)"
+            )
         last = position == np.repeat(counts - 1, counts)
         still_open = last & (rng.random(total) < 0.1)
         reasons = np.where(

@@ -52,7 +52,12 @@ from ._dispatch import flag as _flag
 from ._dispatch import is_dask as _is_dask
 from ._dispatch import on_dask as _on_dask
 from ._dispatch import source as _source
-from ._errors import PlacementFileError, PlacementFrameError, UnknownLevelCodesError
+from ._errors import (
+    JourneyOptionError,
+    PlacementFileError,
+    PlacementFrameError,
+    UnknownLevelCodesError,
+)
 from ._files import read_csv, read_parquet, write_parquet
 from ._frame import Columns
 from ._graphs import resolve_graph
@@ -66,6 +71,7 @@ if TYPE_CHECKING:
     pass
 
 __all__ = [
+    "JourneyOptionError",
     "PlacementFileError",
     "PlacementFrameError",
     "PreparedPlacements",
@@ -275,6 +281,8 @@ def check(
     ------
     carecontinuum.journeys.population.PlacementFrameError
         For a missing or unreadable column.
+    carecontinuum.journeys.population.JourneyOptionError
+        For a negative *max_gap_days* (a ``ValueError`` too).
 
     Examples
     --------

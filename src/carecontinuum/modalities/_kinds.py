@@ -7,7 +7,7 @@ import typing
 from .._lookup import normalize_key
 from .._registry import Registry
 from ._errors import ModalityDefinitionError
-from ._model import Modality
+from ._model import Modality, check_fields
 
 __all__ = ["MODALITY_KINDS", "kind_of"]
 
@@ -38,16 +38,7 @@ def kind_of(cls: type[Modality]) -> str:
             f"{cls.__name__} must declare its own kind, e.g. "
             f"`kind: Literal['{name}'] = '{name}'`; 'modality' belongs to the base class"
         )
-    for name, base in Modality.model_fields.items():
-        if name == "kind":
-            continue
-        own = cls.model_fields.get(name)
-        if own is None or own.annotation != base.annotation:
-            raise ModalityDefinitionError(
-                f"{cls.__name__}.{name} shadows Modality.{name} with another type "
-                f"({getattr(own, 'annotation', None)!r} instead of {base.annotation!r}); "
-                f"add a field under a new name instead"
-            )
+    check_fields(cls)  # also run at definition; again here for classes built around it
     return default
 
 

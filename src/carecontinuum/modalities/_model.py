@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from .._contract import contract, rule
 from .._display import DisplayMixin
+from .._signature import type_text
 from ._enums import Format, ModalityCategory
+from ._errors import ModalityDefinitionError
 from ._structure import ModalityStructure, SourceId
 
-__all__ = ["Format", "Modality", "ModalityCategory", "ModalityCode", "ModalityStructure"]
+__all__ = [
+    "Format",
+    "Modality",
+    "ModalityCategory",
+    "ModalityCode",
+    "ModalityStructure",
+    "check_fields",
+]
 
 #: A modality code: lower-case letters, digits and underscores, e.g. ``matrix_model``.
 ModalityCode = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
@@ -76,6 +85,12 @@ class Modality(DisplayMixin, BaseModel):
     """False where the sources mark a fact about this modality unverified."""
     note: str = ""
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        """Refuse, at definition, a field that shadows an inherited one with another type."""
+        super().__pydantic_init_subclass__(**kwargs)
+        check_fields(cls)
+
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.code!r}, category={self.category.value!r})"
 
@@ -123,3 +138,41 @@ class Modality(DisplayMixin, BaseModel):
 
     def _display_note(self) -> str:
         return self.description
+
+
+def check_fields(cls: type[Modality]) -> None:
+    """Refuse a field of *cls* that shadows a field of a parent with another type.
+
+    Every inherited field but ``kind`` (each class declares its own) must keep
+    its parent's annotation: reprs, listings, the display and the CLI read those
+    fields and rely on their types.  A narrower default is fine; a new type is not.
+
+    Raises
+    ------
+    carecontinuum.modalities.ModalityDefinitionError
+        Naming the class, the field and both types.
+
+    Examples
+    --------
+    >>> class Bad(Modality):
+    ...     kind: Literal["bad"] = "bad"
+    ...     code: int = 0
+    Traceback (most recent call last):
+    ...
+    carecontinuum.modalities._errors.ModalityDefinitionError: Bad.code shadows Modality.code \
+with another type (int instead of str); add a field under a new name instead
+    """
+    for parent in cls.__mro__[1:]:
+        if not (isinstance(parent, type) and issubclass(parent, Modality)):
+            continue
+        for name, inherited in parent.model_fields.items():
+            if name == "kind":
+                continue
+            own = cls.model_fields.get(name)
+            if own is None or own.annotation != inherited.annotation:
+                mine = "a class attribute" if own is None else type_text(own.annotation)
+                raise ModalityDefinitionError(
+                    f"{cls.__name__}.{name} shadows {parent.__name__}.{name} with another type "
+                    f"({mine} instead of {type_text(inherited.annotation)}); "
+                    f"add a field under a new name instead"
+                )

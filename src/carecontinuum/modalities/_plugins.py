@@ -14,7 +14,9 @@ registries, so a reader never sees half of them.  Each entry point is
 all-or-nothing inside it: one that fails to import, returns something else,
 clashes with a registered code, alias or kind — or even calls ``sys.exit()`` —
 is reported with a :class:`PluginLoadWarning` naming it, leaves nothing
-behind, and the host program carries on.
+behind, and the host program carries on.  ``KeyboardInterrupt`` is not
+caught: Ctrl-C while a plug-in loads belongs to the user.  It ends discovery
+with nothing registered, and discovery runs again on the next need.
 """
 
 from __future__ import annotations
