@@ -31,6 +31,7 @@ matplotlib.use("Agg")
 #: (module, function) → why a bare ValueError/KeyError is fine there.
 ALLOWED: dict[tuple[str, str], str] = {
     ("_contract.py", "rule"): "a programmer's error: an unlisted rule name (internal)",
+    ("_contract.py", "contract"): "a programmer's error: an unlisted rule name, at class definition",
     ("_json.py", "_int"): "json.loads hook; loads() turns it into InvalidJsonError",
     ("_json.py", "_constant"): "json.loads hook; loads() turns it into InvalidJsonError",
     ("journeys/_dates.py", "as_date"): "internal; coerce_date and the frame readers convert it",

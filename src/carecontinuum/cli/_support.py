@@ -11,6 +11,8 @@ import difflib
 import sys
 from collections.abc import Iterable
 
+from .._lookup import MAX_KEY_LENGTH
+from .._text import echo
 from ._errors import UsageError
 
 __all__ = [
@@ -57,8 +59,10 @@ def suggest(kind: str, key: str, known: Iterable[str]) -> UsageError:
     """
     known = list(known)
     folded = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(key.casefold(), list(folded), n=3, cutoff=0.6)
-    message = f"unknown {kind} {key!r}"
+    close = []  # a key longer than any name suggests nothing (and costs nothing)
+    if len(key) <= MAX_KEY_LENGTH:
+        close = difflib.get_close_matches(key.casefold(), list(folded), n=3, cutoff=0.6)
+    message = f"unknown {kind} {echo(key)}"
     if close:
         message += "; did you mean " + " or ".join(repr(folded[c]) for c in close) + "?"
     else:
