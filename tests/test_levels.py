@@ -576,3 +576,11 @@ def test_json_schema(model: Any) -> None:
     # an object; a range may also be written as text ("4-6 weeks"), its schema's other form
     (form,) = [f for f in schema.get("anyOf", [schema]) if f.get("type") == "object"]
     assert "properties" in form
+
+
+def test_a_negative_service_count_is_our_error() -> None:
+    # Medicare's per-diem tiers count services a day (FACTS.md, Medicare PHP tiers)
+    tier = cc.levels.PerDiemTier(payer="Medicare", min_services=3, firmness="S")
+    with pytest.raises(cc.levels.ServiceCountError, match="services must be 0 or more, not -1"):
+        tier.covers(-1)
+    assert issubclass(cc.levels.ServiceCountError, cc.CareContinuumError)

@@ -251,7 +251,7 @@ def read_csv(
     ------
     carecontinuum.journeys.population.PlacementFileError
         For a missing file, a directory, bad encoding, a file that is not CSV,
-        or a header of more than :data:`MAX_CSV_COLUMNS` (1,000) columns.
+        or a header of more than 1,000 columns.
     carecontinuum.journeys.population.PlacementFrameError
         For a missing column or a value that is not a date.
 

@@ -132,7 +132,7 @@ def synthetic_cohort(
     ------
     carecontinuum.journeys.SyntheticCohortError
         For an argument of the wrong type or out of range (more than
-        :data:`MAX_PEOPLE` people, more than :data:`MAX_PER_PERSON` placements
+        10,000,000 people, more than 1,000 placements
         a person), or a *start* so late that placements would run past 9999-12-31.
 
     Examples

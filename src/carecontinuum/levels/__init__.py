@@ -27,7 +27,7 @@ from .._signature import readable
 from ._continuum import DEFAULT_CONTINUUM
 from ._continuum_codes import WITHDRAWAL_MANAGEMENT_CODES
 from ._crosswalk import Crosswalk, InvalidCrosswalkError, LevelMapping, MatchKind
-from ._errors import UnboundCrosswalkError
+from ._errors import ServiceCountError, UnboundCrosswalkError
 from ._field import ContinuumLevelCode, LevelField, LevelMarker, level_key, resolve_level
 from ._framework import Framework
 from ._match import LevelMatch, level, level_match
@@ -71,6 +71,7 @@ __all__ = [
     "Management",
     "MatchKind",
     "PerDiemTier",
+    "ServiceCountError",
     "Setting",
     "UnboundCrosswalkError",
     "code_system",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..errors import CareContinuumError
 
-__all__ = ["InvalidCrosswalkError", "UnboundCrosswalkError"]
+__all__ = ["InvalidCrosswalkError", "ServiceCountError", "UnboundCrosswalkError"]
 
 
 class InvalidCrosswalkError(CareContinuumError, ValueError):
@@ -21,3 +21,8 @@ class UnboundCrosswalkError(CareContinuumError, LookupError):
     Bind it (:meth:`~carecontinuum.Crosswalk.bind`), build it with
     :meth:`~carecontinuum.Crosswalk.between`, or register it.
     """
+
+
+class ServiceCountError(CareContinuumError, ValueError):
+    """A count of services per day given to :meth:`~carecontinuum.levels.PerDiemTier.covers`
+    is below 0."""

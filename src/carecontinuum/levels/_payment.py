@@ -17,6 +17,7 @@ from .._checks import not_bool
 from .._contract import contract, rule
 from .._sources import Firmness
 from .._text import echo
+from ._errors import ServiceCountError
 
 __all__ = ["PerDiemTier"]
 
@@ -114,7 +115,7 @@ class PerDiemTier(BaseModel):
                 f"{type(services).__name__} {echo(services)}"
             )
         if services < 0:
-            raise ValueError(f"services must be 0 or more, not {echo(services)}")
+            raise ServiceCountError(f"services must be 0 or more, not {echo(services)}")
         return self.min_services <= services and (
             self.max_services is None or services <= self.max_services
         )
