@@ -267,3 +267,25 @@ def test_without_numpy_the_error_says_what_to_install(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "numpy", None)
     with pytest.raises(cc.MissingExtraError, match=r"pip install 'carecontinuum\[dataframe\]'"):
         classify_array(hours_per_week=[9])
+
+
+@pytest.mark.parametrize("weekly", [True, False], ids=["hours_per_week", "hours_per_day"])
+def test_a_bad_value_in_a_later_block_is_named_by_its_position(weekly: bool) -> None:
+    from carecontinuum.intensity._kernel import BLOCK, WEEKLY_BLOCK
+
+    rows = (WEEKLY_BLOCK if weekly else BLOCK) + 3
+    bad = rows - 2  # in the second block
+    if weekly:
+        hours = np.full(rows, 9.0)
+        hours[bad] = -1.0
+        with pytest.raises(cc.intensity.IntensityInputError, match=rf"\[{bad}\] is "):
+            classify_array(hours_per_week=hours)
+        hours[bad] = 20.0  # ASAM 3rd ed.: 9 h/week IOP, 20 h/week PHP [ASAM3]
+        result = classify_array(hours_per_week=hours)
+        assert result[bad] == 2
+        assert set(result[:bad].tolist()) == {1}
+    else:
+        h, d = np.full(rows, 3.0), np.full(rows, 3)
+        h[bad] = 25.0
+        with pytest.raises(cc.intensity.IntensityInputError, match=rf"\[{bad}\] is "):
+            classify_array(hours_per_day=h, days_per_week=d)

@@ -5,7 +5,9 @@ block is checked (two reductions per argument), multiplied into weekly hours
 (in float64, so small integer dtypes cannot overflow) and compared against the
 rule set's exact edges, writing straight into the result.  Every pass over a
 block then reads cached memory, so checking the input costs little beside the
-comparisons themselves, and no temporary as large as the input is made.
+comparisons themselves, and no temporary as large as the input is made.  Given
+hours per week, there is nothing to multiply: blocks are then
+:data:`WEEKLY_BLOCK` rows, and numpy's per-call cost is paid far less often.
 """
 
 from __future__ import annotations
@@ -23,14 +25,18 @@ __all__ = ["BLOCK", "levels"]
 #: Rows per block: few enough blocks that numpy's per-call cost stays small, and
 #: scratch (2 MiB of float64) small enough to keep between calls.
 BLOCK = 65_536
+#: Rows per block when hours per week are given: no float64 scratch is needed (the
+#: input is compared as it is), so blocks can be larger and numpy's per-call cost
+#: is paid 16 times less often; the scratch kept is then 1-byte masks only.
+WEEKLY_BLOCK = 1_048_576
 
 
 class _Scratch:
     """Buffers reused by every block: weekly hours, one mask per tier, one temporary."""
 
-    def __init__(self, np: Any, size: int, tiers: int) -> None:
+    def __init__(self, np: Any, size: int, tiers: int, weekly: int) -> None:
         self.size = size
-        self.weekly = np.empty(size, dtype=np.float64)
+        self.weekly = np.empty(weekly, dtype=np.float64)  # hours/day × days/week, per block
         self.masks = [np.empty(size, dtype=np.bool_) for _ in range(tiers)]
         self.temp = np.empty(size, dtype=np.bool_)
         self.index = np.empty(size, dtype=np.int8)
@@ -42,11 +48,15 @@ class _Scratch:
 _KEPT = threading.local()
 
 
-def _scratch(np: Any, size: int, tiers: int) -> _Scratch:
+def _scratch(np: Any, size: int, tiers: int, weekly: int) -> _Scratch:
     kept: _Scratch | None = getattr(_KEPT, "scratch", None)
-    if kept is None or kept.size < size or len(kept.masks) < tiers:
-        old_size, old_tiers = (0, 0) if kept is None else (kept.size, len(kept.masks))
-        kept = _KEPT.scratch = _Scratch(np, max(size, old_size), max(tiers, old_tiers))
+    if kept is None or kept.size < size or len(kept.masks) < tiers or kept.weekly.size < weekly:
+        old_size, old_tiers, old_weekly = (
+            (0, 0, 0) if kept is None else (kept.size, len(kept.masks), kept.weekly.size)
+        )
+        kept = _KEPT.scratch = _Scratch(
+            np, max(size, old_size), max(tiers, old_tiers), max(weekly, old_weekly)
+        )
     return kept
 
 
@@ -95,10 +105,12 @@ def levels(
             columns.append(array)
             checkers.append(block_checker(np, name, array))
     result = np.empty(rows, dtype=np.int8)
-    scratch = _scratch(np, max(1, min(BLOCK, rows)), len(compiled.tiers))
+    block = BLOCK if daily else WEEKLY_BLOCK
+    size = max(1, min(block, rows))
+    scratch = _scratch(np, size, len(compiled.tiers), size if daily else 0)
     run = _Plan(np, compiled, daily, scratch).run
-    for start in range(0, rows, BLOCK):
-        stop = min(start + BLOCK, rows)
+    for start in range(0, rows, block):
+        stop = min(start + block, rows)
         for checked in checkers:
             checked(start, stop)
         run([column[start:stop] for column in columns], result[start:stop])
