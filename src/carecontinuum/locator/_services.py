@@ -17,7 +17,7 @@ from ..levels import ExternalCode
 from ..modalities import Modality
 from ..programs import AgeGroup, Payment, ServiceCode, SpecialGroup
 from ..programs._facility import MAX_TEXT
-from ._codes import meaning
+from ._codes import meaning, modelled
 from ._problem import BAD_CHAR, RowProblems, describe
 
 __all__ = ["MAX_VALUES_TEXT", "ServiceReader", "Services"]
@@ -28,6 +28,7 @@ _MAX_CATEGORY = 64
 #: Distinct values (and whole ``f3`` texts) remembered (a hostile listing may have millions).
 _CACHE_SIZE = 100_000
 _ENTRY_KEYS = frozenset({"f1", "f2", "f3"})
+_F1_TYPES = frozenset({str, type(None)})
 
 # what a value is
 _OTHER, _LEVEL, _AMBIGUOUS, _WITHDRAWAL, _PAYMENT, _AGE, _GROUP, _LANGUAGE, _MODALITY = range(9)
@@ -171,10 +172,12 @@ def _sorted(
 class ServiceReader:
     """Reads the ``services`` of rows; remembers what it has seen (per listing)."""
 
-    __slots__ = ("_categories", "_fragments", "_values")
+    __slots__ = ("_categories", "_codes", "_fragments", "_values")
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, str], _Value | None] = {}
+        #: per category the library does not model: each value as written, and its code
+        self._codes: dict[str, dict[str, ServiceCode]] = {}
         self._fragments: dict[tuple[str, str], _Fragment | tuple[ServiceCode, ...]] = {}
         self._categories: set[str] = set()
 
@@ -190,37 +193,51 @@ class ServiceReader:
             return None
         fragments = self._fragments
         shared = found.shared
+        add = found.add
         for j, entry in enumerate(services):
-            if type(entry) is not dict and not isinstance(entry, Mapping):
-                where = f"services[{j}]"
-                row.error(
-                    where, "not-an-object", f"{where} must be an object, not {describe(entry)}"
-                )
-                continue
-            if not _ENTRY_KEYS.issuperset(entry):
-                self._extra_keys(row, j, entry)
-            f1 = entry.get("f1")
-            if f1 is not None and type(f1) is not str:
-                where = f"services[{j}].f1"
-                row.error(where, "wrong-type", f"{where} must be text, not {describe(f1)}")
-            category, values = entry.get("f2"), entry.get("f3")
-            # an entry seen before was checked then: one lookup
-            fragment = (
-                fragments.get((category, values))
-                if type(category) is str and type(values) is str
-                else None
-            )
-            if fragment is None:
-                fragment = self._new_fragment(row, j, entry)
-                if fragment is None:
-                    continue
-            if row.refused:
-                continue
-            if type(fragment) is tuple:  # only codes no field holds (most categories)
-                shared.extend(fragment)
-            elif isinstance(fragment, _Fragment):
-                found.add(fragment)
+            # the usual entry, {f1, f2, f3} of text, seen before (so checked then): a lookup
+            if type(entry) is dict and entry.keys() == _ENTRY_KEYS:
+                category, values, f1 = entry["f2"], entry["f3"], entry["f1"]
+                if type(category) is str and type(values) is str and type(f1) in _F1_TYPES:
+                    fragment = fragments.get((category, values))
+                    if isinstance(fragment, tuple):
+                        shared.extend(fragment)
+                        continue
+                    if fragment is not None:
+                        add(fragment)
+                        continue
+            self._entry(row, j, entry, found)  # anything else: every check, in order
         return None if row.refused else found
+
+    def _entry(self, row: RowProblems, j: int, entry: object, found: Services) -> None:
+        """Check services[*j*] in full, and take its values in unless it has an error."""
+        if type(entry) is not dict and not isinstance(entry, Mapping):
+            where = f"services[{j}]"
+            row.error(where, "not-an-object", f"{where} must be an object, not {describe(entry)}")
+            return
+        if not _ENTRY_KEYS.issuperset(entry):
+            self._extra_keys(row, j, entry)
+        f1 = entry.get("f1")
+        if f1 is not None and type(f1) is not str:
+            where = f"services[{j}].f1"
+            row.error(where, "wrong-type", f"{where} must be text, not {describe(f1)}")
+        category, values = entry.get("f2"), entry.get("f3")
+        # an entry seen before was checked then: one lookup
+        fragment = (
+            self._fragments.get((category, values))
+            if type(category) is str and type(values) is str
+            else None
+        )
+        if fragment is None:
+            fragment = self._new_fragment(row, j, entry)
+            if fragment is None:
+                return
+        if row.refused:
+            return
+        if type(fragment) is tuple:  # only codes no field holds (most categories)
+            found.shared.extend(fragment)
+        elif isinstance(fragment, _Fragment):
+            found.add(fragment)
 
     def _new_fragment(
         self, row: RowProblems, j: int, entry: Mapping[object, object]
@@ -248,12 +265,16 @@ class ServiceReader:
         return fragment
 
     def _fragment(self, category: str, values: str) -> _Fragment | tuple[ServiceCode, ...]:
+        pieces = values.split(";")
+        known = self._known(category, pieces)
+        if known is not None:
+            return known
         cache = self._values
         others: list[ServiceCode] = []
         fields: list[_Value] = []
         settings: list[str] = []
         is_setting = category.upper() == "SET"
-        for piece in values.split(";"):
+        for piece in pieces:
             key = (category, piece)
             if key in cache:
                 value = cache[key]
@@ -273,8 +294,29 @@ class ServiceReader:
             else:
                 fields.append(value)
         if not fields and not settings:
+            if not modelled(category):
+                self._learn(category, pieces)
             return tuple(others)
         return _sorted(others, fields, tuple(settings))
+
+    def _known(self, category: str, pieces: list[str]) -> tuple[ServiceCode, ...] | None:
+        """The codes of a category kept as codes when each value was seen before."""
+        codes = self._codes.get(category)
+        if codes is None:
+            return None
+        try:
+            return tuple(map(codes.__getitem__, pieces))
+        except KeyError:  # a value not seen, empty or too long: read one at a time
+            return None
+
+    def _learn(self, category: str, pieces: list[str]) -> None:
+        """Remember the codes of values of a category kept as codes (read one at a time)."""
+        if len(self._values) < _CACHE_SIZE:
+            codes = self._codes.setdefault(category, {})
+            for piece in pieces:
+                value = self._values.get((category, piece))
+                if value is not None:  # cached, not empty (so not too long)
+                    codes[piece] = value[0]
 
     @classmethod
     def _checked_values(
