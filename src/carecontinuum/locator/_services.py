@@ -192,6 +192,7 @@ class ServiceReader:
             )
             return None
         fragments = self._fragments
+        known = self._codes
         shared = found.shared
         add = found.add
         for j, entry in enumerate(services):
@@ -206,6 +207,16 @@ class ServiceReader:
                     if fragment is not None:
                         add(fragment)
                         continue
+                    codes = known.get(category)
+                    if codes is not None and len(values) <= MAX_VALUES_TEXT:
+                        # a category kept as codes, each value seen before (so checked then)
+                        try:
+                            fragment = tuple(map(codes.__getitem__, values.split(";")))
+                        except KeyError:  # a value not seen, empty or too long: in full
+                            pass
+                        else:
+                            shared.extend(fragment)
+                            continue
             self._entry(row, j, entry, found)  # anything else: every check, in order
         return None if row.refused else found
 
