@@ -21,7 +21,9 @@ from __future__ import annotations
 import json
 import math
 import re
-from typing import Any
+from collections.abc import Callable
+from itertools import chain
+from typing import Any, NamedTuple
 
 from ._text import echo
 from .errors import InvalidJsonError
@@ -34,9 +36,37 @@ MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
 
 
-_LONG_DIGITS = re.compile(rf"[0-9]{{{MAX_INT_DIGITS + 1}}}")
+_CONTAINERS = frozenset({dict, list})
+
+
+def _byte_classes() -> bytes:
+    """Each byte's class for :func:`_scan`: digits ``0``, ``e``/``E`` ``e``, signs ``+``,
+    JSON whitespace a space, quotes and colons themselves, any other byte ``.``."""
+    table = bytearray(b"." * 256)
+    for members, cls in ((b"0123456789", 48), (b"eE", 101), (b"+-", 43), (b" \t\n\r", 32)):
+        for byte in members:
+            table[byte] = cls
+    for byte in b'":':
+        table[byte] = byte
+    return bytes(table)
+
+
+_CLASSES = _byte_classes()
+#: A run of digits longer than any integer accepted (perhaps inside a string).
+_LONG_DIGITS = b"0" * (MAX_INT_DIGITS + 1)
 #: An exponent of three digits or more: the float may overflow to infinity.
-_BIG_EXPONENT = re.compile(r"[eE][+-]?[0-9]{3}")
+_BIG_EXPONENTS = (b"e000", b"e+000")
+
+
+class _Scan(NamedTuple):
+    """What one pass over the text found (:func:`_scan`)."""
+
+    long_digits: bool
+    """A run of more than :data:`MAX_INT_DIGITS` digits, perhaps inside a string."""
+    big_exponent: bool
+    """An exponent of three digits or more (``1e400``), perhaps inside a string."""
+    pairs: int
+    """At least as many as the key/value pairs the text writes, or -1: cannot tell."""
 
 
 class _NumberError(ValueError):
@@ -151,28 +181,115 @@ or null)
     ...
     carecontinuum.errors.InvalidJsonError: JSON nests deeper than 64 levels
     """
+    text = _text(data, what)
+    scan = _scan(text)
+    # the number hooks cost a Python call per number: use them only when a long run
+    # of digits or a long exponent (perhaps inside a string) is there at all
+    int_hook = _int if scan.long_digits else None
+    float_hook = _float if scan.long_digits or scan.big_exponent else None
+    # fast path: no pairs hook (a Python call per object); duplicate keys are found by
+    # counting instead — the pairs the text writes against the pairs the dicts kept
+    try:
+        value = json.loads(
+            text, parse_int=int_hook, parse_float=float_hook, parse_constant=_constant
+        )
+    except (ValueError, RecursionError):
+        # refused: the hook path says why, exactly as it always has (a duplicate key
+        # before a syntax error is reported as the duplicate)
+        return _loads_strict(text, what, max_depth, int_hook, float_hook)
+    if type(value) is dict or type(value) is list:
+        kept, depth = _shape(value)
+        if kept != scan.pairs and kept != _written_pairs(text):
+            # a key repeated: the hook path finds it and says where
+            return _loads_strict(text, what, max_depth, int_hook, float_hook)
+        if depth > max_depth:
+            raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
+    return value
+
+
+def _text(data: str | bytes | bytearray, what: str) -> str:
+    """*data* as text: UTF-8 bytes decoded, a byte-order mark dropped."""
     if isinstance(data, bytes | bytearray):
         try:
-            text = bytes(data).decode("utf-8-sig")
+            return bytes(data).decode("utf-8-sig")
         except UnicodeDecodeError as err:
             bad = echo(bytes(data[err.start : err.start + 1]))
             raise InvalidJsonError(
                 f"{what} is not UTF-8 text: byte {err.start} is {bad}", kind="encoding"
             ) from None
-    elif isinstance(data, str):
-        text = data[1:] if data.startswith("\ufeff") else data
-    else:
-        raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
+    if isinstance(data, str):
+        return data[1:] if data.startswith("\ufeff") else data
+    raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
+
+
+def _shape(value: dict[str, Any] | list[Any]) -> tuple[int, int]:
+    """The key/value pairs all the dicts in *value* hold, and its nesting depth.
+
+    Walks the tree a level at a time, so most of the work (lengths, values,
+    the types of a level's members) runs in C.
+    """
+    pairs = depth = 0
+    level: list[Any] = [value]
+    while level:
+        depth += 1
+        dicts = [node for node in level if type(node) is dict]
+        pairs += sum(map(len, dicts))
+        members = list(chain.from_iterable(map(dict.values, dicts)))
+        if len(dicts) != len(level):
+            members.extend(chain.from_iterable([node for node in level if type(node) is list]))
+        if _CONTAINERS.isdisjoint(map(type, members)):
+            break
+        level = [node for node in members if type(node) is dict or type(node) is list]
+    return pairs, depth
+
+
+def _scan(text: str) -> _Scan:
+    """Look for long digit runs and exponents, and bound the pairs: in C, all at once.
+
+    The UTF-8 bytes are mapped to byte classes (:data:`_CLASSES`) and searched.
+    Each pair's colon follows its key's closing quote, perhaps after
+    whitespace: with no whitespace before any colon, counting ``":`` counts
+    every pair, and perhaps a string that holds ``":`` (an escaped quote) —
+    never fewer.
+    """
+    data = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
+    return _Scan(
+        long_digits=_LONG_DIGITS in data,
+        big_exponent=any(exponent in data for exponent in _BIG_EXPONENTS),
+        pairs=-1 if b" :" in data else data.count(b'":'),
+    )
+
+
+#: Every byte but quotes and colons.
+_NOT_QUOTE_OR_COLON = bytes(b for b in range(256) if b not in b'":')
+
+
+def _written_pairs(text: str) -> int:
+    """The key/value pairs the (valid) JSON *text* writes: its colons outside strings.
+
+    Runs in C: escaped backslashes and quotes are dropped, everything but
+    quotes and colons is deleted from the UTF-8 bytes, the parts inside quotes
+    (string contents) are cut out, and the colons left are counted.
+    """
+    plain = text.replace("\\\\", "").replace('\\"', "")
+    data = plain.encode("utf-8", "surrogatepass").translate(None, _NOT_QUOTE_OR_COLON)
+    return b"".join(data.split(b'"')[::2]).count(b":")
+
+
+def _loads_strict(
+    text: str,
+    what: str,
+    max_depth: int,
+    int_hook: Callable[[str], int] | None,
+    float_hook: Callable[[str], float] | None,
+) -> Any:
+    """Parse *text* with the pairs hook: every object checked as it is built."""
     try:
-        # the integer hook costs a Python call per number: use it only when a long
-        # run of digits (perhaps inside a string) is there at all
-        hook = _int if _LONG_DIGITS.search(text) else None
-        huge = hook is not None or _BIG_EXPONENT.search(text) is not None
         value = json.loads(
             text,
             object_pairs_hook=_pairs,
-            parse_int=hook,
-            parse_float=_float if huge else None,
+            parse_int=int_hook,
+            parse_float=float_hook,
             parse_constant=_constant,
         )
     except _DuplicateKeyError as dup:

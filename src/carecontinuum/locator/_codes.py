@@ -36,6 +36,7 @@ __all__ = [
     "Setting",
     "fold",
     "meaning",
+    "modelled",
     "settings",
 ]
 
@@ -219,3 +220,14 @@ def meaning(category: str, value: str) -> Meaning:
     """
     reader = _READERS.get(category.upper())
     return _OTHER if reader is None else reader(category.upper(), value)
+
+
+def modelled(category: str) -> bool:
+    """Whether the library reads the values of *category*; if not, each is kept as a code.
+
+    Examples
+    --------
+    >>> modelled("pay"), modelled("TOBAC")
+    (True, False)
+    """
+    return category.upper() in _READERS

@@ -17,7 +17,7 @@ from ..levels import ExternalCode
 from ..modalities import Modality
 from ..programs import AgeGroup, Payment, ServiceCode, SpecialGroup
 from ..programs._facility import MAX_TEXT
-from ._codes import meaning
+from ._codes import meaning, modelled
 from ._problem import BAD_CHAR, RowProblems, describe
 
 __all__ = ["MAX_VALUES_TEXT", "ServiceReader", "Services"]
@@ -28,6 +28,7 @@ _MAX_CATEGORY = 64
 #: Distinct values (and whole ``f3`` texts) remembered (a hostile listing may have millions).
 _CACHE_SIZE = 100_000
 _ENTRY_KEYS = frozenset({"f1", "f2", "f3"})
+_F1_TYPES = frozenset({str, type(None)})
 
 # what a value is
 _OTHER, _LEVEL, _AMBIGUOUS, _WITHDRAWAL, _PAYMENT, _AGE, _GROUP, _LANGUAGE, _MODALITY = range(9)
@@ -42,17 +43,47 @@ _KINDS = {
 _Value = tuple[ServiceCode, int, object]
 
 
-@dataclass(frozen=True, slots=True)
 class _Fragment:
-    """What one ``{f2, f3}`` entry gives: codes no field holds, values that fill fields,
-    and its setting values as written; or the one value that is too long."""
+    """What one ``{f2, f3}`` entry that fills program fields gives, sorted by field.
 
-    others: tuple[ServiceCode, ...] = ()
-    fields: tuple[_Value, ...] = ()
-    settings: tuple[str, ...] = ()
-    too_long: int = 0
-    simple: bool = False
-    """Only codes no field holds (most categories): taken in with one ``extend``."""
+    ``shared`` holds the codes no field holds and, after them, the entry's
+    withdrawal codes (kept on every program too), in the order written; the
+    dicts are ordered sets.  (An entry whose values fill no field is cached as
+    the tuple of its codes alone.)
+    """
+
+    __slots__ = (
+        "ages",
+        "ambiguous",
+        "groups",
+        "languages",
+        "levels",
+        "modalities",
+        "payment",
+        "settings",
+        "shared",
+        "withdrawal",
+    )
+
+    def __init__(self, shared: list[ServiceCode], settings: tuple[str, ...]) -> None:
+        self.shared = tuple(shared)
+        self.settings = settings
+        self.levels: list[tuple[str, ServiceCode | None]] = []
+        """Each level named and, when the code says more than the level, the code."""
+        self.ambiguous: list[tuple[ServiceCode, tuple[str, ...]]] = []
+        self.withdrawal: list[tuple[str, ExternalCode]] = []
+        self.payment: dict[Payment, None] = {}
+        self.ages: dict[AgeGroup, None] = {}
+        self.groups: dict[SpecialGroup, None] = {}
+        self.languages: dict[str, None] = {}
+        self.modalities: list[Modality] = []
+
+
+class _TooLongError(Exception):
+    """A value of ``f3`` longer than :data:`MAX_TEXT` (its length)."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
 
 
 @dataclass(slots=True)
@@ -78,31 +109,26 @@ class Services:
 
     def add(self, fragment: _Fragment) -> None:
         """Take in one entry's values."""
-        if fragment.others:
-            self.shared.extend(fragment.others)
+        self.shared.extend(fragment.shared)
         if fragment.settings:
             self.settings.extend(fragment.settings)
-        for code, kind, payload in fragment.fields:
-            if kind == _LEVEL and isinstance(payload, tuple):
-                level, exact = payload
+            for level, code in fragment.levels:
                 slot = self.levels.setdefault(level, [])
-                if not exact:
+                if code is not None:
                     slot.append(code)
-            elif kind == _AMBIGUOUS and isinstance(payload, tuple):
-                self.ambiguous.append((code, payload))
-            elif kind == _WITHDRAWAL and isinstance(payload, ExternalCode):
-                self.withdrawal.append((code.code, payload))
-                self.shared.append(code)
-            elif kind == _PAYMENT and isinstance(payload, Payment):
-                self.payment[payload] = None
-            elif kind == _AGE and isinstance(payload, AgeGroup):
-                self.ages[payload] = None
-            elif kind == _GROUP and isinstance(payload, SpecialGroup):
-                self.groups[payload] = None
-            elif kind == _LANGUAGE and isinstance(payload, str):
-                self.languages[payload] = None
-            elif kind == _MODALITY and isinstance(payload, Modality):
-                self.modalities.setdefault(payload.code, payload)
+            self.ambiguous.extend(fragment.ambiguous)
+        if fragment.withdrawal:
+            self.withdrawal.extend(fragment.withdrawal)
+        if fragment.payment:
+            self.payment.update(fragment.payment)
+        if fragment.ages:
+            self.ages.update(fragment.ages)
+        if fragment.groups:
+            self.groups.update(fragment.groups)
+        if fragment.languages:
+            self.languages.update(fragment.languages)
+        for modality in fragment.modalities:
+            self.modalities.setdefault(modality.code, modality)
 
 
 def _value(category: str, value: str) -> _Value:
@@ -116,14 +142,43 @@ def _value(category: str, value: str) -> _Value:
     return code, _KINDS.get(found.kind, _OTHER), found.value
 
 
+def _sorted(
+    others: list[ServiceCode], fields: list[_Value], settings: tuple[str, ...]
+) -> _Fragment:
+    """An entry's values sorted by the field each fills (:meth:`Services.add` takes them in)."""
+    withdrawal = [code for code, kind, _ in fields if kind == _WITHDRAWAL]
+    fragment = _Fragment(others + withdrawal, settings)
+    for code, kind, payload in fields:
+        if kind == _LEVEL and isinstance(payload, tuple):
+            level, exact = payload
+            fragment.levels.append((level, None if exact else code))
+        elif kind == _AMBIGUOUS and isinstance(payload, tuple):
+            fragment.ambiguous.append((code, payload))
+        elif kind == _WITHDRAWAL and isinstance(payload, ExternalCode):
+            fragment.withdrawal.append((code.code, payload))
+        elif kind == _PAYMENT and isinstance(payload, Payment):
+            fragment.payment[payload] = None
+        elif kind == _AGE and isinstance(payload, AgeGroup):
+            fragment.ages[payload] = None
+        elif kind == _GROUP and isinstance(payload, SpecialGroup):
+            fragment.groups[payload] = None
+        elif kind == _LANGUAGE and isinstance(payload, str):
+            fragment.languages[payload] = None
+        elif kind == _MODALITY and isinstance(payload, Modality):
+            fragment.modalities.append(payload)
+    return fragment
+
+
 class ServiceReader:
     """Reads the ``services`` of rows; remembers what it has seen (per listing)."""
 
-    __slots__ = ("_categories", "_fragments", "_values")
+    __slots__ = ("_categories", "_codes", "_fragments", "_values")
 
     def __init__(self) -> None:
         self._values: dict[tuple[str, str], _Value | None] = {}
-        self._fragments: dict[tuple[str, str], _Fragment] = {}
+        #: per category the library does not model: each value as written, and its code
+        self._codes: dict[str, dict[str, ServiceCode]] = {}
+        self._fragments: dict[tuple[str, str], _Fragment | tuple[ServiceCode, ...]] = {}
         self._categories: set[str] = set()
 
     def read(self, row: RowProblems, services: object) -> Services | None:
@@ -137,42 +192,67 @@ class ServiceReader:
             )
             return None
         fragments = self._fragments
+        known = self._codes
         shared = found.shared
+        add = found.add
         for j, entry in enumerate(services):
-            if type(entry) is not dict and not isinstance(entry, Mapping):
-                where = f"services[{j}]"
-                row.error(
-                    where, "not-an-object", f"{where} must be an object, not {describe(entry)}"
-                )
-                continue
-            if not _ENTRY_KEYS.issuperset(entry):
-                self._extra_keys(row, j, entry)
-            f1 = entry.get("f1")
-            if f1 is not None and type(f1) is not str:
-                where = f"services[{j}].f1"
-                row.error(where, "wrong-type", f"{where} must be text, not {describe(f1)}")
-            category, values = entry.get("f2"), entry.get("f3")
-            # an entry seen before was checked then: one lookup
-            fragment = (
-                fragments.get((category, values))
-                if type(category) is str and type(values) is str
-                else None
-            )
-            if fragment is None:
-                fragment = self._new_fragment(row, j, entry)
-                if fragment is None:
-                    continue
-            if row.refused:
-                continue
-            if fragment.simple:
-                shared.extend(fragment.others)
-            else:
-                found.add(fragment)
+            # the usual entry, {f1, f2, f3} of text, seen before (so checked then): a lookup
+            if type(entry) is dict and entry.keys() == _ENTRY_KEYS:
+                category, values, f1 = entry["f2"], entry["f3"], entry["f1"]
+                if type(category) is str and type(values) is str and type(f1) in _F1_TYPES:
+                    fragment = fragments.get((category, values))
+                    if isinstance(fragment, tuple):
+                        shared.extend(fragment)
+                        continue
+                    if fragment is not None:
+                        add(fragment)
+                        continue
+                    codes = known.get(category)
+                    if codes is not None and len(values) <= MAX_VALUES_TEXT:
+                        # a category kept as codes, each value seen before (so checked then)
+                        try:
+                            fragment = tuple(map(codes.__getitem__, values.split(";")))
+                        except KeyError:  # a value not seen, empty or too long: in full
+                            pass
+                        else:
+                            shared.extend(fragment)
+                            continue
+            self._entry(row, j, entry, found)  # anything else: every check, in order
         return None if row.refused else found
+
+    def _entry(self, row: RowProblems, j: int, entry: object, found: Services) -> None:
+        """Check services[*j*] in full, and take its values in unless it has an error."""
+        if type(entry) is not dict and not isinstance(entry, Mapping):
+            where = f"services[{j}]"
+            row.error(where, "not-an-object", f"{where} must be an object, not {describe(entry)}")
+            return
+        if not _ENTRY_KEYS.issuperset(entry):
+            self._extra_keys(row, j, entry)
+        f1 = entry.get("f1")
+        if f1 is not None and type(f1) is not str:
+            where = f"services[{j}].f1"
+            row.error(where, "wrong-type", f"{where} must be text, not {describe(f1)}")
+        category, values = entry.get("f2"), entry.get("f3")
+        # an entry seen before was checked then: one lookup
+        fragment = (
+            self._fragments.get((category, values))
+            if type(category) is str and type(values) is str
+            else None
+        )
+        if fragment is None:
+            fragment = self._new_fragment(row, j, entry)
+            if fragment is None:
+                return
+        if row.refused:
+            return
+        if type(fragment) is tuple:  # only codes no field holds (most categories)
+            found.shared.extend(fragment)
+        elif isinstance(fragment, _Fragment):
+            found.add(fragment)
 
     def _new_fragment(
         self, row: RowProblems, j: int, entry: Mapping[object, object]
-    ) -> _Fragment | None:
+    ) -> _Fragment | tuple[ServiceCode, ...] | None:
         """Check an entry not seen before, and read its values (``None``: an error)."""
         category, values = entry.get("f2"), entry.get("f3")
         if type(category) is not str or category not in self._categories:
@@ -181,12 +261,13 @@ class ServiceReader:
             values = self._checked_values(row, j, entry)
         if category is None or values is None:
             return None
-        fragment = self._fragment(category, values)
-        if fragment.too_long:
+        try:
+            fragment = self._fragment(category, values)
+        except _TooLongError as err:
             row.error(
                 f"services[{j}].f3",
                 "too-long",
-                f"a value of services[{j}].f3 is {fragment.too_long:,} characters long "
+                f"a value of services[{j}].f3 is {err.length:,} characters long "
                 f"(at most {MAX_TEXT:,})",
             )
             return None
@@ -194,20 +275,24 @@ class ServiceReader:
             self._fragments[category, values] = fragment
         return fragment
 
-    def _fragment(self, category: str, values: str) -> _Fragment:
+    def _fragment(self, category: str, values: str) -> _Fragment | tuple[ServiceCode, ...]:
+        pieces = values.split(";")
+        known = self._known(category, pieces)
+        if known is not None:
+            return known
         cache = self._values
         others: list[ServiceCode] = []
         fields: list[_Value] = []
         settings: list[str] = []
         is_setting = category.upper() == "SET"
-        for piece in values.split(";"):
+        for piece in pieces:
             key = (category, piece)
             if key in cache:
                 value = cache[key]
             else:
                 text = piece.strip()
                 if len(text) > MAX_TEXT:
-                    return _Fragment(too_long=len(text))
+                    raise _TooLongError(len(text))
                 value = _value(category, text) if text else None
                 if len(cache) < _CACHE_SIZE:
                     cache[key] = value
@@ -219,9 +304,30 @@ class ServiceReader:
                 others.append(value[0])
             else:
                 fields.append(value)
-        return _Fragment(
-            tuple(others), tuple(fields), tuple(settings), simple=not fields and not settings
-        )
+        if not fields and not settings:
+            if not modelled(category):
+                self._learn(category, pieces)
+            return tuple(others)
+        return _sorted(others, fields, tuple(settings))
+
+    def _known(self, category: str, pieces: list[str]) -> tuple[ServiceCode, ...] | None:
+        """The codes of a category kept as codes when each value was seen before."""
+        codes = self._codes.get(category)
+        if codes is None:
+            return None
+        try:
+            return tuple(map(codes.__getitem__, pieces))
+        except KeyError:  # a value not seen, empty or too long: read one at a time
+            return None
+
+    def _learn(self, category: str, pieces: list[str]) -> None:
+        """Remember the codes of values of a category kept as codes (read one at a time)."""
+        if len(self._values) < _CACHE_SIZE:
+            codes = self._codes.setdefault(category, {})
+            for piece in pieces:
+                value = self._values.get((category, piece))
+                if value is not None:  # cached, not empty (so not too long)
+                    codes[piece] = value[0]
 
     @classmethod
     def _checked_values(
