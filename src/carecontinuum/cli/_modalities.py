@@ -6,11 +6,12 @@ import argparse
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._errors import UsageError
 from ._render import dumps, fields, heading, number, table
-from ._support import EXIT_OK, HelpFormatter, emit, suggest
+from ._support import EXIT_OK, HelpFormatter, emit
 
 if TYPE_CHECKING:
-    from ..modalities import Modality
+    from ..modalities import Modality, ModalityCategory
 
 __all__ = [
     "add_parser",
@@ -59,18 +60,17 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _category(value: str | None) -> str | None:
-    from .. import ModalityCategory
+def _category(value: str | None) -> ModalityCategory | None:
+    """The category *value* names, through the library's own lookup (exit 2 when none)."""
+    from ..errors import UnknownKeyError
+    from ..modalities._registry import _CATEGORIES
 
     if value is None:
         return None
-    from .._lookup import normalize_key
-
-    known = [c.value for c in ModalityCategory]
-    folded = normalize_key(value)
-    if folded in known:
-        return folded
-    raise suggest("modality category", value, known)
+    try:
+        return _CATEGORIES(value)
+    except UnknownKeyError as err:
+        raise UsageError(str(err)) from None
 
 
 def structure_summary(m: Modality, *, detail: bool = False) -> str:
