@@ -331,9 +331,12 @@ def findings_frame(
     kind = np.concatenate([np.full(len(found.column(c, "row")), _CODE[c]) for c in codes])
     placement = np.concatenate([found.column(c, "i") for c in codes])
     message = _concat([_messages(c, found, data) for c in codes])
-    order = np.argsort(rows * 16 + kind, kind="stable")
-    rows, kind, placement = rows[order], kind[order], placement[order]
-    message = _take(message, order)
+    key = rows * 16 + kind
+    if len(codes) > 1 and (key[1:] < key[:-1]).any():  # findings of several kinds interleave
+        order = np.argsort(key, kind="stable")
+        rows, kind, placement = rows[order], kind[order], placement[order]
+        message = _take(message, order)
+    del key
     frame_rows = rows if data.order is None else data.order[rows].astype(np.int64)
     severity = np.array([c in _WARNINGS for c in FINDING_ORDER])[kind].astype(np.int8)
     frame = pd.DataFrame(
@@ -350,6 +353,8 @@ def findings_frame(
 
 
 def _concat(columns: list[Any]) -> Any:
+    if len(columns) == 1:  # one kind of finding: nothing to copy
+        return columns[0]
     if all(isinstance(c, np.ndarray) for c in columns):
         return np.concatenate(columns)
     import pyarrow as pa
