@@ -96,9 +96,12 @@ class _Found:
     def add(self, code: str, mask: Any, base: int, **columns: Any) -> None:
         hits = np.flatnonzero(mask)
         if len(hits):
-            found = {k: np.asarray(v)[hits] for k, v in columns.items()}
-            found["row"] = hits + base
-            self.parts[code].append(found)
+            self.add_at(code, hits, base, **{k: np.asarray(v)[hits] for k, v in columns.items()})
+
+    def add_at(self, code: str, hits: Any, base: int, **columns: Any) -> None:
+        """Findings at chunk rows *hits*, with their columns already taken at those rows."""
+        if len(hits):
+            self.parts[code].append({**columns, "row": hits + base})
 
     def column(self, code: str, name: str) -> Any:
         return np.concatenate([p[name] for p in self.parts[code]])
@@ -184,18 +187,20 @@ def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
     t = data.tables
     col = f.column
     n = len(col(code, "row"))
-    i = _ints(col(code, "i"))
     parts: list[str | _Part]
     if code == "unknown-level":
         which = _Part(col(code, "level").astype(np.int64) - len(t.codes), _unknown_texts(data))
-        parts = ["placement ", i, ": level ", which, f" is not in graph {t.name!r}"]
+        parts = ["placement ", _ints(col(code, "i")), ": level ", which,
+                 f" is not in graph {t.name!r}"]  # fmt: skip
     elif code == "open-not-last":
         after = _ints(col(code, "i") + 1)
-        parts = ["placement ", i, " has no end date but placement ", after, " follows it"]
+        parts = ["placement ", _ints(col(code, "i")), " has no end date but placement ", after,
+                 " follows it"]  # fmt: skip
     elif code == "reason-without-end":
-        parts = ["placement ", i, " has a discharge reason but no end date"]
+        parts = ["placement ", _ints(col(code, "i")), " has a discharge reason but no end date"]
     elif code == "after-death":
-        parts = ["placement ", i, " follows placement ", _ints(col(code, "died")),
+        parts = ["placement ", _ints(col(code, "i")), " follows placement ",
+                 _ints(col(code, "died")),
                  f", which ended with discharge reason {_DEATH} (Death)"]  # fmt: skip
     elif code == "overlap":  # literals folded into the tables: fewer pieces to join
         parts = [_table(col(code, "i"), "placement {} starts ".format),
@@ -228,7 +233,7 @@ def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
             texts.append(
                 f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}"
             )
-        parts = ["placement ", _ints(col(code, "i") - 1), " → ", i, ": ",
+        parts = ["placement ", _ints(col(code, "i") - 1), " → ", _ints(col(code, "i")), ": ",
                  _Part(inverse.ravel(), texts)]  # fmt: skip
     return _join(parts, n)
 
@@ -282,11 +287,12 @@ def _chunk(  # noqa: PLR0917
     cover, holder = coverage(first, end)
     has = cover != NO_DAY
     overlap = has & (start < cover)
-    without = start - cover - inclusive
-    gap = has & ~overlap & (without > max_gap_days)
-    found.add("overlap", overlap, a, i=pos, k=pos[holder], start=start, cover=cover,
-              days=cover - start + inclusive)  # fmt: skip
-    found.add("gap", gap, a, i=pos, k=pos[holder], start=start, cover=cover, days=without)
+    gap = has & ~overlap & (start - cover - inclusive > max_gap_days)
+    for code, mask in (("overlap", overlap), ("gap", gap)):  # only the rows found: no full columns
+        hits = np.flatnonzero(mask)
+        s, c = start[hits], cover[hits]
+        days = c - s + inclusive if code == "overlap" else s - c - inclusive
+        found.add_at(code, hits, a, i=pos[hits], k=pos[holder[hits]], start=s, cover=c, days=days)
     if len(level) > 1:
         edges = np.zeros(n * n, dtype=bool)
         for x, y in t.edges:
