@@ -262,7 +262,7 @@ def _chunk(  # noqa: PLR0917
     t = data.tables
     n = len(t.codes)
     first = data.first[a:b]
-    level = data.level[a:b].astype(np.int64)
+    level = data.level[a:b].astype(np.int32)  # positions: small; a masked-out pair may wrap
     start = data.start[a:b].astype(np.int64)
     end = data.need_end("check()")[a:b]
     pos = _positions(first)
@@ -294,14 +294,26 @@ def _chunk(  # noqa: PLR0917
         days = c - s + inclusive if code == "overlap" else s - c - inclusive
         found.add_at(code, hits, a, i=pos[hits], k=pos[holder[hits]], start=s, cover=c, days=days)
     if len(level) > 1:
-        edges = np.zeros(n * n, dtype=bool)
+        src, dst = level[:-1], level[1:]
+        both = known[:-1] & known[1:]
+        pair = np.where(both, src * n + dst, 0)
+        bad = ~first[1:] & both & (src != dst) & ~_edges(data)[pair]
+        hits = np.flatnonzero(bad) + 1  # the row moved to
+        found.add_at("move-not-allowed", hits, a, i=pos[hits], pair=pair[hits - 1])
+
+
+def _edges(data: PreparedPlacements) -> Any:
+    """Per pair of level positions ``a * n + b``: does the graph allow the move (built once)."""
+    found = data.cache.get("check edges")
+    if found is None:
+        t = data.tables
+        n = len(t.codes)
+        found = np.zeros(n * n, dtype=bool)
         for x, y in t.edges:
             if x in t.codes and y in t.codes:
-                edges[t.codes.index(x) * n + t.codes.index(y)] = True
-        src, dst = level[:-1], level[1:]
-        pair = np.where(known[:-1] & known[1:], src * n + dst, 0)
-        bad = ~first[1:] & known[:-1] & known[1:] & (src != dst) & ~edges[pair]
-        found.add("move-not-allowed", np.r_[False, bad], a, i=pos, pair=np.r_[0, pair])
+                found[t.codes.index(x) * n + t.codes.index(y)] = True
+        data.cache["check edges"] = found
+    return found
 
 
 def empty_findings(person: Any) -> pd.DataFrame:
@@ -353,7 +365,8 @@ def findings_frame(
             "code": pd.Categorical.from_codes(kind, dtype=_CODE_DTYPE),
             "severity": pd.Categorical.from_codes(severity, dtype=_SEVERITY_DTYPE),
             "message": _series(message),
-        }
+        },
+        copy=False,  # every column is new: no copy, no consolidation
     )
     return sort_by_person(frame, person_col)
 
