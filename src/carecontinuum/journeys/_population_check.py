@@ -14,9 +14,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from ._check import FINDING_ORDER, plural
-from ._dates import NO_DAY, from_day_number
+from ._check import FINDING_ORDER
+from ._dates import NO_DAY
 from ._pandas import np, pd
+from ._population_messages import messages
 from ._prepare import PreparedPlacements
 from ._reason import DischargeReason
 
@@ -107,150 +108,6 @@ class _Found:
         return np.concatenate([p[name] for p in self.parts[code]])
 
 
-class _Part:
-    """One piece of a message column: positions into a small table of texts."""
-
-    __slots__ = ("codes", "table")
-
-    def __init__(self, codes: Any, table: list[str]) -> None:
-        self.codes = codes
-        self.table = table
-
-
-def _table(values: Any, fmt: Any) -> _Part:
-    """*values* (whole numbers) as codes into a table of their texts, each formatted once."""
-    values = np.asarray(values, dtype=np.int64)
-    if not len(values):
-        return _Part(np.zeros(0, dtype=np.int64), [])
-    low, high = int(values.min()), int(values.max())
-    if high - low <= max(4096, len(values)):  # a small range: index it directly, no sort
-        return _Part(values - low, [fmt(v) for v in range(low, high + 1)])
-    uniques, inverse = np.unique(values, return_inverse=True)
-    return _Part(inverse.ravel(), [fmt(int(v)) for v in uniques])
-
-
-def _pair(a: Any, b: Any, fmt: Any) -> _Part | None:
-    """Two columns of whole numbers as one table part, when their ranges are small."""
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    if not len(a):
-        return None
-    a0, b0 = int(a.min()), int(b.min())
-    wa, wb = int(a.max()) - a0 + 1, int(b.max()) - b0 + 1
-    if wa * wb > 1 << 15:
-        return None
-    table = [fmt(x, y) for x in range(a0, a0 + wa) for y in range(b0, b0 + wb)]
-    return _Part((a - a0) * wb + (b - b0), table)
-
-
-def _ints(values: Any) -> _Part:
-    return _table(values, str)
-
-
-def _days(values: Any) -> _Part:
-    return _table(values, plural)
-
-
-def _iso(day: int) -> str:
-    return from_day_number(day).isoformat()
-
-
-def _dates(days: Any) -> _Part:
-    return _table(days, _iso)
-
-
-def _join(parts: list[str | _Part], n: int) -> Any:
-    """The messages: each row's parts end to end (pyarrow's C++ join when it is installed)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-    except ImportError:
-        out = np.full(n, "", dtype=object)
-        for part in parts:
-            if isinstance(part, str):
-                out = out + part
-            else:
-                out = out + np.asarray(part.table, dtype=object)[part.codes]
-        return out
-    pieces: list[Any] = []
-    for part in parts:
-        if isinstance(part, str):
-            pieces.append(part)
-        else:
-            table = pa.array(part.table, type=pa.string())
-            pieces.append(table.take(pa.array(part.codes, type=pa.int64())))
-    if not any(not isinstance(p, str) for p in pieces):
-        return np.full(n, "".join(parts), dtype=object)  # type: ignore[arg-type]
-    return pc.binary_join_element_wise(*pieces, "")
-
-
-def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
-    t = data.tables
-    col = f.column
-    n = len(col(code, "row"))
-    parts: list[str | _Part]
-    if code == "unknown-level":
-        which = _Part(col(code, "level").astype(np.int64) - len(t.codes), _unknown_texts(data))
-        parts = ["placement ", _ints(col(code, "i")), ": level ", which,
-                 f" is not in graph {t.name!r}"]  # fmt: skip
-    elif code == "open-not-last":
-        after = _ints(col(code, "i") + 1)
-        parts = ["placement ", _ints(col(code, "i")), " has no end date but placement ", after,
-                 " follows it"]  # fmt: skip
-    elif code == "reason-without-end":
-        parts = ["placement ", _ints(col(code, "i")), " has a discharge reason but no end date"]
-    elif code == "after-death":
-        parts = ["placement ", _ints(col(code, "i")), " follows placement ",
-                 _ints(col(code, "died")),
-                 f", which ended with discharge reason {_DEATH} (Death)"]  # fmt: skip
-    elif code == "overlap":  # literals folded into the tables: fewer pieces to join
-        parts = [_table(col(code, "i"), "placement {} starts ".format),
-                 _table(col(code, "start"), lambda d: f"{_iso(d)}, before placement "),
-                 _table(col(code, "k"), "{} ends (".format),
-                 _table(col(code, "cover"), lambda d: f"{_iso(d)}): they overlap by "),
-                 _days(col(code, "days"))]  # fmt: skip
-    elif code == "gap":
-
-        def gap_head(d: int, k: int) -> str:
-            return f"{plural(d)} without care between placement {k} (ends "
-
-        head = _pair(col(code, "days"), col(code, "k"), gap_head)
-        if head is None:
-            head_parts: list[str | _Part] = [
-                _days(col(code, "days")), " without care between placement ",
-                _table(col(code, "k"), "{} (ends ".format)]  # fmt: skip
-        else:
-            head_parts = [head]
-        parts = [*head_parts,
-                 _table(col(code, "cover"), lambda d: f"{_iso(d)}) and placement "),
-                 _table(col(code, "i"), "{} (starts ".format),
-                 _table(col(code, "start"), lambda d: f"{_iso(d)})")]  # fmt: skip
-    else:  # move-not-allowed
-        width = len(t.codes)
-        uniques, inverse = np.unique(col(code, "pair"), return_inverse=True)
-        texts = []
-        for p in uniques.tolist():
-            a, b = t.codes[p // width], t.codes[p % width]
-            texts.append(
-                f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}"
-            )
-        parts = ["placement ", _ints(col(code, "i") - 1), " → ", _ints(col(code, "i")), ": ",
-                 _Part(inverse.ravel(), texts)]  # fmt: skip
-    return _join(parts, n)
-
-
-def _unknown_texts(data: PreparedPlacements) -> list[str]:
-    """How ``Journey.check`` would name each unknown level: its code if it has one."""
-    from ..levels import level as find_level
-
-    names = []
-    for text in data.unknown:
-        try:
-            names.append(repr(find_level(text).code))
-        except (LookupError, TypeError, ValueError):
-            names.append(repr(text))
-    return names
-
-
 def _chunk(  # noqa: PLR0917
     found: _Found,
     data: PreparedPlacements,
@@ -288,11 +145,16 @@ def _chunk(  # noqa: PLR0917
     has = cover != NO_DAY
     overlap = has & (start < cover)
     gap = has & ~overlap & (start - cover - inclusive > max_gap_days)
+    # the findings' columns as int32 (half the bytes to carry into the messages): days
+    # always fit, placement numbers do unless one person has 2**31 placements
+    narrow = np.int32 if b - a < 2**31 else np.int64
     for code, mask in (("overlap", overlap), ("gap", gap)):  # only the rows found: no full columns
         hits = np.flatnonzero(mask)
         s, c = start[hits], cover[hits]
         days = c - s + inclusive if code == "overlap" else s - c - inclusive
-        found.add_at(code, hits, a, i=pos[hits], k=pos[holder[hits]], start=s, cover=c, days=days)
+        found.add_at(code, hits, a, i=pos[hits].astype(narrow), k=pos[holder[hits]].astype(narrow),
+                     start=s.astype(np.int32), cover=c.astype(np.int32),
+                     days=days.astype(np.int32))  # fmt: skip
     if len(level) > 1:
         src, dst = level[:-1], level[1:]
         both = known[:-1] & known[1:]
@@ -348,7 +210,7 @@ def findings_frame(
     rows = np.concatenate([found.column(c, "row") for c in codes])
     kind = np.concatenate([np.full(len(found.column(c, "row")), _CODE[c]) for c in codes])
     placement = np.concatenate([found.column(c, "i") for c in codes])
-    message = _concat([_messages(c, found, data) for c in codes])
+    message = _concat([messages(c, found.column, data) for c in codes])
     key = rows * 16 + kind
     if len(codes) > 1 and (key[1:] < key[:-1]).any():  # findings of several kinds interleave
         order = np.argsort(key, kind="stable")
