@@ -1,7 +1,9 @@
 """Population analytics on one machine: carecontinuum against polars and duckdb, side by side.
 
 Run with ``python benchmarks/bench_population.py`` (1 M, 5 M and 20 M placements)
-or ``python benchmarks/bench_population.py 100000000`` for other sizes.  Needs
+or ``python benchmarks/bench_population.py 100000000`` for other sizes;
+``python benchmarks/bench_population.py --check [rows ...]`` times ``check``
+alone (20 M rows by default) against a numpy-sort anchor, without the bench extra.  Needs
 the ``bench`` extra (polars, duckdb, pyarrow, psutil); the anchors are never
 runtime dependencies.  The data is SYNTHETIC (``synthetic_cohort``, seeded),
 rows shuffled so every engine must sort.  Nothing here is asserted by the test
@@ -353,6 +355,54 @@ def _size(n_rows: int, folder: Path) -> bool:
     return all(ok.values())
 
 
+def _numpy_sort_anchor(df: Any) -> None:
+    """The sort floor: ``np.sort`` of person, start day and row packed in one int64."""
+    import numpy as np
+
+    person = df["person_id"].to_numpy().astype(np.int64)
+    day = df["start"].to_numpy().astype("datetime64[D]").view(np.int64)
+    n = len(day)
+    row_bits, day_bits = (n - 1).bit_length(), int(day.max() - day.min()).bit_length()
+    key = (person - person.min()) << (day_bits + row_bits)
+    key |= (day - day.min()) << row_bits
+    key |= np.arange(n)
+    key.sort()
+
+
+def check_speed(n_rows: int, rounds: int = 3) -> bool:
+    """``population.check`` alone (no polars or duckdb needed): a raw frame and a prepared one.
+
+    Prints the first call, the best of *rounds* warm calls, and the ratio of
+    the raw-frame check to the same-run anchor, the plain numpy sort of the
+    packed person, start and row (measured between the calls, so load on the
+    shared cores falls on both alike).  Target (issue 14 §2): ≤ 5 s at 20 M rows.
+    """
+    from carecontinuum.journeys import population
+
+    with tempfile.TemporaryDirectory() as tmp:
+        df = population.read_parquet(_data(n_rows, Path(tmp)))
+    t = time.perf_counter()
+    found = len(population.check(df))
+    first = time.perf_counter() - t
+    prepared = population.prepare(df)
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        for name, task in (("check", lambda: population.check(df)),
+                           ("check prepared", lambda: population.check(prepared)),
+                           ("numpy sort anchor", lambda: _numpy_sort_anchor(df))):  # fmt: skip
+            t = time.perf_counter()
+            task()
+            best[name] = min(best.get(name, float("inf")), time.perf_counter() - t)
+    ratio = best["check"] / best["numpy sort anchor"]
+    print(f"\n{n_rows:,} placements (SYNTHETIC, shuffled), {found:,} findings; times in s")
+    print(f"check, raw frame: first {first:.3f}, warm {best['check']:.3f} "
+          f"({ratio:.2f}× the numpy sort anchor {best['numpy sort anchor']:.3f})")  # fmt: skip
+    print(f"check, prepared: warm {best['check prepared']:.3f}")
+    met = n_rows < 20_000_000 or best["check"] <= 5.0
+    print(f"  check ≤ 5 s at 20 M: {'OK' if met else 'MISSED'}")
+    return met
+
+
 def main(sizes: tuple[int, ...] = SIZES) -> bool:
     with tempfile.TemporaryDirectory() as tmp:
         results = [_size(n, Path(tmp)) for n in sizes]  # every size, even after a miss
@@ -362,6 +412,10 @@ def main(sizes: tuple[int, ...] = SIZES) -> bool:
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "--worker":
         _worker(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "--check":  # --check [rows ...]: check alone
+        chosen = tuple(int(a) for a in sys.argv[2:]) or (20_000_000,)
+        met = [check_speed(n) for n in chosen]  # every size, even after a miss
+        print("all targets met" if all(met) else "SOME TARGETS MISSED")
     else:
         chosen = tuple(int(a) for a in sys.argv[1:]) or SIZES
         print("all targets met" if main(chosen) else "SOME TARGETS MISSED")

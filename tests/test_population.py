@@ -306,3 +306,49 @@ def test_person_ids_of_any_kind_group_the_same_rows(ids: list[object]) -> None:
     assert int(m.loc["inpatient_acute", "residential"]) == 1
     assert int(m.loc["intensive_outpatient", "outpatient"]) == 1
     assert int(m.to_numpy().sum()) == 2
+
+
+@pytest.mark.parametrize(
+    ("people", "span", "n_levels"),
+    [
+        (50, 400, 5),  # the levels fit below the row: read back out of the sorted key
+        (2**20, 3_652_059, 200),  # 20 + 22 + 9 + 8 bits still fit
+        (2**26, 3_652_059, 255),  # 26 + 22 + 9 bits fit, the levels' 8 do not: gathered
+    ],
+)
+def test_levels_carried_in_the_sort_key_equal_a_gather(
+    people: int, span: int, n_levels: int
+) -> None:
+    from carecontinuum.journeys._prepare_sort import sorted_rows
+
+    rng = np.random.default_rng(people % 1000)
+    person = rng.integers(0, people, 500).astype(np.int64)
+    start = (rng.integers(0, span, 500) - 719_162).astype(np.int32)
+    start[::7], person[::7] = start[0], person[0]  # ties keep their input order
+    level = rng.integers(0, n_levels, 500).astype(np.uint8)
+    found = sorted_rows(person, start, level)
+    expected = np.lexsort((start, person))
+    assert (found.order == expected).all()
+    assert (found.start == start[expected]).all()
+    carried = found.tail is not None
+    assert carried == (people < 2**26)
+    if carried:
+        assert (found.tail == level[expected]).all()
+
+
+def test_end_days_and_reasons_gathered_together_come_back_whole() -> None:
+    from carecontinuum.journeys._prepare import _gather_end, gather
+
+    rng = np.random.default_rng(3)
+    n = 200_000  # several chunks
+    end = rng.integers(-719_162, 2_932_896, n).astype(np.int32)  # 0001-01-01 … 9999-12-31
+    end[::5] = np.iinfo(np.int32).min  # open placements
+    reason = rng.choice(np.array([0, 1, 2, 4, 6, 7, -9], dtype=np.int8), n)
+    order = rng.permutation(n).astype(np.uint32)
+    sorted_end, sorted_reason = _gather_end(order, end, reason)
+    assert sorted_end.dtype == np.int32
+    assert sorted_reason.dtype == np.int8
+    assert (sorted_end == end[order]).all()
+    assert (sorted_reason == reason[order]).all()
+    assert (gather(order, end) == end[order]).all()
+    assert _gather_end(order, end, None)[1] is None

@@ -324,7 +324,7 @@ def test_synthetic_cohort_agrees_at_scale() -> None:
 def test_messages_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
-    from carecontinuum.journeys import _population_check as kernel
+    from carecontinuum.journeys import _population_messages as kernel
 
     parts = [
         "placement ",

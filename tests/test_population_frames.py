@@ -222,3 +222,18 @@ def test_lengths_of_stay_do_not_read_the_person_column() -> None:
     expected = population.length_of_stay_stats(df)
     for unused in (df.drop(columns="person_id"), df.assign(person_id=[True, [1], None])):
         pd.testing.assert_frame_equal(population.length_of_stay_stats(unused), expected)
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_datetime_days_floor_like_numpy_at_every_unit(unit: str) -> None:
+    from carecontinuum.journeys._frame_dates import _datetime_days
+
+    rng = np.random.default_rng(1)
+    per_second = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[unit]
+    span = 10**5 * 86_400 if unit == "ns" else 10**6 * 86_400  # ns: within ±1677 years
+    raw = rng.integers(-span, span, 200_000) * per_second + rng.integers(0, per_second, 200_000)
+    raw[::13] = np.iinfo(np.int64).min  # NaT
+    values = raw.astype(np.int64).view(f"datetime64[{unit}]")
+    out = np.empty(len(raw), dtype=np.int64)
+    _datetime_days(values, out)
+    assert (out == values.astype("datetime64[D]").view(np.int64)).all()  # floor, before 1970 too

@@ -36,10 +36,7 @@ def _datetime_days(values: Any, out: Any) -> None:
         elif per_day is None:
             q = values[a : a + CHUNK].astype("datetime64[D]").view(np.int64).copy()
         else:
-            q = np.floor(v / per_day).astype(np.int64)  # fast; corrected below to be exact
-            r = v - q * per_day
-            q -= r < 0
-            q += r >= per_day
+            q = v // per_day  # exact floor division (numpy divides by a scalar quickly)
         missing = v == nat
         if out.dtype == np.int32:
             q[(q < FIRST_DAY) | (q > LAST_DAY)] = LAST_DAY + 1  # out of range: flagged below

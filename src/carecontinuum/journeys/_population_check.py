@@ -14,9 +14,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from ._check import FINDING_ORDER, plural
-from ._dates import NO_DAY, from_day_number
+from ._check import FINDING_ORDER
+from ._dates import NO_DAY
 from ._pandas import np, pd
+from ._population_messages import messages
 from ._prepare import PreparedPlacements
 from ._reason import DischargeReason
 
@@ -96,154 +97,15 @@ class _Found:
     def add(self, code: str, mask: Any, base: int, **columns: Any) -> None:
         hits = np.flatnonzero(mask)
         if len(hits):
-            found = {k: np.asarray(v)[hits] for k, v in columns.items()}
-            found["row"] = hits + base
-            self.parts[code].append(found)
+            self.add_at(code, hits, base, **{k: np.asarray(v)[hits] for k, v in columns.items()})
+
+    def add_at(self, code: str, hits: Any, base: int, **columns: Any) -> None:
+        """Findings at chunk rows *hits*, with their columns already taken at those rows."""
+        if len(hits):
+            self.parts[code].append({**columns, "row": hits + base})
 
     def column(self, code: str, name: str) -> Any:
         return np.concatenate([p[name] for p in self.parts[code]])
-
-
-class _Part:
-    """One piece of a message column: positions into a small table of texts."""
-
-    __slots__ = ("codes", "table")
-
-    def __init__(self, codes: Any, table: list[str]) -> None:
-        self.codes = codes
-        self.table = table
-
-
-def _table(values: Any, fmt: Any) -> _Part:
-    """*values* (whole numbers) as codes into a table of their texts, each formatted once."""
-    values = np.asarray(values, dtype=np.int64)
-    if not len(values):
-        return _Part(np.zeros(0, dtype=np.int64), [])
-    low, high = int(values.min()), int(values.max())
-    if high - low <= max(4096, len(values)):  # a small range: index it directly, no sort
-        return _Part(values - low, [fmt(v) for v in range(low, high + 1)])
-    uniques, inverse = np.unique(values, return_inverse=True)
-    return _Part(inverse.ravel(), [fmt(int(v)) for v in uniques])
-
-
-def _pair(a: Any, b: Any, fmt: Any) -> _Part | None:
-    """Two columns of whole numbers as one table part, when their ranges are small."""
-    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
-    if not len(a):
-        return None
-    a0, b0 = int(a.min()), int(b.min())
-    wa, wb = int(a.max()) - a0 + 1, int(b.max()) - b0 + 1
-    if wa * wb > 1 << 15:
-        return None
-    table = [fmt(x, y) for x in range(a0, a0 + wa) for y in range(b0, b0 + wb)]
-    return _Part((a - a0) * wb + (b - b0), table)
-
-
-def _ints(values: Any) -> _Part:
-    return _table(values, str)
-
-
-def _days(values: Any) -> _Part:
-    return _table(values, plural)
-
-
-def _iso(day: int) -> str:
-    return from_day_number(day).isoformat()
-
-
-def _dates(days: Any) -> _Part:
-    return _table(days, _iso)
-
-
-def _join(parts: list[str | _Part], n: int) -> Any:
-    """The messages: each row's parts end to end (pyarrow's C++ join when it is installed)."""
-    try:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-    except ImportError:
-        out = np.full(n, "", dtype=object)
-        for part in parts:
-            if isinstance(part, str):
-                out = out + part
-            else:
-                out = out + np.asarray(part.table, dtype=object)[part.codes]
-        return out
-    pieces: list[Any] = []
-    for part in parts:
-        if isinstance(part, str):
-            pieces.append(part)
-        else:
-            table = pa.array(part.table, type=pa.string())
-            pieces.append(table.take(pa.array(part.codes, type=pa.int64())))
-    if not any(not isinstance(p, str) for p in pieces):
-        return np.full(n, "".join(parts), dtype=object)  # type: ignore[arg-type]
-    return pc.binary_join_element_wise(*pieces, "")
-
-
-def _messages(code: str, f: _Found, data: PreparedPlacements) -> Any:
-    t = data.tables
-    col = f.column
-    n = len(col(code, "row"))
-    i = _ints(col(code, "i"))
-    parts: list[str | _Part]
-    if code == "unknown-level":
-        which = _Part(col(code, "level").astype(np.int64) - len(t.codes), _unknown_texts(data))
-        parts = ["placement ", i, ": level ", which, f" is not in graph {t.name!r}"]
-    elif code == "open-not-last":
-        after = _ints(col(code, "i") + 1)
-        parts = ["placement ", i, " has no end date but placement ", after, " follows it"]
-    elif code == "reason-without-end":
-        parts = ["placement ", i, " has a discharge reason but no end date"]
-    elif code == "after-death":
-        parts = ["placement ", i, " follows placement ", _ints(col(code, "died")),
-                 f", which ended with discharge reason {_DEATH} (Death)"]  # fmt: skip
-    elif code == "overlap":  # literals folded into the tables: fewer pieces to join
-        parts = [_table(col(code, "i"), "placement {} starts ".format),
-                 _table(col(code, "start"), lambda d: f"{_iso(d)}, before placement "),
-                 _table(col(code, "k"), "{} ends (".format),
-                 _table(col(code, "cover"), lambda d: f"{_iso(d)}): they overlap by "),
-                 _days(col(code, "days"))]  # fmt: skip
-    elif code == "gap":
-
-        def gap_head(d: int, k: int) -> str:
-            return f"{plural(d)} without care between placement {k} (ends "
-
-        head = _pair(col(code, "days"), col(code, "k"), gap_head)
-        if head is None:
-            head_parts: list[str | _Part] = [
-                _days(col(code, "days")), " without care between placement ",
-                _table(col(code, "k"), "{} (ends ".format)]  # fmt: skip
-        else:
-            head_parts = [head]
-        parts = [*head_parts,
-                 _table(col(code, "cover"), lambda d: f"{_iso(d)}) and placement "),
-                 _table(col(code, "i"), "{} (starts ".format),
-                 _table(col(code, "start"), lambda d: f"{_iso(d)})")]  # fmt: skip
-    else:  # move-not-allowed
-        width = len(t.codes)
-        uniques, inverse = np.unique(col(code, "pair"), return_inverse=True)
-        texts = []
-        for p in uniques.tolist():
-            a, b = t.codes[p // width], t.codes[p % width]
-            texts.append(
-                f"graph {t.name!r} has no move from {a!r} to {b!r}; {t.allowed[p // width]}"
-            )
-        parts = ["placement ", _ints(col(code, "i") - 1), " → ", i, ": ",
-                 _Part(inverse.ravel(), texts)]  # fmt: skip
-    return _join(parts, n)
-
-
-def _unknown_texts(data: PreparedPlacements) -> list[str]:
-    """How ``Journey.check`` would name each unknown level: its code if it has one."""
-    from ..levels import level as find_level
-
-    names = []
-    for text in data.unknown:
-        try:
-            names.append(repr(find_level(text).code))
-        except (LookupError, TypeError, ValueError):
-            names.append(repr(text))
-    return names
 
 
 def _chunk(  # noqa: PLR0917
@@ -257,7 +119,7 @@ def _chunk(  # noqa: PLR0917
     t = data.tables
     n = len(t.codes)
     first = data.first[a:b]
-    level = data.level[a:b].astype(np.int64)
+    level = data.level[a:b].astype(np.int32)  # positions: small; a masked-out pair may wrap
     start = data.start[a:b].astype(np.int64)
     end = data.need_end("check()")[a:b]
     pos = _positions(first)
@@ -282,20 +144,38 @@ def _chunk(  # noqa: PLR0917
     cover, holder = coverage(first, end)
     has = cover != NO_DAY
     overlap = has & (start < cover)
-    without = start - cover - inclusive
-    gap = has & ~overlap & (without > max_gap_days)
-    found.add("overlap", overlap, a, i=pos, k=pos[holder], start=start, cover=cover,
-              days=cover - start + inclusive)  # fmt: skip
-    found.add("gap", gap, a, i=pos, k=pos[holder], start=start, cover=cover, days=without)
+    gap = has & ~overlap & (start - cover - inclusive > max_gap_days)
+    # the findings' columns as int32 (half the bytes to carry into the messages): days
+    # always fit, placement numbers do unless one person has 2**31 placements
+    narrow = np.int32 if b - a < 2**31 else np.int64
+    for code, mask in (("overlap", overlap), ("gap", gap)):  # only the rows found: no full columns
+        hits = np.flatnonzero(mask)
+        s, c = start[hits], cover[hits]
+        days = c - s + inclusive if code == "overlap" else s - c - inclusive
+        found.add_at(code, hits, a, i=pos[hits].astype(narrow), k=pos[holder[hits]].astype(narrow),
+                     start=s.astype(np.int32), cover=c.astype(np.int32),
+                     days=days.astype(np.int32))  # fmt: skip
     if len(level) > 1:
-        edges = np.zeros(n * n, dtype=bool)
+        src, dst = level[:-1], level[1:]
+        both = known[:-1] & known[1:]
+        pair = np.where(both, src * n + dst, 0)
+        bad = ~first[1:] & both & (src != dst) & ~_edges(data)[pair]
+        hits = np.flatnonzero(bad) + 1  # the row moved to
+        found.add_at("move-not-allowed", hits, a, i=pos[hits], pair=pair[hits - 1])
+
+
+def _edges(data: PreparedPlacements) -> Any:
+    """Per pair of level positions ``a * n + b``: does the graph allow the move (built once)."""
+    found = data.cache.get("check edges")
+    if found is None:
+        t = data.tables
+        n = len(t.codes)
+        found = np.zeros(n * n, dtype=bool)
         for x, y in t.edges:
             if x in t.codes and y in t.codes:
-                edges[t.codes.index(x) * n + t.codes.index(y)] = True
-        src, dst = level[:-1], level[1:]
-        pair = np.where(known[:-1] & known[1:], src * n + dst, 0)
-        bad = ~first[1:] & known[:-1] & known[1:] & (src != dst) & ~edges[pair]
-        found.add("move-not-allowed", np.r_[False, bad], a, i=pos, pair=np.r_[0, pair])
+                found[t.codes.index(x) * n + t.codes.index(y)] = True
+        data.cache["check edges"] = found
+    return found
 
 
 def empty_findings(person: Any) -> pd.DataFrame:
@@ -330,10 +210,13 @@ def findings_frame(
     rows = np.concatenate([found.column(c, "row") for c in codes])
     kind = np.concatenate([np.full(len(found.column(c, "row")), _CODE[c]) for c in codes])
     placement = np.concatenate([found.column(c, "i") for c in codes])
-    message = _concat([_messages(c, found, data) for c in codes])
-    order = np.argsort(rows * 16 + kind, kind="stable")
-    rows, kind, placement = rows[order], kind[order], placement[order]
-    message = _take(message, order)
+    message = _concat([messages(c, found.column, data) for c in codes])
+    key = rows * 16 + kind
+    if len(codes) > 1 and (key[1:] < key[:-1]).any():  # findings of several kinds interleave
+        order = np.argsort(key, kind="stable")
+        rows, kind, placement = rows[order], kind[order], placement[order]
+        message = _take(message, order)
+    del key
     frame_rows = rows if data.order is None else data.order[rows].astype(np.int64)
     severity = np.array([c in _WARNINGS for c in FINDING_ORDER])[kind].astype(np.int8)
     frame = pd.DataFrame(
@@ -344,12 +227,15 @@ def findings_frame(
             "code": pd.Categorical.from_codes(kind, dtype=_CODE_DTYPE),
             "severity": pd.Categorical.from_codes(severity, dtype=_SEVERITY_DTYPE),
             "message": _series(message),
-        }
+        },
+        copy=False,  # every column is new: no copy, no consolidation
     )
     return sort_by_person(frame, person_col)
 
 
 def _concat(columns: list[Any]) -> Any:
+    if len(columns) == 1:  # one kind of finding: nothing to copy
+        return columns[0]
     if all(isinstance(c, np.ndarray) for c in columns):
         return np.concatenate(columns)
     import pyarrow as pa

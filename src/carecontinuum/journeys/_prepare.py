@@ -7,10 +7,8 @@ arrays are small: levels as ``uint8``, dates as ``int32`` days, one flag per row
 for "a new person starts here", and the row order as ``uint32``.  Only the
 columns an analysis needs are read: unused columns cost nothing.
 
-The sort is one in-place sort of a packed ``int64`` key — person, start day
-and row number side by side in its bits — so it is stable (ties keep their
-input order) without a stable sort, and the person and start are read back out
-of the sorted key instead of being gathered.
+The sort is one in-place sort of a packed ``int64`` key (see
+:mod:`._prepare_sort`), which also carries the levels when they fit.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from ._errors import PlacementFrameError, UnknownLevelCodesError
 from ._frame import (
     CHUNK,
     Columns,
-    People,
     column,
     label,
     level_positions,
@@ -35,9 +32,10 @@ from ._frame import (
 from ._frame_dates import day_column
 from ._graphs import GraphTables, tables
 from ._pandas import np, pd
+from ._prepare_sort import Sorted, sort_order, sorted_rows
 from ._stays import stays_histogram
 
-__all__ = ["PreparedPlacements", "read_prepared", "sort_order"]
+__all__ = ["PreparedPlacements", "gather", "read_prepared", "sort_order"]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -102,7 +100,7 @@ class PreparedPlacements:
             return self.ends
         found = self.cache.get("end")
         if found is None:
-            found = self.cache["end"] = self.ends[self.order]
+            found = self.cache["end"] = gather(self.order, self.ends)
         return found
 
     @property
@@ -175,115 +173,6 @@ class PreparedPlacements:
             )
 
 
-def _bits(n: int) -> int:
-    return max(int(n - 1).bit_length(), 0)
-
-
-@dataclass(frozen=True, slots=True)
-class _Packed:
-    """The sorted packed key and how to read it back."""
-
-    key: Any
-    low: int
-    row_bits: int
-    day_bits: int
-
-
-def _is_sorted(people: People, start: Any) -> bool:
-    """Whether the rows are already in person, start order (checked a chunk at a time)."""
-    n = len(start)
-    for a in range(0, n, CHUNK):
-        b = min(a + CHUNK + 1, n)
-        who, day = people.chunk(a, b), start[a:b]
-        if (who[1:] < who[:-1]).any() or ((day[1:] < day[:-1]) & (who[1:] == who[:-1])).any():
-            return False
-    return True
-
-
-def _pack(people: People, start: Any) -> _Packed | None:
-    """Person, start day and row number in the bits of one int64, sorted in place.
-
-    ``None`` when they do not fit in 63 bits.
-    """
-    n = len(start)
-    low = int(start.min())
-    span = int(start.max()) - low + 1
-    row_bits, day_bits, person_bits = _bits(n), _bits(span), _bits(people.high() + 1)
-    if row_bits + day_bits + person_bits > 63:
-        return None
-    key = np.empty(n, dtype=np.int64)
-    for a in range(0, n, CHUNK):
-        b = min(a + CHUNK, n)
-        k = people.chunk(a, b) << (day_bits + row_bits)
-        k |= (start[a:b].astype(np.int64) - low) << row_bits
-        k |= np.arange(a, b, dtype=np.int64)
-        key[a:b] = k
-    key.sort()
-    return _Packed(key, low, row_bits, day_bits)
-
-
-def _unpack(packed: _Packed) -> tuple[Any, Any, Any]:
-    key, row_bits = packed.key, packed.row_bits
-    n = len(key)
-    order = np.empty(n, dtype=np.uint32 if n < 2**32 else np.int64)
-    sorted_start = np.empty(n, dtype=np.int32)
-    first = np.empty(n, dtype=bool)
-    first[0] = True
-    row_mask = (1 << row_bits) - 1
-    day_mask = (1 << packed.day_bits) - 1
-    shift = packed.day_bits + row_bits
-    for a in range(0, n, CHUNK):
-        b = min(a + CHUNK, n)
-        k = key[a:b]
-        order[a:b] = k & row_mask
-        sorted_start[a:b] = ((k >> row_bits) & day_mask) + packed.low
-        who = k >> shift
-        first[a + 1 : b] = who[1:] != who[:-1]
-        if a:
-            first[a] = who[0] != key[a - 1] >> shift
-    return order, sorted_start, first
-
-
-def sort_order(people: People | Any, start: Any) -> tuple[Any | None, Any, Any]:
-    """Stable order by person then start, with the sorted start and new-person flags.
-
-    *people* are person positions (a :class:`People` or an int64 array), *start*
-    int32 days.  Returns ``(order, sorted_start, first)``; ``order`` is ``None``
-    when the rows are already in order.  One in-place sort of packed int64
-    keys when person, day and row fit in 63 bits; else a stable argsort, or a
-    lexsort when even person and day do not fit.
-    """
-    if not isinstance(people, People):
-        people = People(people)
-    n = len(start)
-    if not n:
-        return None, start, np.zeros(0, dtype=bool)
-    if _is_sorted(people, start):
-        first = np.empty(n, dtype=bool)
-        first[0] = True
-        for a in range(0, n - 1, CHUNK):
-            b = min(a + CHUNK + 1, n)
-            who = people.chunk(a, b)
-            first[a + 1 : b] = who[1:] != who[:-1]
-        return None, start, first
-    packed = _pack(people, start)
-    if packed is not None:
-        return _unpack(packed)
-    person = people.chunk(0, n)
-    low = int(start.min())
-    span = int(start.max()) - low + 1
-    if (int(person.max()) + 1) * span < 2**62:  # a stable sort of person and start
-        order = np.argsort(person * span + (start.astype(np.int64) - low), kind="stable")
-    else:
-        order = np.lexsort((start, person))
-    by = person[order]
-    return (
-        order.astype(np.uint32 if n < 2**32 else np.int64),
-        start[order],
-        np.r_[True, by[1:] != by[:-1]],
-    )
-
-
 def read_prepared(
     df: Any,
     graph: ContinuumGraph,
@@ -334,28 +223,26 @@ def read_prepared(
         reason = reason_column(column(df, name, "discharge_reason"), name)
     if sort:
         people = person_positions(person_col, columns.person)
-        order, sorted_start, first = sort_order(people, start)
+        ordered = sorted_rows(people, start, levels.positions)  # levels ride in the key
         del people
     else:  # lengths of stay need neither the person nor the order
-        order, sorted_start, first = None, start, np.zeros(len(start), dtype=bool)
+        ordered = Sorted(None, start, np.zeros(len(start), dtype=bool))
     end = None if end_col is None else _end_days(end_col, columns.end, start, df.index)
     cache: dict[Any, Any] = {}
     if stays and end is not None and not levels.unknown:  # counted while rows are in frame order
         cache["stays"] = stays_histogram(levels.positions, start, end, len(graph.codes))
     del start
-
-    def take(a: Any) -> Any:
-        return a if order is None or a is None else a[order]
-
+    level, reason = _in_order(ordered, levels.positions, reason, end if need_end else None, cache)
+    order = ordered.order
     return PreparedPlacements(
         graph=graph,
         tables=tables(graph),
         columns=columns,
-        level=take(levels.positions),
-        first=first,
-        start=sorted_start,
+        level=level,
+        first=ordered.first,
+        start=ordered.start,
         ends=end,
-        reason=take(reason),
+        reason=reason,
         order=order,
         person_ids=person_col,
         index=df.index,
@@ -364,6 +251,52 @@ def read_prepared(
         unknown_suggestions=levels.suggestions,
         cache=cache,
     )
+
+
+def _in_order(
+    ordered: Sorted, level: Any, reason: Any | None, end: Any | None, cache: dict[Any, Any]
+) -> tuple[Any, Any | None]:
+    """The levels and reasons in sorted order; *end* too (into ``cache["end"]``) when given."""
+    order = ordered.order
+    if order is None:
+        return level, reason
+    level = ordered.tail if ordered.tail is not None else gather(order, level)
+    if end is not None:  # sorted now, in the same pass as the reasons
+        cache["end"], reason = _gather_end(order, end, reason)
+    elif reason is not None:
+        reason = gather(order, reason)
+    return level, reason
+
+
+def gather(order: Any, values: Any) -> Any:
+    """``values[order]``, a chunk at a time (no full-length ``intp`` copy of *order*)."""
+    out = np.empty(len(order), dtype=values.dtype)
+    for a in range(0, len(order), CHUNK):
+        np.take(values, order[a : a + CHUNK].astype(np.intp), out=out[a : a + CHUNK])
+    return out
+
+
+def _gather_end(order: Any, end: Any, reason: Any | None) -> tuple[Any, Any | None]:
+    """The end days and reasons in sorted order, both read in one gather.
+
+    Each row's end day and reason sit side by side as two ``int32`` (one
+    8-byte item), so every sorted row costs one random read instead of two,
+    and no bit arithmetic.
+    """
+    if reason is None:
+        return gather(order, end), None
+    n = len(order)
+    pairs = np.empty((n, 2), dtype=np.int32)
+    pairs[:, 0] = end
+    pairs[:, 1] = reason
+    items = pairs.view(np.int64).reshape(n)  # one 8-byte item per row
+    sorted_end = np.empty(n, dtype=end.dtype)
+    sorted_reason = np.empty(n, dtype=reason.dtype)
+    for a in range(0, n, CHUNK):
+        got = np.take(items, order[a : a + CHUNK].astype(np.intp)).view(np.int32).reshape(-1, 2)
+        sorted_end[a : a + CHUNK] = got[:, 0]
+        sorted_reason[a : a + CHUNK] = got[:, 1]
+    return sorted_end, sorted_reason
 
 
 def _end_days(col: Any, name: Any, start: Any, index: Any) -> Any:
