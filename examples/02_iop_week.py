@@ -126,7 +126,7 @@ program = cc.Program(
     level="IOP",
     schedule=trimmed,
     ages={"min_age": 18},
-    payment=["MD", "private insurance"],
+    payment=["MD", "private health insurance"],
     languages=["English", "Spanish"],
 )
 program

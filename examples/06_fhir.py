@@ -40,7 +40,7 @@ program = cc.Program(
         weeks=6,
     ),
     modalities=["CBT", "matrix model"],
-    payment=["MD", "private insurance"],
+    payment=["MD", "private health insurance"],
     ages={"min_age": 18},
     languages=["English", "Spanish"],
 )

@@ -192,3 +192,42 @@ def test_everything_the_library_ships_dumps_to_its_schema() -> None:
         jsonschema.validate(
             item.model_dump(mode="json"), schema, cls=jsonschema.Draft202012Validator
         )
+
+
+#: The input forms the models' docstring examples use, written as JSON.
+_DOCSTRING_FORMS: list[tuple[str, Any]] = [
+    (
+        "Program",
+        {
+            "name": "Evening IOP",
+            "level": "IOP",
+            "schedule": {"hours_per_day": 3, "days_per_week": 3, "weeks": 6},
+            "modalities": ["CBT", "matrix model"],
+            "payment": ["MD", "private health insurance"],
+            "ages": {"min_age": 18},
+            "languages": ["English", "Spanish"],
+        },
+    ),
+    ("Needs", {"level": "IOP", "payment": ["Medicaid"], "age": 34}),
+    (
+        "Placement",
+        {"level": "IOP", "start": "2024-01-08", "end": "2024-02-19", "discharge_reason": 1},
+    ),
+    ("Schedule", {"hours_per_day": "180 min", "days_per_week": 4}),
+    ("QuantityRange", "4-6 weeks"),
+    ("QuantityRange", {"low": 3, "high": 5, "unit": "day / week"}),
+]
+
+
+@pytest.mark.parametrize(("name", "doc"), _DOCSTRING_FORMS, ids=[n for n, _ in _DOCSTRING_FORMS])
+def test_docstring_input_forms_validate_against_the_schema(name: str, doc: Any) -> None:
+    model = MODELS[name]
+    jsonschema.validate(doc, model.model_json_schema(), cls=jsonschema.Draft202012Validator)
+    model.model_validate(doc)
+
+
+def test_every_payment_spelling_in_the_schema_is_read() -> None:
+    spellings = cc.Needs.model_json_schema()["properties"]["payment"]["items"]["enum"]
+    assert {"MD", "Medicaid", "medicaid", "private health insurance"} <= set(spellings)
+    for spelling in spellings:
+        cc.Needs(payment=[spelling])

@@ -465,7 +465,7 @@ class EnumField(Generic[E]):
     >>> Form(pay="medicaid").pay, Form(pay="MD").model_dump_json()
     (<Pay.MEDICAID: 'MD'>, '{"pay":"MD"}')
     >>> Form.model_json_schema()["properties"]["pay"]["enum"]
-    ['MD', 'MEDICAID', 'Medicaid']
+    ['MD', 'md', 'MEDICAID', 'medicaid', 'Medicaid']
     """
 
     __slots__ = ("lookup", "type_name")
@@ -483,12 +483,15 @@ class EnumField(Generic[E]):
             raise PydanticCustomError(self.type_name, "{error}", {"error": str(err)}) from None
 
     def spellings(self) -> list[object]:
-        """The documented spellings: each member's value, name and extra names."""
+        """The documented spellings: each member's value, name and extra names (text also
+        in lower case)."""
         found: list[object] = []
         for member in self.lookup.members:
             for spelling in (member.value, member.name, *self.lookup.names(member)):
-                if spelling not in found:
-                    found.append(spelling)
+                forms = (spelling, spelling.lower()) if isinstance(spelling, str) else (spelling,)
+                for form in forms:
+                    if form not in found:
+                        found.append(form)
         return found
 
     def __get_pydantic_core_schema__(self, source_type: object, handler: object) -> object:

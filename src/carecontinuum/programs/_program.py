@@ -48,7 +48,7 @@ class Program(BaseModel):
     >>> p = cc.Program(
     ...     name="Evening IOP", level="IOP",
     ...     schedule=cc.Schedule(hours_per_day=3, days_per_week=3, weeks=6),
-    ...     modalities=["CBT", "matrix model"], payment=["MD", "private insurance"],
+    ...     modalities=["CBT", "matrix model"], payment=["MD", "private health insurance"],
     ...     ages={"min_age": 18}, languages=["English", "Spanish"])
     >>> p
     Program('Evening IOP', intensive_outpatient, 9 h/week)
