@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._progress import Progress
 from ..transitions import ContinuumGraph
@@ -18,9 +18,6 @@ from ._dispatch import moves as _moves
 from ._dispatch import on_dask as _on_dask
 from ._dispatch import source as _source
 from ._pandas import pd
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["transition_matrix", "transition_rates"]
 
