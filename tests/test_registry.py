@@ -60,6 +60,36 @@ def test_duplicates_are_refused_unless_replaced_and_a_replacement_drops_old_name
         r.register(("A", "x"))  # a code that differs only in case is another entry's key
 
 
+def test_a_remembered_spelling_follows_every_change() -> None:
+    # get() remembers the spellings it resolved; a register, replacement or unregister
+    # must never let an old answer through
+    r = Registry[tuple[str, str]](
+        "pair", code=lambda p: p[0], names=lambda p: (p[1],), item_type=tuple
+    )
+    r.register(("a", "first name"))
+    assert r.get("FIRST NAME") == ("a", "first name")
+    assert r.get("FIRST NAME") == ("a", "first name")  # now from the memo
+    r.register(("a", "second name"), replace=True)
+    with pytest.raises(UnknownKeyError):
+        r.get("FIRST NAME")
+    assert r.get("Second Name") == ("a", "second name")
+    r.unregister("a")
+    with pytest.raises(UnknownKeyError):
+        r.get("Second Name")
+
+
+def test_the_memo_of_spellings_is_bounded() -> None:
+    from carecontinuum._lookup import _MEMO_SIZE
+
+    r = _words()
+    r.register("Alpha")
+    spellings = [" " * i + "ALPHA" + " " * j for i in range(70) for j in range(70)]
+    assert len(spellings) > _MEMO_SIZE
+    for spelling in spellings:
+        assert r.get(spelling) == "Alpha"
+    assert len(r._snapshot.found) == _MEMO_SIZE
+
+
 def test_builtins_are_protected() -> None:
     r = _words()
     r.register("Core", builtin=True)

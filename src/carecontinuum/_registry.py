@@ -47,7 +47,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from ._lookup import Lookup
+from ._lookup import _MEMO_SIZE, Lookup
 from .errors import (
     AmbiguousKeyError,
     DuplicateRegistrationError,
@@ -68,6 +68,10 @@ class _Snapshot(Generic[T]):
     lookup: Lookup
     builtins: frozenset[str]
     loaded: bool
+    #: Spellings already resolved (an alias, a name in other case) and their items, so a
+    #: repeated lookup is two dict probes.  A cache of this snapshot's own answers: a
+    #: change makes a new snapshot, so it never goes stale; bounded, as keys are user input.
+    found: dict[str, T] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -225,6 +229,8 @@ registered; pass replace=True to replace it on purpose
         snap = self._snapshot
         if type(key) is str:
             found = snap.items.get(key)
+            if found is None:
+                found = snap.found.get(key)
             if found is not None:
                 return found
         code = snap.lookup.find(key)
@@ -234,7 +240,10 @@ registered; pass replace=True to replace it on purpose
         if code is None:
             snap.lookup.code(key)  # raises the miss (with suggestions) or the ambiguity
             raise AssertionError("unreachable")  # pragma: no cover
-        return snap.items[code]
+        item = snap.items[code]
+        if len(snap.found) < _MEMO_SIZE:
+            snap.found[key] = item
+        return item
 
     def find(self, key: object) -> T | None:
         """The item *key* names, or ``None``.

@@ -49,6 +49,8 @@ def rule_set(key: str | RuleSet) -> RuleSet:
     carecontinuum.errors.UnknownRuleSetError: unknown intensity rule set 'medicaire'; did you mean \
 'medicare'?
     """
+    if type(key) is str:  # the common case first: isinstance on a model class is slow
+        return RULE_SETS.get(key)
     if isinstance(key, RuleSet):
         return key
     return RULE_SETS.get(key)

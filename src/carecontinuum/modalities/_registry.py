@@ -267,6 +267,8 @@ def modality(key: str | Modality) -> Modality:
     carecontinuum.errors.UnknownModalityError: unknown modality 'esketamin'; did you mean \
 'esketamine' or 'ketamine'?
     """
+    if type(key) is str:  # the common case first: isinstance on a model class is slow
+        return MODALITIES.get(key)
     if isinstance(key, Modality):
         return key
     return MODALITIES.get(key)
