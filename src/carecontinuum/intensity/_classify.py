@@ -309,8 +309,8 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     """
     if type(rules) is RuleSet:
         rs = rules
-    elif type(rules) is str:
-        rs = RULE_SETS.get(rules)
+    elif type(rules) is str:  # an exact id straight from the registry's snapshot, else get()
+        rs = RULE_SETS._snapshot.items.get(rules) or RULE_SETS.get(rules)
     else:
         rs = _rule_set(not_bool(rules, "rules", "a rule-set id or a RuleSet"))
     found = _COMPILED.get(id(rs))  # RuleSet.compiled, inlined on the hot path
