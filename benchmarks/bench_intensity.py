@@ -134,6 +134,7 @@ def bench_build() -> bool:
     mine = min(m for m, _ in refs)
     ref = min(r for _, r in refs)  # the faster bare model is the anchor
     met = _report("Schedule(hours_per_day=3, days_per_week=3, weeks=6) vs bare", mine, ref, 1.5)
+
     def same_shape() -> object:
         return _SameShape(hours_per_day=3, days_per_week=3, weeks=6)
 
