@@ -346,3 +346,20 @@ def test_messages_without_pyarrow(monkeypatch: pytest.MonkeyPatch) -> None:
             "placement 12 starts 1970-01-011 day",
         ]
     )
+
+
+@given(frames(), st.integers(1, 5))
+@settings(max_examples=60, deadline=None)
+def test_messages_joined_in_slices_equal_one_join(df: pd.DataFrame, rows: int) -> None:
+    # population checks of millions of findings join their messages slice by slice
+    from carecontinuum.journeys import _population_messages as kernel
+
+    whole = population.check(df, max_gap_days=1)
+    saved = kernel._JOIN_ROWS
+    kernel._JOIN_ROWS = rows
+    try:
+        sliced = population.check(df, max_gap_days=1)
+    finally:
+        kernel._JOIN_ROWS = saved
+    pd.testing.assert_frame_equal(sliced, whole)
+    assert _vectorized(sliced) == _per_journey(df, max_gap_days=1)

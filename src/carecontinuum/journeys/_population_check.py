@@ -240,9 +240,15 @@ def _concat(columns: list[Any]) -> Any:
         return np.concatenate(columns)
     import pyarrow as pa
 
-    return pa.concat_arrays(
-        [pa.array(c, type=pa.string()) if isinstance(c, np.ndarray) else c for c in columns]
-    )
+    chunks: list[Any] = []
+    for c in columns:
+        if isinstance(c, np.ndarray):
+            chunks.append(pa.array(c, type=pa.string()))
+        elif isinstance(c, pa.ChunkedArray):
+            chunks.extend(c.chunks)
+        else:
+            chunks.append(c)
+    return pa.chunked_array(chunks, type=pa.string())
 
 
 def _take(messages: Any, order: Any) -> Any:

@@ -19,6 +19,9 @@ from ._reason import DischargeReason
 __all__ = ["messages"]
 
 _DEATH = int(DischargeReason.DEATH)
+#: Messages joined per slice: the slice's pieces (a few MB) are freed and reused, rather than
+#: every piece of millions of messages faulted in as fresh memory at once.
+_JOIN_ROWS = 262_144
 
 
 class _Part:
@@ -87,16 +90,18 @@ def _join(parts: list[str | _Part], n: int) -> Any:
             else:
                 out = out + np.asarray(part.table, dtype=object)[part.codes]
         return out
-    pieces: list[Any] = []
-    for part in parts:
-        if isinstance(part, str):
-            pieces.append(part)
-        else:
-            table = pa.array(part.table, type=pa.string())
-            pieces.append(table.take(pa.array(part.codes)))
-    if not any(not isinstance(p, str) for p in pieces):
+    if all(isinstance(p, str) for p in parts):
         return np.full(n, "".join(parts), dtype=object)  # type: ignore[arg-type]
-    return pc.binary_join_element_wise(*pieces, "")
+    tables = [p if isinstance(p, str) else pa.array(p.table, type=pa.string()) for p in parts]
+    chunks = []
+    for start in range(0, n, _JOIN_ROWS):  # in slices: each slice's temporaries are reused memory
+        stop = min(start + _JOIN_ROWS, n)
+        pieces = [
+            t if isinstance(t, str) else t.take(pa.array(p.codes[start:stop]))  # type: ignore[union-attr]
+            for t, p in zip(tables, parts, strict=True)
+        ]
+        chunks.append(pc.binary_join_element_wise(*pieces, ""))
+    return chunks[0] if len(chunks) == 1 else pa.chunked_array(chunks, type=pa.string())
 
 
 def messages(code: str, col: Any, data: PreparedPlacements) -> Any:
