@@ -381,8 +381,16 @@ def check_speed(n_rows: int, rounds: int = 3) -> bool:
 
     with tempfile.TemporaryDirectory() as tmp:
         df = population.read_parquet(_data(n_rows, Path(tmp)))
+    try:
+        peak: Any = _Peak()
+    except ImportError:  # psutil is in the bench extra: without it, no memory figure
+        peak = None
     t = time.perf_counter()
-    found = len(population.check(df))
+    if peak is None:
+        found = len(population.check(df))
+    else:
+        with peak:
+            found = len(population.check(df))
     first = time.perf_counter() - t
     prepared = population.prepare(df)
     best: dict[str, float] = {}
@@ -398,6 +406,10 @@ def check_speed(n_rows: int, rounds: int = 3) -> bool:
     print(f"check, raw frame: first {first:.3f}, warm {best['check']:.3f} "
           f"({ratio:.2f}× the numpy sort anchor {best['numpy sort anchor']:.3f})")  # fmt: skip
     print(f"check, prepared: warm {best['check prepared']:.3f}")
+    if peak is not None:
+        above = peak.peak - peak.base
+        print(f"check, raw frame: peak RSS above the input {above / 2**20:,.0f} MiB "
+              f"({above / n_rows:.1f} bytes per input row; the findings frame included)")  # fmt: skip
     met = n_rows < 20_000_000 or best["check"] <= 5.0
     print(f"  check ≤ 5 s at 20 M: {'OK' if met else 'MISSED'}")
     return met
