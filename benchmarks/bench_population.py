@@ -409,7 +409,7 @@ def check_speed(n_rows: int, rounds: int = 3) -> bool:
     if peak is not None:
         above = peak.peak - peak.base
         print(f"check, raw frame: peak RSS above the input {above / 2**20:,.0f} MiB "
-              f"({above / n_rows:.1f} bytes per input row; the findings frame included)")  # fmt: skip
+              f"({above / n_rows:.1f} bytes per input row, the findings included)")  # fmt: skip
     met = n_rows < 20_000_000 or best["check"] <= 5.0
     print(f"  check ≤ 5 s at 20 M: {'OK' if met else 'MISSED'}")
     return met
