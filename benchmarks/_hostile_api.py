@@ -140,6 +140,18 @@ def text_cases() -> list[tuple[str, Any]]:
         ("JSON nested 500,000 deep", _NESTED),
         ("JSON of 1 MB of keys", '{"a": {' + ", ".join(f'"k{i}": 1' for i in range(80_000)) + "}}"),
         ("JSON with 60,000 duplicate keys", "{" + ", ".join('"k": 1' for _ in range(60_000)) + "}"),
+        (
+            "JSON of 1 MB of keys, values {}",
+            "{" + ", ".join(f'"k{i}": {{}}' for i in range(80_000)) + "}",
+        ),
+        (
+            "JSON: an unknown key, 60,000 objects",
+            '{"a": [' + ", ".join(['{"x": 1, "y": 2}'] * 60_000) + "]}",
+        ),
+        (
+            "JSON: 100,000 wrong list items",
+            '{"name": "P", "level": "IOP", "modalities": [' + ", ".join(["{}"] * 100_000) + "]}",
+        ),
         ("JSON list of 200,000 nulls", "[" + ", ".join("null" for _ in range(200_000)) + "]"),
         ("JSON integer of 1 MB", "9" * _MB),
         ("lone surrogates", "\ud800" * (_MB // 4)),

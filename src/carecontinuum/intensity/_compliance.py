@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 
 from .._contract import contract
 from .._display import Display, num, render_html
+from .._json_model import JsonModel
 from .._nonempty import NonEmpty
 from ..levels import CareLevel, ContinuumLevelCode
 from ..units import HoursPerWeek
@@ -21,7 +22,7 @@ __all__ = ["WeeklyCompliance", "weekly_compliance"]
 
 
 @contract("quantity_out_of_range")
-class WeeklyCompliance(BaseModel):
+class WeeklyCompliance(JsonModel):
     """Hours attended week by week, checked against a level's weekly floor.
 
     Weeks are numbered from 1.  The comparison is exact, like classification.

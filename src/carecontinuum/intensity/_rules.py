@@ -17,7 +17,6 @@ import itertools
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     ConfigDict,
     Discriminator,
     Field,
@@ -28,6 +27,7 @@ from pydantic import (
 
 from .._contract import contract, rule
 from .._display import Display, Table, num, render_html
+from .._json_model import JsonModel
 from .._nonempty import NonEmpty
 from .._sources import Firmness
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode, Setting
@@ -42,7 +42,7 @@ _DailyFloor = Annotated[float, InUnit("hour / day", per="day", label="hours per 
 
 
 @contract("quantity_out_of_range")
-class WeeklyHours(BaseModel):
+class WeeklyHours(JsonModel):
     """At least so many hours of treatment per week (inclusive).
 
     Examples
@@ -68,7 +68,7 @@ class WeeklyHours(BaseModel):
 
 
 @contract("quantity_out_of_range", "quantity_not_whole")
-class DailyHours(BaseModel):
+class DailyHours(JsonModel):
     """At least so many hours a day on at least so many days a week (inclusive).
 
     ``hours_at_least=0`` counts every day attended.
@@ -122,7 +122,7 @@ Condition = Annotated[
 
 
 @contract("quantity_out_of_range")
-class Tier(BaseModel):
+class Tier(JsonModel):
     """A level and the conditions a schedule must all meet to reach it.
 
     Examples
@@ -160,7 +160,7 @@ class Tier(BaseModel):
 
 
 @contract("rule_set_levels")
-class RuleSet(BaseModel):
+class RuleSet(JsonModel):
     """A published (or your own) rule for the level a schedule's hours reach.
 
     Parameters

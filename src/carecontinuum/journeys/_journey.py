@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from .._display import DisplayMixin, Table
+from .._json_model import JsonModel
 from .._typing import Axes
 from ..transitions import ContinuumGraph, Finding, TransitionKind, kind_between
 from ._check import DEFAULT_MAX_GAP_DAYS, check_options, check_placements
@@ -38,7 +39,7 @@ def _person_id(value: Any) -> Any:
         raise PydanticCustomError("person_id", "{error}", {"error": str(err)}) from None
 
 
-class Journey(DisplayMixin, BaseModel):
+class Journey(DisplayMixin, JsonModel):
     """One person's placements, in the order they happened.
 
     Construction accepts any order and any dates that are valid per placement,

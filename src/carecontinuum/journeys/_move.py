@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BeforeValidator, ConfigDict, Field
 
 from .._display import DisplayMixin
+from .._json_model import JsonModel
 from ..levels import LevelCode
 from ..transitions import TransitionKind
 from ._numbers import plain_whole
@@ -15,7 +16,7 @@ from ._numbers import plain_whole
 __all__ = ["Move"]
 
 
-class Move(DisplayMixin, BaseModel):
+class Move(DisplayMixin, JsonModel):
     """A move between two consecutive placements of a journey.
 
     Attributes

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Annotated, Any, ClassVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .._contract import contract
 from .._display import DisplayMixin
+from .._json_model import JsonModel
 from .._text import echo
 from ..levels import LevelField as _LevelField
 from ..levels import level_key
@@ -37,7 +38,7 @@ LevelField = Annotated[_LevelField, BeforeValidator(_require_level)]
 
 
 @contract("placement_level", "placement_dates")
-class Placement(DisplayMixin, BaseModel):
+class Placement(DisplayMixin, JsonModel):
     """One stay at one level of care.
 
     Attributes

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from .._contract import contract, rule
 from .._display import Display, Table, render_html
+from .._json_model import JsonModel
 from .._nonempty import NonEmpty
 from ._errors import InvalidCrosswalkError, UnboundCrosswalkError
 from ._framework import Framework
@@ -67,7 +68,7 @@ class MatchKind(StrEnum):
 
 
 @contract("mapping_target", "mapping_lost", "unverified_note")
-class LevelMapping(BaseModel):
+class LevelMapping(JsonModel):
     """One row of a crosswalk: a source level code and its counterpart.
 
     ``lost`` says what an approximate or missing match loses; ``verified`` is
@@ -132,7 +133,7 @@ class LevelMapping(BaseModel):
 
 
 @contract("crosswalk_mappings")
-class Crosswalk(BaseModel):
+class Crosswalk(JsonModel):
     """A mapping from the levels of one framework to another's.
 
     A source level may map to several targets (a residential level of the

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from .._contract import contract, rule
 from .._display import Display, Table, render_html
+from .._json_model import JsonModel
 from .._lookup import Lookup, normalize_key
 from .._nonempty import NonEmpty
 from .._phrases import name_variants, query_variants
@@ -67,7 +68,7 @@ class _LookupCache:
 
 
 @contract("framework_level", "framework_alias", "unverified_note")
-class Framework(BaseModel):
+class Framework(JsonModel):
     """An ordered, named set of care levels.
 
     Levels are kept in intensity order.  A framework is a sequence of its

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .._contract import contract, rule
 from .._display import DisplayMixin
+from .._json_model import JsonModel
 from .._lookup import EnumLookup
 from .._sources import Firmness
 from ..units import QuantityRange
@@ -122,7 +123,7 @@ SYSTEM_URIS: dict[CodeSystem, str] = {
 
 
 @contract("unverified_note")
-class ExternalCode(BaseModel):
+class ExternalCode(JsonModel):
     """A level's code in another system, and how well it matches.
 
     Examples
@@ -163,7 +164,7 @@ class ExternalCode(BaseModel):
 
 
 @contract("level_setting", "unverified_note")
-class CareLevel(DisplayMixin, BaseModel):
+class CareLevel(DisplayMixin, JsonModel):
     """One level of care, frozen; its identity is its :attr:`code`.
 
     Levels order by :attr:`rank` (then code), so ``<`` and ``sorted()`` follow

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .._checks import not_bool
 from .._contract import contract, rule
+from .._json_model import JsonModel
 from .._sources import Firmness
 from .._text import echo
 from ._errors import ServiceCountError
@@ -27,7 +28,7 @@ _ServiceCount = Annotated[int, Field(strict=True, ge=1, le=100)]
 
 
 @contract("tier_range", "unverified_note")
-class PerDiemTier(BaseModel):
+class PerDiemTier(JsonModel):
     """One per-diem payment tier: the days on which a payer pays one daily rate.
 
     A day falls in the tier when the number of services furnished on it is at

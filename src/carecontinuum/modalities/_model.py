@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from .._contract import contract, rule
 from .._display import DisplayMixin
+from .._json_model import JsonModel
 from .._signature import type_text
 from ._enums import Format, ModalityCategory
 from ._errors import ModalityDefinitionError
@@ -43,7 +44,7 @@ _Words = Annotated[
 
 
 @contract("blank_text")
-class Modality(DisplayMixin, BaseModel):
+class Modality(DisplayMixin, JsonModel):
     """A therapy, approach or adjunct that a program delivers; frozen.
 
     Subclass it to add fields: give the subclass its own ``kind`` literal and

@@ -6,7 +6,6 @@ import itertools
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -17,6 +16,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .._contract import contract, rule
+from .._json_model import JsonModel
 from ..errors import InvalidQuantityError
 from ..units import (
     DaysPerWeek,
@@ -83,7 +83,7 @@ _Length = Annotated[QuantityRange, _range_in("hour")]
 
 
 @contract("unverified_note", "component_weeks", "range_positive", "range_unit")
-class ModalityComponent(BaseModel):
+class ModalityComponent(JsonModel):
     """One documented part or phase of a modality (a weekly group, a dosing phase ...).
 
     ``sessions_per_week`` and ``session_length`` are ranges because sources
@@ -182,7 +182,7 @@ class ModalityComponent(BaseModel):
 
 
 @contract("structure_duration", "range_unit", "unverified_note")
-class ModalityStructure(BaseModel):
+class ModalityStructure(JsonModel):
     """A modality's documented structure, as typed quantities.
 
     Every field is optional: sources document different things (a session

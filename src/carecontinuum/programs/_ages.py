@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
 from .._contract import contract, rule
+from .._json_model import JsonModel
 from ._codes import AgeGroup
 
 __all__ = ["ADULT_AGE", "Age", "AgeRange"]
@@ -26,7 +27,7 @@ Age = Annotated[int, Field(ge=0, le=130), BeforeValidator(_not_bool)]
 
 
 @contract("age_range_order")
-class AgeRange(BaseModel):
+class AgeRange(JsonModel):
     """Ages served, in whole years, both ends inclusive; ``max_age=None`` is "and older".
 
     Examples

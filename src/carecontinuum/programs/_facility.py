@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidatorFunctionWrapHandler
+from pydantic import ConfigDict, Field, StringConstraints, ValidatorFunctionWrapHandler
 from pydantic.functional_validators import WrapValidator
 
 from .._display import DisplayMixin
+from .._json_model import JsonModel
 from ._geo import Coordinates, Point
 
 __all__ = ["MAX_TEXT", "CheckedCodes", "Facility", "ServiceCode", "ServiceCodes"]
@@ -63,7 +64,7 @@ def _service_codes(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
 ServiceCodes = Annotated[tuple[ServiceCode, ...], WrapValidator(_service_codes)]
 
 
-class Facility(DisplayMixin, BaseModel):
+class Facility(DisplayMixin, JsonModel):
     """A treatment facility: its id, names, address, phone, website and coordinates.
 
     Parameters

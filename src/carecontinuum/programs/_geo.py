@@ -20,8 +20,9 @@ import math
 from enum import StrEnum
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
+from .._json_model import JsonModel
 from .._lookup import EnumField, EnumLookup
 from .._text import echo
 
@@ -93,7 +94,7 @@ _Longitude = Annotated[
 Point = Union["Coordinates", tuple[float, float], str]
 
 
-class Coordinates(BaseModel):
+class Coordinates(JsonModel):
     """A point: latitude and longitude in decimal degrees (WGS 84, as geocoders give them).
 
     Also accepts a ``(latitude, longitude)`` pair or ``"latitude, longitude"``

@@ -6,9 +6,10 @@ import sys
 import warnings
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
 
 from .._contract import contract, rule
+from .._json_model import JsonModel
 from ..levels import ContinuumLevelCode
 from ..modalities import AnyModality
 from ._ages import Age
@@ -19,7 +20,7 @@ __all__ = ["Needs"]
 
 
 @contract("needs_languages", "needs_near", "quantity_out_of_range")
-class Needs(BaseModel):
+class Needs(JsonModel):
     """What a person needs from a program; every field is optional.
 
     * ``level``: the level of care (code or alias);

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
 
 from .._contract import contract, rule
 from .._display import Display, render_html
+from .._json_model import JsonModel
 from ..intensity import RuleSet
 from ..levels import DEFAULT_CONTINUUM, CareLevel, ContinuumLevelCode
 from ..modalities import AnyModality, Modality
@@ -23,7 +24,7 @@ _STAY_UNITS = ("day", "week", "month", "year")
 
 
 @contract("program_age_groups", "stay_unit")
-class Program(BaseModel):
+class Program(JsonModel):
     """A concrete treatment program: the level it offers, its schedule, who it serves.
 
     ``level`` is a level of the default continuum (code or alias: ``"IOP"``

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .._display import num
+from .._json_model import JsonModel
 from ..units import QuantityRange
 from ._record import ProgramRecord
 
 __all__ = ["PROGRAM_QUESTIONS", "ProgramQuestion", "answers"]
 
 
-class ProgramQuestion(BaseModel):
+class ProgramQuestion(JsonModel):
     """A question to ask a program before choosing it, and which fields answer it."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as _dt
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
+from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from .._display import num
+from .._json_model import JsonModel
 from ..levels import Setting
 from ..units import Weeks, pint_types
 from ._dates import calendar_date
@@ -24,7 +25,7 @@ _Date = Annotated[
 ]
 
 
-class ScheduleBase(BaseModel):
+class ScheduleBase(JsonModel):
     """Fields and derived values common to :class:`Schedule` and :class:`WeeklySchedule`.
 
     A duration is optional: ``weeks``, or a ``start`` and an ``end`` date (the

@@ -6,11 +6,12 @@ import datetime as _dt
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationInfo, field_validator
+from pydantic import BeforeValidator, ConfigDict, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from .._contract import contract
 from .._display import Display, num, render_html
+from .._json_model import JsonModel
 from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
@@ -115,7 +116,7 @@ def _clock(microseconds_: int) -> str:
 
 
 @contract("session_past_midnight", "session_too_short", "quantity_out_of_range")
-class Session(BaseModel):
+class Session(JsonModel):
     """One session in a weekly template: when, how long, in what format, of what.
 
     ``modality`` is any registered modality (plug-ins included): an object, its

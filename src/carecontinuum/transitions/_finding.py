@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
+
+from .._json_model import JsonModel
 
 __all__ = ["KEBAB_CASE", "Finding", "Severity"]
 
@@ -15,7 +17,7 @@ KEBAB_CASE = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Severity = Literal["error", "warning"]
 
 
-class Finding(BaseModel):
+class Finding(JsonModel):
     """One problem found while checking a graph or a journey.
 
     Checks report every finding rather than stopping at the first, so a whole

@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StrictBool, StringConstraints, model_validator
+from pydantic import ConfigDict, StrictBool, StringConstraints, model_validator
 
 from .._contract import contract, rule
 from .._display import Display, render_html
+from .._json_model import JsonModel
 from ..levels import CareLevel, LevelCode
 
 __all__ = ["Transition", "TransitionKind", "kind_between"]
@@ -84,7 +85,7 @@ def kind_between(source: CareLevel, target: CareLevel) -> TransitionKind:
 
 
 @contract("transition_self", "unverified_note")
-class Transition(BaseModel):
+class Transition(JsonModel):
     """One allowed move between two levels: an edge of a :class:`ContinuumGraph`.
 
     A transition carries meaning, not durations: moves between levels are

@@ -14,13 +14,22 @@ import gc
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 
 from .._json import loads
 from .._text import echo
 from ..levels import CareLevel
 from ._core import check_flag
 from ._editing import GraphBuilding
+from ._index import LevelResolver
 from ._model import Transition
 
 __all__ = ["NODE_LINK_FORMAT", "GraphNodeLink", "edge_record", "node_record", "read_node_link"]
@@ -115,6 +124,13 @@ class _NodeLink(BaseModel):
     links: list[_Edge] = Field(default_factory=list)
     """The key older networkx versions write instead of ``edges``."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _only_known(cls, data: object) -> object:
+        if isinstance(data, Mapping):
+            _known_keys(data, _DOCUMENT_FIELDS, "node-link data")
+        return data
+
     @model_validator(mode="after")
     def _one_edge_list(self) -> _NodeLink:
         if self.edges and self.links:
@@ -124,7 +140,61 @@ class _NodeLink(BaseModel):
         return self
 
 
+_DOCUMENT_FIELDS = frozenset(_NodeLink.model_fields)
 _READER: TypeAdapter[_NodeLink] = TypeAdapter(_NodeLink)
+_NODES: TypeAdapter[list[_Node]] = TypeAdapter(list[_Node])
+
+
+def _endpoints_exist(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Refuse an edge to a level that is not among the nodes, before the edges are validated.
+
+    The graph finds such an edge only once pydantic has validated every edge, so
+    12,000 edges to nowhere would cost more to refuse than to read.  Endpoints that
+    are node ids pass at set speed.  Any other is resolved against the nodes (once
+    validated) as the graph resolves it when the edge is added — an alias or a loose
+    spelling of a node's code is fine — and the first that names no node raises the
+    graph's own error.  Anything else wrong with the document (a node's fields, an
+    edge's, two nodes with one code) is left to the full validation, as before.
+
+    Returns
+    -------
+    Mapping
+        *data*, with its nodes as the levels validated here when they were (so the
+        full validation does not validate them again).
+
+    Raises
+    ------
+    carecontinuum.UnknownLevelError
+        For an endpoint that names no node (an ``UnknownGraphLevelError``).
+    carecontinuum.AmbiguousKeyError
+        For an endpoint that is an alias of two nodes.
+    """
+    nodes, edges = data.get("nodes"), data.get("edges") or data.get("links")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return data
+    ids = {
+        node["id"] for node in nodes if isinstance(node, Mapping) and type(node.get("id")) is str
+    }
+    others = [
+        end
+        for edge in edges
+        if isinstance(edge, Mapping)
+        for end in (edge.get("source"), edge.get("target"))
+        if type(end) is str and end not in ids
+    ]
+    if not others:
+        return data
+    try:
+        levels = _NODES.validate_python(nodes)
+        name = _GraphAttributes.model_validate(data.get("graph", {})).name
+    except ValidationError:
+        return data  # the full validation reports it
+    by_code = {level.code: level for level in levels}
+    if len(by_code) == len(levels):  # else the graph reports the repeated code
+        resolver = LevelResolver(name, by_code)
+        for end in dict.fromkeys(others):
+            resolver.code(end)
+    return {**data, "nodes": levels}  # levels pass the node validator unchanged
 
 
 def read_node_link(
@@ -138,6 +208,9 @@ def read_node_link(
         For text that is not strict JSON (duplicate keys, ``NaN``, deep nesting ...).
     pydantic.ValidationError
         For a document of the wrong shape, or a node or edge whose fields are invalid.
+    carecontinuum.UnknownLevelError
+        For an edge to a level that is not among the nodes (found before the edges
+        are validated: see :func:`_endpoints_exist`).
     TypeError
         When *data* is neither a mapping nor text.
     """
@@ -148,6 +221,8 @@ def read_node_link(
             "data must be node-link data (a mapping) or JSON text of it, "
             f"not {type(data).__name__} {echo(data)}"
         )
+    if isinstance(data, Mapping):  # JSON text may hold anything: pydantic names the type
+        data = _endpoints_exist(data)
     doc = _READER.validate_python(data)
     return doc.graph.name, doc.nodes, doc.edges or doc.links
 

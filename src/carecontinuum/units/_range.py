@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, NoReturn, get_args
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -19,6 +18,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError
 
 from .._contract import contract
+from .._json_model import JsonModel
 from .._text import echo
 from ..errors import InvalidQuantityError
 from . import pint_types
@@ -114,7 +114,7 @@ RANGE_TEXT_PATTERN = (
 
 
 @contract("range_order", "quantity_out_of_range", "quantity_not_whole")
-class QuantityRange(BaseModel):
+class QuantityRange(JsonModel):
     """A closed or open-ended range of a quantity, e.g. "3–5 days per week".
 
     ``high=None`` means "or more".  ``approximate=True`` renders the range with
