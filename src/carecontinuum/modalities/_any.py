@@ -106,10 +106,10 @@ def registered_spellings() -> list[str]:
 
 
 def _validate(value: Any) -> Modality:
+    if isinstance(value, Modality):  # before the import: most values are instances already
+        return value
     from ._registry import modality, modality_kind
 
-    if isinstance(value, Modality):
-        return value
     if isinstance(value, str):
         try:
             return modality(value)
