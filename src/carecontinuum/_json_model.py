@@ -31,14 +31,34 @@ from pydantic import BaseModel, ValidationError
 from pydantic.config import ExtraValues
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ._json_shape import Wide, widest_object
+from ._json_shape import Long, Wide, oversized
 from ._text import ECHO_LIMIT, echo
 
-__all__ = ["MAX_OBJECT_KEYS", "JsonModel", "too_many_keys"]
+__all__ = ["MAX_ARRAY_ITEMS", "MAX_OBJECT_KEYS", "JsonModel", "too_many_items", "too_many_keys"]
 
 #: The most keys one JSON object may have in text a model reads (``model_validate_json``);
 #: the widest model has 18 fields, so an object with more is mostly unknown keys.
 MAX_OBJECT_KEYS = 256
+
+#: The most items one JSON array may have in text a model reads (``model_validate_json``).
+#: The longest legitimate lists are a journey's placements (a synthetic person has at most
+#: 1,000); a program's modalities, a framework's levels and a crosswalk's mappings are tens.
+#: pydantic builds an error per bad item (about 2 us each, several per item), so 100,000
+#: bad items take half a second to refuse; 2,000 stay within a few milliseconds.
+MAX_ARRAY_ITEMS = 2_000
+
+
+def _refusal(model: str, kind: str, message: str, shown: str) -> ValidationError:
+    """One top-level ``ValidationError`` of type *kind*, its input *shown* cut to 80 characters."""
+    error = PydanticCustomError(kind, "{message}", {"message": message})
+    details: InitErrorDetails = {"type": error, "loc": (), "input": shown[:ECHO_LIMIT]}
+    return ValidationError.from_exception_data(model, [details], input_type="json")
+
+
+def _head(text: str | bytes | bytearray) -> str:
+    """The start of *text*, as text, for the echo of a refused document."""
+    head = text[:ECHO_LIMIT]
+    return head if isinstance(head, str) else bytes(head).decode("utf-8", "replace")
 
 
 def too_many_keys(model: str, wide: Wide, text: str | bytes | bytearray) -> ValidationError:
@@ -73,16 +93,49 @@ def too_many_keys(model: str, wide: Wide, text: str | bytes | bytearray) -> Vali
     else:
         where = ""
         count = f"at least {wide.keys:,} keys"
-        head = text[:ECHO_LIMIT]
-        shown = head if isinstance(head, str) else bytes(head).decode("utf-8", "replace")
+        shown = _head(text)
     message = (
         f"a JSON object{where} has {count}: at most {MAX_OBJECT_KEYS} are read (no object of "
         f"{model} has nearly that many fields), so the document is refused as a whole rather "
         "than with one error per unknown key"
     )
-    error = PydanticCustomError("too_many_unknown_fields", "{message}", {"message": message})
-    details: InitErrorDetails = {"type": error, "loc": (), "input": shown[:ECHO_LIMIT]}
-    return ValidationError.from_exception_data(model, [details], input_type="json")
+    return _refusal(model, "too_many_unknown_fields", message, shown)
+
+
+def too_many_items(model: str, long: Long, text: str | bytes | bytearray) -> ValidationError:
+    """The one error refusing *text*: its array *long* has over :data:`MAX_ARRAY_ITEMS` items.
+
+    Parameters
+    ----------
+    model:
+        The model's name (the error's title).
+    long:
+        The array, as :func:`~carecontinuum._json_shape.longest_array` found it.
+    text:
+        The JSON text, echoed from its start.
+
+    Returns
+    -------
+    pydantic.ValidationError
+        Of type ``too_many_items`` at the top level; its input is the text's
+        start, cut to 80 characters.
+
+    Examples
+    --------
+    >>> from carecontinuum._json_shape import Long
+    >>> err = too_many_items("Journey", Long(5000), '{"placements": [{}, {}]}')
+    >>> err.errors()[0]["type"], err.errors()[0]["input"]
+    ('too_many_items', '{"placements": [{}, {}]}')
+    >>> print(err.errors()[0]["msg"])  # doctest: +NORMALIZE_WHITESPACE
+    a JSON array has 5,000 items: at most 2000 are read (no list of Journey is nearly that
+    long), so the document is refused as a whole rather than with one error per bad item
+    """
+    message = (
+        f"a JSON array has {long.items:,} items: at most {MAX_ARRAY_ITEMS} are read (no list of "
+        f"{model} is nearly that long), so the document is refused as a whole rather than with "
+        "one error per bad item"
+    )
+    return _refusal(model, "too_many_items", message, _head(text))
 
 
 class JsonModel(BaseModel):
@@ -123,7 +176,9 @@ class JsonModel(BaseModel):
             Of type ``too_many_unknown_fields`` for a text with an object of
             more than :data:`MAX_OBJECT_KEYS` keys (unknown keys not being
             forbidden — ``extra`` other than ``"forbid"`` — lets it through
-            to pydantic); otherwise whatever pydantic raises.
+            to pydantic); of type ``too_many_items`` for a text with an array
+            of more than :data:`MAX_ARRAY_ITEMS` items; otherwise whatever
+            pydantic raises.
 
         Examples
         --------
@@ -139,9 +194,11 @@ class JsonModel(BaseModel):
         ...
         """
         forbidden = (extra or cls.model_config.get("extra")) == "forbid"
-        wide = widest_object(json_data, MAX_OBJECT_KEYS) if forbidden else None
-        if wide is not None:
-            raise too_many_keys(cls.__name__, wide, json_data)
+        found = oversized(json_data, MAX_OBJECT_KEYS if forbidden else None, MAX_ARRAY_ITEMS)
+        if isinstance(found, Wide):
+            raise too_many_keys(cls.__name__, found, json_data)
+        if found is not None:
+            raise too_many_items(cls.__name__, found, json_data)
         options: dict[str, Any] = {
             name: value
             for name, value in (

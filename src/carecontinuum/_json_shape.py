@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Wide", "widest_object"]
+__all__ = ["Long", "Wide", "longest_array", "oversized", "widest_object"]
 
-#: Every byte but brackets, braces, quotes and colons (deleted from the UTF-8 bytes).
-_NOT_SHAPE = bytes(b for b in range(256) if b not in b'[]{}":')
-#: An object whose members are all scalars (in the shape: colons only).
-_FLAT_OBJECT = re.compile(rb"\{:*\}")
+#: Every byte but brackets, braces, quotes, colons and commas (deleted from the UTF-8 bytes).
+_NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}":,')
+#: An innermost container, once scalars and strings are cut: only colons and commas inside
+#: (brackets are not matched with each other: in JSON they pair up anyway).
+_INNERMOST = re.compile(rb"[\[{][:,]*[\]}]")
 #: The deepest nesting searched; the strict reader refuses deeper text anyway.
 _PASSES = 66
 
@@ -44,16 +45,112 @@ class Wide(NamedTuple):
     """The first key of the run of keys found, as written (escapes kept), or ""."""
 
 
-def _shape(text: str) -> bytes:
-    """The structure of *text*: only ``{ } [ ] :`` outside strings, plus one ``"`` per string.
+class Long(NamedTuple):
+    """An array of a JSON text with more items than the limit (:func:`longest_array`)."""
+
+    items: int
+    """How many items the array has."""
+
+
+def _structure(text: str, quotes: bool = True) -> bytes:
+    """The structure of *text*: only ``{ } [ ] : ,`` outside strings, plus one ``"`` per string.
 
     Escaped backslashes and quotes are dropped first, so every quote left
-    delimits a string; the contents of strings are then cut out.
+    delimits a string; the contents of strings are then cut out.  A string
+    with no structural byte inside is ``""`` once the rest is deleted (in
+    JSON a closing quote is never followed by a quote), so those are cut
+    without splitting; only strings holding brackets, colons or commas are.
+    Without *quotes*, strings leave nothing at all.
     """
     if "\\" in text:
         text = text.replace("\\\\", "").replace('\\"', "")
-    pieces = text.encode("utf-8", "surrogatepass").translate(None, _NOT_SHAPE).split(b'"')
-    return b'"'.join(pieces[::2])
+    kept = text.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    kept = kept.replace(b'""', b"\x00" if quotes else b"")  # \x00 is not kept: one string
+    if b'"' in kept:
+        kept = (b'"' if quotes else b"").join(kept.split(b'"')[::2])
+    return kept.replace(b"\x00", b'"') if quotes else kept
+
+
+def oversized(
+    data: str | bytes | bytearray, max_keys: int | None, max_items: int | None
+) -> Wide | Long | None:
+    """An object of more than *max_keys* keys or an array of more than *max_items* items.
+
+    The scans of :func:`widest_object` and :func:`longest_array` in one
+    sequence of passes over one reduction of the text (a limit of ``None``
+    skips its scan).  Each pass first looks for an object over the key limit,
+    then for an array over the item limit, then deletes the innermost
+    containers; the first found is returned.
+
+    Examples
+    --------
+    >>> oversized('[{"a": 1, "b": 2}, 3, 4]', 1, 2)
+    Wide(keys=2, line=1, column=3, key='a')
+    >>> oversized('[{"a": 1, "b": 2}, 3, 4]', None, 2)
+    Long(items=3)
+    """
+    text = data if isinstance(data, str) else bytes(data).decode("utf-8", "replace")
+    # cheap: without that many colons (commas) no object (array) can be over its limit
+    keys = max_keys if max_keys is not None and text.count(":") > max_keys else None
+    items = max_items if max_items is not None and text.count(",") >= max_items else None
+    if keys is None and items is None:
+        return None
+    shape = _structure(text, quotes=False)
+    for depth in range(_PASSES):
+        if keys is not None:
+            # without commas, an object's own colons are side by side once its children are cut
+            colons = shape.translate(None, b",")
+            if b":" * (keys + 1) in colons:
+                if depth == 0:
+                    return _located(text, _structure(text).translate(None, b","), keys)
+                runs = re.findall(rb":{%d,}" % (keys + 1), colons)
+                return Wide(max(map(len, runs)), 0, 0, "")
+        if items is not None:
+            commas = shape.translate(None, b":")
+            if b"," * items in commas:  # may be an object's: only an innermost array counts
+                arrays = re.findall(rb"\[,{%d,}\]" % items, commas)
+                if arrays:
+                    return Long(max(map(len, arrays)) - 1)
+        shorter = shape.replace(b"[]", b"").replace(b"{}", b"")  # empty containers, cheaply
+        if len(shorter) == len(shape):
+            shorter = _INNERMOST.sub(b"", shape)  # innermost containers (each already checked)
+            if len(shorter) == len(shape):
+                return None
+        shape = shorter
+    return None  # pragma: no cover - deeper than any text the parser reads
+
+
+def longest_array(data: str | bytes | bytearray, limit: int) -> Long | None:
+    """An array of the JSON text *data* with more than *limit* items, or ``None``.
+
+    Like :func:`widest_object`, in C and without parsing: the text is reduced
+    to its brackets, braces and commas, and each pass deletes the innermost
+    containers, so that an array's own commas end up side by side — an
+    innermost array of more than *limit* commas has more than *limit* + 1
+    items.  For text that is not JSON the answer means nothing.
+
+    Parameters
+    ----------
+    data:
+        JSON text, or its UTF-8 bytes.
+    limit:
+        The most items an array may have, at least 1 (with scalars cut, ``[]``
+        and ``[1]`` look alike).
+
+    Returns
+    -------
+    Long or None
+        The first array found with more than *limit* items.
+
+    Examples
+    --------
+    >>> longest_array('{"a": [{"x": [1, 2]}, {}, "[,,]", []]}', 3)
+    Long(items=4)
+    >>> longest_array('{"a": [1, 2, 3], "b": {"c": 1, "d": 2, "e": 3, "f": 4}}', 3) is None
+    True
+    """
+    found = oversized(data, None, limit)
+    return found if isinstance(found, Long) else None
 
 
 def widest_object(data: str | bytes | bytearray, limit: int) -> Wide | None:
@@ -85,24 +182,8 @@ def widest_object(data: str | bytes | bytearray, limit: int) -> Wide | None:
     >>> widest_object('{"k0": {}, "k1": [], "k2": {"x": 1}}', 2)
     Wide(keys=3, line=0, column=0, key='')
     """
-    text = data if isinstance(data, str) else bytes(data).decode("utf-8", "replace")
-    if text.count(":") <= limit:  # cheap: no object can have that many keys
-        return None
-    with_quotes = _shape(text)
-    shape = with_quotes.replace(b'"', b"")
-    run = b":" * (limit + 1)
-    for depth in range(_PASSES):
-        if run in shape:
-            if depth == 0:
-                return _located(text, with_quotes, limit)
-            return Wide(max(map(len, re.findall(rb":{%d,}" % (limit + 1), shape))), 0, 0, "")
-        shorter = shape.replace(b"[]", b"").replace(b"{}", b"")  # empty containers, cheaply
-        if len(shorter) == len(shape):
-            shorter = _FLAT_OBJECT.sub(b"", shape)  # innermost objects (each already checked)
-            if len(shorter) == len(shape):
-                return None
-        shape = shorter
-    return None  # pragma: no cover - deeper than any text the parser reads
+    found = oversized(data, limit, None)
+    return found if isinstance(found, Wide) else None
 
 
 def _located(text: str, with_quotes: bytes, limit: int) -> Wide:
