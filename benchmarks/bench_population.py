@@ -160,7 +160,7 @@ def _cc(path: str) -> dict[str, Any]:
     from carecontinuum.journeys import population
 
     tasks = _cc_tasks(path)
-    out = {name: _timed(task, warm=1 if name == "check" else 5) for name, task in tasks.items()}
+    out = {name: _timed(task, warm=1 if name == "check" else WARM) for name, task in tasks.items()}
     out["prepare+3"]["traced"] = _traced(tasks["prepare+3"])
     out["prepare+3"]["result"] = out["prepare+3"]["result"][0]
     prepared = population.prepare(population.read_parquet(path))
@@ -250,11 +250,11 @@ def _duckdb_tasks(path: str) -> dict[str, Callable[[], Any]]:
 
 
 def _polars(path: str) -> dict[str, Any]:
-    return {name: _timed(task) for name, task in _polars_tasks(path).items()}
+    return {name: _timed(task, WARM) for name, task in _polars_tasks(path).items()}
 
 
 def _duckdb(path: str) -> dict[str, Any]:
-    return {name: _timed(task) for name, task in _duckdb_tasks(path).items()}
+    return {name: _timed(task, WARM) for name, task in _duckdb_tasks(path).items()}
 
 
 def _interleaved(path: str, rounds: int = 5) -> dict[str, Any]:
@@ -278,6 +278,11 @@ def _interleaved(path: str, rounds: int = 5) -> dict[str, Any]:
 
 
 ENGINES = {"carecontinuum": _cc, "polars": _polars, "duckdb": _duckdb}
+#: Above this size every engine's data does not fit in one process on this machine (23 GB):
+#: the warm times are then each engine's own, from its fresh process, fewer of them.
+INTERLEAVE_MAX_ROWS = 50_000_000
+#: Warm calls per task in an engine's own process (set by the driver for large sizes).
+WARM = 5
 
 
 def _worker(engine: str, path: str) -> None:
@@ -299,9 +304,9 @@ def _data(n_rows: int, folder: Path) -> Path:
     return path
 
 
-def _run(engine: str, path: Path) -> dict[str, Any]:
+def _run(engine: str, path: Path, warm: int = 5) -> dict[str, Any]:
     out = subprocess.run(
-        [sys.executable, __file__, "--worker", engine, str(path)],
+        [sys.executable, __file__, "--worker", engine, str(path), str(warm)],
         check=True,
         capture_output=True,
         text=True,
@@ -311,13 +316,20 @@ def _run(engine: str, path: Path) -> dict[str, Any]:
 
 def _size(n_rows: int, folder: Path) -> bool:
     path = _data(n_rows, folder)
-    cc, pl, dk = (_run(e, path) for e in ENGINES)
+    interleave = n_rows <= INTERLEAVE_MAX_ROWS
+    cc, pl, dk = (_run(e, path, 5 if interleave else 2) for e in ENGINES)
     for task in ("matrix", "los"):  # every engine computed the same thing
         assert cc[task]["result"] == pl[task]["result"] == dk[task]["result"], task
     assert cc["today"]["result"] == cc["matrix"]["result"] == cc["prepare+3"]["result"]
-    warm = _run("interleaved", path)
+    if interleave:
+        warm = _run("interleaved", path)
+        how = "best of 5, interleaved with the other engines"
+    else:
+        own = zip(ENGINES, (cc, pl, dk), strict=True)
+        warm = {e: {k: v["warm"] for k, v in r.items()} for e, r in own}
+        how = "best of 2 in the engine's own process; too large to hold every engine at once"
     print(f"\n{n_rows:,} placements (SYNTHETIC, shuffled); times in s")
-    print("first call (fresh process) / warm (best of 5, interleaved with the other engines)")
+    print(f"first call (fresh process) / warm ({how})")
     print(f"{'':28}{'carecontinuum':>22}{'polars':>20}{'duckdb':>20}")
     for task, label in (("matrix", "transition_matrix"), ("los", "length_of_stay_stats")):
         line = f"{label:28}"
@@ -422,7 +434,8 @@ def main(sizes: tuple[int, ...] = SIZES) -> bool:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+    if len(sys.argv) == 5 and sys.argv[1] == "--worker":
+        WARM = int(sys.argv[4])
         _worker(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 2 and sys.argv[1] == "--check":  # --check [rows ...]: check alone
         chosen = tuple(int(a) for a in sys.argv[2:]) or (20_000_000,)
