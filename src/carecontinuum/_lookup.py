@@ -442,6 +442,10 @@ class EnumLookup(Generic[E]):
         return self._names[member]
 
 
+#: The most spellings an :class:`EnumField` remembers (a hostile file may have millions).
+_MEMO_SIZE = 4096
+
+
 class EnumField(Generic[E]):
     """``Annotated`` marker: a pydantic field parsed by an :class:`EnumLookup`.
 
@@ -468,19 +472,29 @@ class EnumField(Generic[E]):
     ['MD', 'md', 'MEDICAID', 'medicaid', 'Medicaid']
     """
 
-    __slots__ = ("lookup", "type_name")
+    __slots__ = ("_memo", "lookup", "type_name")
 
     def __init__(self, lookup: EnumLookup[E], type_name: str = "unknown_code") -> None:
         self.lookup = lookup
         self.type_name = type_name
+        self._memo: dict[str, E] = {}
+        """The member each text seen before names (plain ``str`` only, at most
+        :data:`_MEMO_SIZE`): a list of thousands of programs repeats a few spellings."""
 
     def _validate(self, value: object) -> E:
+        if type(value) is str:
+            member = self._memo.get(value)
+            if member is not None:
+                return member
         try:
-            return self.lookup(value)
+            member = self.lookup(value)
         except UnknownKeyError as err:
             from pydantic_core import PydanticCustomError
 
             raise PydanticCustomError(self.type_name, "{error}", {"error": str(err)}) from None
+        if type(value) is str and len(self._memo) < _MEMO_SIZE:
+            self._memo[value] = member
+        return member
 
     def spellings(self) -> list[object]:
         """The documented spellings: each member's value, name and extra names (text also

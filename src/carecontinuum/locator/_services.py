@@ -41,6 +41,8 @@ _KINDS = {
     "modality": _MODALITY,
 }
 _Value = tuple[ServiceCode, int, object]
+#: A value not looked up yet (the cache holds ``None`` for an empty one).
+_UNSEEN: _Value = (ServiceCode("", ""), -1, None)
 
 
 class _Fragment:
@@ -192,7 +194,6 @@ class ServiceReader:
             )
             return None
         fragments = self._fragments
-        known = self._codes
         shared = found.shared
         add = found.add
         for j, entry in enumerate(services):
@@ -201,24 +202,32 @@ class ServiceReader:
                 category, values, f1 = entry["f2"], entry["f3"], entry["f1"]
                 if type(category) is str and type(values) is str and type(f1) in _F1_TYPES:
                     fragment = fragments.get((category, values))
+                    if fragment is None:  # not seen as a whole: checked and read
+                        fragment = self._unseen(row, j, entry, category, values)
                     if isinstance(fragment, tuple):
                         shared.extend(fragment)
-                        continue
-                    if fragment is not None:
+                    elif fragment is not None:
                         add(fragment)
-                        continue
-                    codes = known.get(category)
-                    if codes is not None and len(values) <= MAX_VALUES_TEXT:
-                        # a category kept as codes, each value seen before (so checked then)
-                        try:
-                            fragment = tuple(map(codes.__getitem__, values.split(";")))
-                        except KeyError:  # a value not seen, empty or too long: in full
-                            pass
-                        else:
-                            shared.extend(fragment)
-                            continue
+                    continue
             self._entry(row, j, entry, found)  # anything else: every check, in order
         return None if row.refused else found
+
+    def _unseen(
+        self, row: RowProblems, j: int, entry: Mapping[object, object], category: str, values: str
+    ) -> _Fragment | tuple[ServiceCode, ...] | None:
+        """A usual entry not seen as a whole: its values read (``None``: an error)."""
+        codes = self._codes.get(category)
+        if codes is not None and len(values) <= MAX_VALUES_TEXT:
+            # a category kept as codes, each value seen before (so checked then)
+            try:
+                fragment = tuple(map(codes.__getitem__, values.split(";")))
+            except KeyError:  # a value not seen, empty or too long: in full
+                pass
+            else:
+                if len(self._fragments) < _CACHE_SIZE:
+                    self._fragments[category, values] = fragment
+                return fragment
+        return self._new_fragment(row, j, entry)
 
     def _entry(self, row: RowProblems, j: int, entry: object, found: Services) -> None:
         """Check services[*j*] in full, and take its values in unless it has an error."""
@@ -287,9 +296,8 @@ class ServiceReader:
         is_setting = category.upper() == "SET"
         for piece in pieces:
             key = (category, piece)
-            if key in cache:
-                value = cache[key]
-            else:
+            value = cache.get(key, _UNSEEN)
+            if value is _UNSEEN:
                 text = piece.strip()
                 if len(text) > MAX_TEXT:
                     raise _TooLongError(len(text))
