@@ -309,15 +309,19 @@ def test_person_ids_of_any_kind_group_the_same_rows(ids: list[object]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("people", "span", "n_levels"),
+    ("people", "span", "n_levels", "carried"),
     [
-        (50, 400, 5),  # the levels fit below the row: read back out of the sorted key
-        (2**20, 3_652_059, 200),  # 20 + 22 + 9 + 8 bits still fit
-        (2**26, 3_652_059, 255),  # 26 + 22 + 9 bits fit, the levels' 8 do not: gathered
+        (50, 400, 5, True),  # the levels fit below the row: read back out of the sorted key
+        (2**20, 3_652_059, 200, True),  # 20 + 22 + 9 + 8 bits still fit
+        (2**26, 3_652_059, 255, False),  # 26 + 22 + 9 bits fit, the levels' 8 do not: gathered
+        (2**25, 3_652_059, 255, True),  # 25 + 22 + 9 + 8 = 64 bits: all of the unsigned key
+        (2**32, 3_652_059, 2, True),  # 32 + 22 + 9 + 1 = 64
+        (2**33, 3_652_059, 5, False),  # 33 + 22 + 9 = 64 fit, the levels' 3 do not: gathered
+        (2**34, 3_652_059, 5, False),  # 65 bits: a stable argsort of person and day
     ],
 )
 def test_levels_carried_in_the_sort_key_equal_a_gather(
-    people: int, span: int, n_levels: int
+    people: int, span: int, n_levels: int, carried: bool
 ) -> None:
     from carecontinuum.journeys._prepare_sort import sorted_rows
 
@@ -330,8 +334,7 @@ def test_levels_carried_in_the_sort_key_equal_a_gather(
     expected = np.lexsort((start, person))
     assert (found.order == expected).all()
     assert (found.start == start[expected]).all()
-    carried = found.tail is not None
-    assert carried == (people < 2**26)
+    assert (found.tail is not None) == carried
     if carried:
         assert (found.tail == level[expected]).all()
 
