@@ -259,6 +259,32 @@ def _state_rule(**overrides: Any) -> cc.RuleSet:
     return cc.RuleSet(**{**data, **overrides})
 
 
+def test_classify_by_id_follows_a_replaced_or_removed_rule_set() -> None:
+    # classify() remembers what an id named; a replacement or an unregister must show
+    s = cc.Schedule(hours_per_day=3, days_per_week=3)  # 9 h/week
+    cc.register_rule_set(_state_rule())
+    try:
+        assert cc.classify(s, "test-state").level_code == "intensive_outpatient"
+        assert cc.classify(s, "Test State").level_code == "intensive_outpatient"
+        stricter = _state_rule(
+            tiers=[
+                {
+                    "level": "intensive_outpatient",
+                    "conditions": [{"kind": "weekly_hours", "at_least": 12}],
+                }
+            ]
+        )
+        cc.register_rule_set(stricter, replace=True)
+        for key in ("test-state", "Test State"):
+            found = cc.classify(s, key)
+            assert found.rule_set is stricter
+            assert found.level_code == "outpatient"
+    finally:
+        cc.unregister_rule_set("test-state")
+    with pytest.raises(cc.UnknownRuleSetError):
+        cc.classify(s, "test-state")
+
+
 def test_register_a_rule_set_of_your_own() -> None:
     state = _state_rule()
     assert state.tiers[0].conditions[0].at_least == 9  # type: ignore[union-attr]

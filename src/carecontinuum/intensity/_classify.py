@@ -12,7 +12,7 @@ from .._text import echo
 from ..levels import DEFAULT_CONTINUUM, CareLevel, Setting
 from ..schedules import AnySchedule, Schedule, WeeklySchedule
 from ..units import pint_types
-from ._engine import CompiledCondition
+from ._engine import CompiledCondition, CompiledRuleSet
 from ._registry import RULE_SETS
 from ._registry import rule_set as _rule_set
 from ._rules import _COMPILED, DailyHours, RuleSet, Tier, WeeklyHours
@@ -307,14 +307,15 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
     >>> cc.classify(s, rules="teds").level.code
     'intensive_outpatient'
     """
-    if type(rules) is RuleSet:
-        rs = rules
-    elif type(rules) is str:  # an exact id straight from the registry's snapshot, else get()
-        rs = RULE_SETS._snapshot.items.get(rules) or RULE_SETS.get(rules)
+    if type(rules) is str:
+        rs, compiled = _by_key(rules)
     else:
-        rs = _rule_set(not_bool(rules, "rules", "a rule-set id or a RuleSet"))
-    found = _COMPILED.get(id(rs))  # RuleSet.compiled, inlined on the hot path
-    compiled = found[1] if found is not None and found[0] is rs else rs.compiled
+        if type(rules) is RuleSet:
+            rs = rules
+        else:
+            rs = _rule_set(not_bool(rules, "rules", "a rule-set id or a RuleSet"))
+        found = _COMPILED.get(id(rs))  # RuleSet.compiled, inlined on the hot path
+        compiled = found[1] if found is not None and found[0] is rs else rs.compiled
     if type(schedule) is Schedule:
         if schedule.twenty_four_hour:
             return _by_setting(rs, schedule, schedule.weekly_hours)
@@ -337,6 +338,27 @@ def classify(schedule: AnySchedule, rules: str | RuleSet = "asam3-adult") -> Cla
         return _by_setting(rs, schedule, weekly)
     position = compiled.tier_met(weekly, 0.0, 0, schedule.day_hours)
     return Classification(compiled.levels[position + 1], rs, schedule, weekly, position)
+
+
+#: Rule sets found by a key, with the registry state they were found in: valid while the
+#: registry's items are that same mapping (any change swaps in a new one).  Bounded.
+_FOUND: dict[str, tuple[object, RuleSet, CompiledRuleSet]] = {}
+
+
+def _by_key(key: str) -> tuple[RuleSet, CompiledRuleSet]:
+    """The rule set *key* names and its compiled form, remembered per registry state."""
+    items = RULE_SETS._snapshot.items
+    hit = _FOUND.get(key)
+    if hit is not None and hit[0] is items:
+        return hit[1], hit[2]
+    rs = items.get(key) or RULE_SETS.get(key)
+    compiled = rs.compiled
+    if len(_FOUND) < _FOUND_SIZE:
+        _FOUND[key] = (items, rs, compiled)
+    return rs, compiled
+
+
+_FOUND_SIZE = 256
 
 
 def _by_setting(rs: RuleSet, schedule: AnySchedule, weekly: float) -> Classification:
