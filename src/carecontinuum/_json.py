@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
+from itertools import chain
 from typing import Any, NamedTuple
 
 from ._text import echo
@@ -34,13 +36,18 @@ MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
 
 
+_CONTAINERS = frozenset({dict, list})
+
+
 def _byte_classes() -> bytes:
     """Each byte's class for :func:`_scan`: digits ``0``, ``e``/``E`` ``e``, signs ``+``,
-    any other byte ``.``."""
+    JSON whitespace a space, quotes and colons themselves, any other byte ``.``."""
     table = bytearray(b"." * 256)
-    for members, cls in ((b"0123456789", 48), (b"eE", 101), (b"+-", 43)):
+    for members, cls in ((b"0123456789", 48), (b"eE", 101), (b"+-", 43), (b" \t\n\r", 32)):
         for byte in members:
             table[byte] = cls
+    for byte in b'":':
+        table[byte] = byte
     return bytes(table)
 
 
@@ -58,6 +65,8 @@ class _Scan(NamedTuple):
     """A run of more than :data:`MAX_INT_DIGITS` digits, perhaps inside a string."""
     big_exponent: bool
     """An exponent of three digits or more (``1e400``), perhaps inside a string."""
+    pairs: int
+    """At least as many as the key/value pairs the text writes, or -1: cannot tell."""
 
 
 class _NumberError(ValueError):
@@ -97,41 +106,35 @@ def _constant(text: str) -> Any:
     raise ValueError(f"{text} is not JSON (write a number, or null)")
 
 
-#: Every byte but brackets and quotes (deleted from the UTF-8 bytes).
+#: An innermost pair of brackets.
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+#: Every byte but brackets and quotes.
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}"')
-#: Arrays and objects alike: opening brackets ``(``, closing ones ``)``.
-_PARENS = bytes.maketrans(b"[]{}", b"()()")
 
 
 def _too_deep(text: str, limit: int) -> bool:
     """True when the (valid) JSON *text* nests arrays and objects deeper than *limit*.
 
     Runs in C: escaped backslashes and quotes are dropped, everything but
-    brackets and quotes is deleted from the UTF-8 bytes (brackets of both
-    kinds written ``(`` and ``)``: the text parsed, so they pair up properly),
-    the parts inside quotes (string contents) are cut out, then each pass
-    deletes every innermost ``()`` pair — one level a pass, *limit* passes at
-    most, most documents done in a handful.  Nesting past the parser's own
-    recursion limit never gets here: the parser refuses it first.
+    brackets and quotes is deleted from the UTF-8 bytes, the parts inside
+    quotes (string contents) are cut out, then each pass deletes the innermost
+    ``[]`` and ``{}`` pairs — *limit* passes at most, most documents done in two
+    or three.  Nesting past the parser's own recursion limit never gets here:
+    the parser refuses it first.
     """
     if text.count("[") + text.count("{") <= limit:
         return False
-    if "\\" in text:
-        text = text.replace("\\\\", "").replace('\\"', "")
-    data = text.encode("utf-8", "surrogatepass").translate(_PARENS, _NOT_STRUCTURE)
-    # two quotes side by side enclose no bracket (a string's) or none (between two
-    # strings): dropping them keeps every quote left paired with its partner
-    data = data.replace(b'""', b"")
-    if b'"' in data:  # strings that hold brackets: cut their contents out
-        data = b"".join(data.split(b'"')[::2])
+    plain = text.replace("\\\\", "").replace('\\"', "")
+    data = plain.encode("utf-8", "surrogatepass").translate(None, _NOT_STRUCTURE)
+    brackets = b"".join(data.split(b'"')[::2])
     for _ in range(limit):
-        if not data:
+        if not brackets:
             return False
-        shorter = data.replace(b"()", b"")  # the leaves: one level a pass
-        if len(shorter) == len(data):
+        shorter = _INNERMOST.sub(b"", brackets)  # one level a pass, [] and {} alike
+        if len(shorter) == len(brackets):
             return False  # pragma: no cover - the text parsed, so its brackets balance
-        data = shorter
-    return bool(data)
+        brackets = shorter
+    return bool(brackets)
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -184,7 +187,24 @@ or null)
     # of digits or a long exponent (perhaps inside a string) is there at all
     int_hook = _int if scan.long_digits else None
     float_hook = _float if scan.long_digits or scan.big_exponent else None
-    return _loads_strict(text, what, max_depth, int_hook, float_hook)
+    # fast path: no pairs hook (a Python call per object); duplicate keys are found by
+    # counting instead — the pairs the text writes against the pairs the dicts kept
+    try:
+        value = json.loads(
+            text, parse_int=int_hook, parse_float=float_hook, parse_constant=_constant
+        )
+    except (ValueError, RecursionError):
+        # refused: the hook path says why, exactly as it always has (a duplicate key
+        # before a syntax error is reported as the duplicate)
+        return _loads_strict(text, what, max_depth, int_hook, float_hook)
+    if type(value) is dict or type(value) is list:
+        kept, depth = _shape(value)
+        if kept != scan.pairs and kept != _written_pairs(text):
+            # a key repeated: the hook path finds it and says where
+            return _loads_strict(text, what, max_depth, int_hook, float_hook)
+        if depth > max_depth:
+            raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
+    return value
 
 
 def _text(data: str | bytes | bytearray, what: str) -> str:
@@ -202,16 +222,58 @@ def _text(data: str | bytes | bytearray, what: str) -> str:
     raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
 
 
+def _shape(value: dict[str, Any] | list[Any]) -> tuple[int, int]:
+    """The key/value pairs all the dicts in *value* hold, and its nesting depth.
+
+    Walks the tree a level at a time, so most of the work (lengths, values,
+    the types of a level's members) runs in C.
+    """
+    pairs = depth = 0
+    level: list[Any] = [value]
+    while level:
+        depth += 1
+        dicts = [node for node in level if type(node) is dict]
+        pairs += sum(map(len, dicts))
+        members = list(chain.from_iterable(map(dict.values, dicts)))
+        if len(dicts) != len(level):
+            members.extend(chain.from_iterable([node for node in level if type(node) is list]))
+        if _CONTAINERS.isdisjoint(map(type, members)):
+            break
+        level = [node for node in members if type(node) is dict or type(node) is list]
+    return pairs, depth
+
+
 def _scan(text: str) -> _Scan:
-    """Look for long digit runs and long exponents: in C, all at once.
+    """Look for long digit runs and exponents, and bound the pairs: in C, all at once.
 
     The UTF-8 bytes are mapped to byte classes (:data:`_CLASSES`) and searched.
+    Each pair's colon follows its key's closing quote, perhaps after
+    whitespace: with no whitespace before any colon, counting ``":`` counts
+    every pair, and perhaps a string that holds ``":`` (an escaped quote) —
+    never fewer.
     """
     data = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
     return _Scan(
         long_digits=_LONG_DIGITS in data,
         big_exponent=any(exponent in data for exponent in _BIG_EXPONENTS),
+        pairs=-1 if b" :" in data else data.count(b'":'),
     )
+
+
+#: Every byte but quotes and colons.
+_NOT_QUOTE_OR_COLON = bytes(b for b in range(256) if b not in b'":')
+
+
+def _written_pairs(text: str) -> int:
+    """The key/value pairs the (valid) JSON *text* writes: its colons outside strings.
+
+    Runs in C: escaped backslashes and quotes are dropped, everything but
+    quotes and colons is deleted from the UTF-8 bytes, the parts inside quotes
+    (string contents) are cut out, and the colons left are counted.
+    """
+    plain = text.replace("\\\\", "").replace('\\"', "")
+    data = plain.encode("utf-8", "surrogatepass").translate(None, _NOT_QUOTE_OR_COLON)
+    return b"".join(data.split(b'"')[::2]).count(b":")
 
 
 def _loads_strict(

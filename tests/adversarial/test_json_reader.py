@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -12,8 +13,11 @@ from hypothesis import strategies as st
 from carecontinuum._json import (
     MAX_DEPTH,
     MAX_INT_DIGITS,
+    _loads_strict,
     _scan,
+    _shape,
     _too_deep,
+    _written_pairs,
     loads,
 )
 from carecontinuum.errors import InvalidJsonError
@@ -115,7 +119,7 @@ def test_any_valid_document_within_limits_reads_as_json_reads_it(doc: object) ->
     assert loads(text) == json.loads(text)
 
 
-# -- objects that repeat keys, written pair by pair -----------------------------------------
+# -- the fast path (no pairs hook, pairs counted) against the hook path --------------------
 
 #: Few distinct keys, so objects repeat them often; ':' '"' '\\' and spaces in keys too.
 _KEYS = st.text(alphabet=':"\\ a{', max_size=3)
@@ -137,6 +141,82 @@ def _written(draw: st.DrawFn, depth: int = 0) -> str:
     pairs = draw(st.lists(st.tuples(_KEYS, _written(depth + 1)), max_size=4))
     sep = draw(_SEPARATORS)
     return "{" + ",".join(json.dumps(k) + sep + v for k, v in pairs) + "}"
+
+
+def _outcome(read: Callable[[], object]) -> tuple[str, str]:
+    try:
+        value = read()
+    except InvalidJsonError as err:
+        return "error " + (err.kind or ""), str(err)
+    return "value", json.dumps(value)  # key order counts too
+
+
+@settings(deadline=None, max_examples=600)
+@given(_written(), st.integers(1, 6), st.integers(0, 3))
+def test_the_fast_path_and_the_hook_path_agree(text: str, limit: int, cut: int) -> None:
+    if cut and len(text) > 1:  # malformed too: a duplicate before the error wins, as ever
+        text = text[: -cut % len(text)]
+    fast = _outcome(lambda: loads(text, max_depth=limit))
+    strict = _outcome(lambda: _loads_strict(text, "JSON", limit, None, None))
+    assert fast == strict
+
+
+@settings(deadline=None, max_examples=300)
+@given(_written())
+def test_the_pair_counts_are_exact_for_any_valid_text(text: str) -> None:
+    value = json.loads(text)
+    if not isinstance(value, dict | list):
+        return
+    written = _written_pairs(text)
+    assert written == text.count(":") - sum(part.count(":") for part in _string_contents(text))
+    quick = _scan(text).pairs
+    assert quick == -1 or quick >= written  # never fewer: a duplicate is never missed
+    kept, depth = _shape(value)
+    assert depth == _depth(value)
+    assert kept <= written
+
+
+def _string_contents(text: str) -> list[str]:
+    """The (raw) contents of every string in valid JSON *text*, found char by char."""
+    found, inside, escaped, start = [], False, False, 0
+    for i, char in enumerate(text):
+        if inside and escaped:
+            escaped = False
+        elif inside and char == "\\":
+            escaped = True
+        elif char == '"':
+            if inside:
+                found.append(text[start:i])
+            inside, start = not inside, i + 1
+    return found
+
+
+def test_a_duplicate_found_by_counting_is_reported_where_it_is() -> None:
+    text = '[{"url": "https://a"}, {"k" : 1, "k": 2}]'
+    assert _scan(text).pairs == -1  # whitespace before a colon: counted exactly instead
+    assert _written_pairs(text) == 3
+    assert _shape(json.loads(text)) == (2, 2)
+    with pytest.raises(InvalidJsonError, match="column 24 repeats the key 'k'") as info:
+        loads(text)
+    assert info.value.kind == "duplicate-key"
+    escaped = '{"a\\":": 1, "a\\":": 2}'  # the key a": twice: '":' inside the strings
+    assert _scan(escaped).pairs > _written_pairs(escaped) == 2
+    with pytest.raises(InvalidJsonError, match="repeats the key"):
+        loads(escaped)
+
+
+_NUMBERISH = st.text(alphabet='0123456789eE+-.: "x\u0660é', max_size=60)
+
+
+@settings(deadline=None, max_examples=400)
+@given(_NUMBERISH | st.builds("".join, st.lists(st.sampled_from(["9" * 41, "e+123", "E99", "1"]))))
+def test_the_scan_finds_long_digits_and_exponents_as_the_patterns_say(text: str) -> None:
+    scan = _scan(text)
+    assert scan.long_digits == bool(re.search(r"[0-9]{41}", text))  # ASCII digits only
+    assert scan.big_exponent == bool(re.search(r"[eE][+-]?[0-9]{3}", text))
+
+
+# -- against the slow, obvious reader ----------------------------------------------------
 
 
 class _RepeatedKeyError(Exception):
@@ -162,7 +242,7 @@ def _expected(text: str, limit: int) -> tuple[str, str]:
     return "value", json.dumps(value)  # key order counts too
 
 
-def _outcome(text: str, limit: int) -> tuple[str, str]:
+def _public_outcome(text: str, limit: int) -> tuple[str, str]:
     try:
         value = loads(text, max_depth=limit)
     except InvalidJsonError as err:
@@ -177,7 +257,7 @@ def test_repeated_keys_depth_and_syntax_are_found_as_the_slow_way_finds_them(
 ) -> None:
     if cut and len(text) > 1:  # malformed too: a duplicate before the error wins, as ever
         text = text[: -cut % len(text)]
-    assert _outcome(text, limit) == _expected(text, limit)
+    assert _public_outcome(text, limit) == _expected(text, limit)
 
 
 @pytest.mark.parametrize(
@@ -192,24 +272,3 @@ def test_repeated_keys_depth_and_syntax_are_found_as_the_slow_way_finds_them(
 def test_the_depth_check_skips_string_contents(text: str, deep: bool) -> None:
     assert _too_deep(text, 3) is deep
     assert _too_deep(text, 3) == (_depth(json.loads(text)) > 3)
-
-
-def test_a_duplicate_is_reported_where_it_is() -> None:
-    text = '[{"url": "https://a"}, {"k" : 1, "k": 2}]'
-    with pytest.raises(InvalidJsonError, match="column 24 repeats the key 'k'") as info:
-        loads(text)
-    assert info.value.kind == "duplicate-key"
-    escaped = '{"a\\":": 1, "a\\":": 2}'  # the key a": twice: '":' inside the strings
-    with pytest.raises(InvalidJsonError, match="repeats the key"):
-        loads(escaped)
-
-
-_NUMBERISH = st.text(alphabet='0123456789eE+-.: "x\u0660é', max_size=60)
-
-
-@settings(deadline=None, max_examples=400)
-@given(_NUMBERISH | st.builds("".join, st.lists(st.sampled_from(["9" * 41, "e+123", "E99", "1"]))))
-def test_the_scan_finds_long_digits_and_exponents_as_the_patterns_say(text: str) -> None:
-    scan = _scan(text)
-    assert scan.long_digits == bool(re.search(r"[0-9]{41}", text))  # ASCII digits only
-    assert scan.big_exponent == bool(re.search(r"[eE][+-]?[0-9]{3}", text))
