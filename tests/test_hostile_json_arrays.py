@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 import carecontinuum as cc
 from carecontinuum._json_model import MAX_ARRAY_ITEMS, MAX_OBJECT_KEYS
-from carecontinuum._json_shape import Long, Wide, longest_array, oversized
+from carecontinuum._json_shape import Long, Many, Wide, longest_array, oversized
 from carecontinuum.cli._schema import models
 from carecontinuum.journeys._synthetic import MAX_PER_PERSON
 
@@ -149,3 +149,58 @@ def test_the_array_limit_holds_whatever_extra_is() -> None:
     with pytest.raises(ValidationError) as caught:
         cc.Program.model_validate_json(longer, extra="ignore")
     assert caught.value.errors()[0]["type"] == "too_many_items"
+
+
+def test_nested_arrays_each_under_the_item_limit_are_refused_by_their_total() -> None:
+    # 30 arrays of 1,999 objects under an unknown key: no array is too long, but pydantic
+    # would copy the whole value into each error; the count of containers refuses it
+    from carecontinuum._json_model import MAX_CONTAINERS
+
+    inner = "[" + ", ".join(['{"x": 1, "y": 2}'] * 1999) + "]"
+    text = '{"a": [' + ", ".join([inner] * 30) + "]}"
+    assert oversized(text, None, 2_000) is None  # the item limit alone lets it through
+    for model in (cc.Program, cc.Schedule, cc.Journey):
+        with pytest.raises(ValidationError) as info:
+            model.model_validate_json(text)
+        (error,) = info.value.errors()
+        assert error["type"] == "too_many_values"
+        assert (
+            f"60,002 objects and arrays: at most {MAX_CONTAINERS}" in error["msg"]
+        )  # 2 + 30 + 59,970
+        assert len(error["input"]) <= 80
+
+
+def test_a_journey_of_two_thousand_placements_is_read() -> None:
+    import datetime as dt
+
+    start = dt.date(2000, 1, 1)
+    placements = [
+        {
+            "level": "outpatient",
+            "start": (start + dt.timedelta(days=3 * i)).isoformat(),
+            "end": (start + dt.timedelta(days=3 * i + 2)).isoformat(),
+        }
+        for i in range(2_000)
+    ]
+    text = json.dumps({"person_id": 1, "placements": placements})
+    assert len(cc.Journey.model_validate_json(text).placements) == 2_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(st.none() | st.text(alphabet='[]{}"\\,: a', max_size=4),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(st.text(alphabet='[]{}"a', max_size=3), inner, max_size=3),
+                    max_leaves=30), st.integers(0, 12))  # fmt: skip
+def test_the_container_count_is_the_parsers(value: object, limit: int) -> None:
+    text = json.dumps(value)
+
+    def count(v: object) -> int:
+        if isinstance(v, dict):
+            return 1 + sum(count(x) for x in v.values())
+        if isinstance(v, list):
+            return 1 + sum(count(x) for x in v)
+        return 0
+
+    found = oversized(text, None, None, limit)
+    real = count(value)
+    assert found == (Many(real) if real > limit else None)

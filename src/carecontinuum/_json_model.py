@@ -31,10 +31,18 @@ from pydantic import BaseModel, ValidationError
 from pydantic.config import ExtraValues
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from ._json_shape import Long, Wide, oversized
+from ._json_shape import Long, Many, Wide, oversized
 from ._text import ECHO_LIMIT, echo
 
-__all__ = ["MAX_ARRAY_ITEMS", "MAX_OBJECT_KEYS", "JsonModel", "too_many_items", "too_many_keys"]
+__all__ = [
+    "MAX_ARRAY_ITEMS",
+    "MAX_CONTAINERS",
+    "MAX_OBJECT_KEYS",
+    "JsonModel",
+    "too_many_containers",
+    "too_many_items",
+    "too_many_keys",
+]
 
 #: The most keys one JSON object may have in text a model reads (``model_validate_json``);
 #: the widest model has 18 fields, so an object with more is mostly unknown keys.
@@ -46,6 +54,9 @@ MAX_OBJECT_KEYS = 256
 #: pydantic builds an error per bad item (about 2 us each, several per item), so 100,000
 #: bad items take half a second to refuse; 2,000 stay within a few milliseconds.
 MAX_ARRAY_ITEMS = 2_000
+#: The most objects and arrays, in all, in text a model reads (``model_validate_json``):
+#: a journey of MAX_ARRAY_ITEMS placements, each with a few nested objects, stays well below.
+MAX_CONTAINERS = 20_000
 
 
 def _refusal(model: str, kind: str, message: str, shown: str) -> ValidationError:
@@ -138,6 +149,42 @@ def too_many_items(model: str, long: Long, text: str | bytes | bytearray) -> Val
     return _refusal(model, "too_many_items", message, _head(text))
 
 
+def too_many_containers(model: str, many: Many, text: str | bytes | bytearray) -> ValidationError:
+    """The one error refusing *text*: it has over :data:`MAX_CONTAINERS` objects and arrays.
+
+    Parameters
+    ----------
+    model:
+        The model's name (the error's title).
+    many:
+        The count, as :func:`~carecontinuum._json_shape.oversized` found it.
+    text:
+        The JSON text, echoed from its start.
+
+    Returns
+    -------
+    pydantic.ValidationError
+        Of type ``too_many_values`` at the top level; its input is the text's
+        start, cut to 80 characters.
+
+    Examples
+    --------
+    >>> from carecontinuum._json_shape import Many
+    >>> err = too_many_containers("Program", Many(60_000), '{"a": [[{}]]}')
+    >>> err.errors()[0]["type"]
+    'too_many_values'
+    >>> print(err.errors()[0]["msg"])  # doctest: +NORMALIZE_WHITESPACE
+    the JSON text has 60,000 objects and arrays: at most 20000 are read (a Program is far
+    smaller), so the document is refused as a whole rather than with errors that each copy it
+    """
+    message = (
+        f"the JSON text has {many.containers:,} objects and arrays: at most {MAX_CONTAINERS} are "
+        f"read (a {model} is far smaller), so the document is refused as a whole rather than "
+        "with errors that each copy it"
+    )
+    return _refusal(model, "too_many_values", message, _head(text))
+
+
 class JsonModel(BaseModel):
     """A pydantic model whose ``model_validate_json`` first refuses huge objects in one error.
 
@@ -194,9 +241,13 @@ class JsonModel(BaseModel):
         ...
         """
         forbidden = (extra or cls.model_config.get("extra")) == "forbid"
-        found = oversized(json_data, MAX_OBJECT_KEYS if forbidden else None, MAX_ARRAY_ITEMS)
+        found = oversized(
+            json_data, MAX_OBJECT_KEYS if forbidden else None, MAX_ARRAY_ITEMS, MAX_CONTAINERS
+        )
         if isinstance(found, Wide):
             raise too_many_keys(cls.__name__, found, json_data)
+        if isinstance(found, Many):
+            raise too_many_containers(cls.__name__, found, json_data)
         if found is not None:
             raise too_many_items(cls.__name__, found, json_data)
         options: dict[str, Any] = {

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Long", "Wide", "longest_array", "oversized", "widest_object"]
+__all__ = ["Long", "Many", "Wide", "longest_array", "oversized", "widest_object"]
 
 #: Every byte but brackets, braces, quotes, colons and commas (deleted from the UTF-8 bytes).
 _NOT_STRUCTURE = bytes(b for b in range(256) if b not in b'[]{}":,')
@@ -52,6 +52,13 @@ class Long(NamedTuple):
     """How many items the array has."""
 
 
+class Many(NamedTuple):
+    """A JSON text with more objects and arrays in all than the limit (:func:`oversized`)."""
+
+    containers: int
+    """How many objects and arrays the text has, strings left out."""
+
+
 def _structure(text: str, quotes: bool = True) -> bytes:
     """The structure of *text*: only ``{ } [ ] : ,`` outside strings, plus one ``"`` per string.
 
@@ -72,15 +79,19 @@ def _structure(text: str, quotes: bool = True) -> bytes:
 
 
 def oversized(
-    data: str | bytes | bytearray, max_keys: int | None, max_items: int | None
-) -> Wide | Long | None:
-    """An object of more than *max_keys* keys or an array of more than *max_items* items.
+    data: str | bytes | bytearray,
+    max_keys: int | None,
+    max_items: int | None,
+    max_containers: int | None = None,
+) -> Wide | Long | Many | None:
+    """An object of more than *max_keys* keys, an array of more than *max_items* items,
+    or more than *max_containers* objects and arrays in all.
 
     The scans of :func:`widest_object` and :func:`longest_array` in one
     sequence of passes over one reduction of the text (a limit of ``None``
     skips its scan).  Each pass first looks for an object over the key limit,
     then for an array over the item limit, then deletes the innermost
-    containers; the first found is returned.
+    containers; the first found is returned.  The containers are counted last.
 
     Examples
     --------
@@ -88,14 +99,33 @@ def oversized(
     Wide(keys=2, line=1, column=3, key='a')
     >>> oversized('[{"a": 1, "b": 2}, 3, 4]', None, 2)
     Long(items=3)
+    >>> oversized('[[1], [2], "[[["]', None, None, 2)
+    Many(containers=3)
     """
     text = data if isinstance(data, str) else bytes(data).decode("utf-8", "replace")
     # cheap: without that many colons (commas) no object (array) can be over its limit
     keys = max_keys if max_keys is not None and text.count(":") > max_keys else None
     items = max_items if max_items is not None and text.count(",") >= max_items else None
-    if keys is None and items is None:
+    many = (
+        max_containers
+        if max_containers is not None and text.count("{") + text.count("[") > max_containers
+        else None
+    )
+    if keys is None and items is None and many is None:
         return None
     shape = _structure(text, quotes=False)
+    found: Wide | Long | Many | None = None
+    if keys is not None or items is not None:
+        found = _passes(text, shape, keys, items)  # first: they say more about where
+    if found is None and many is not None:
+        containers = shape.count(b"{") + shape.count(b"[")  # strings are cut: the containers'
+        if containers > many:
+            found = Many(containers)
+    return found
+
+
+def _passes(text: str, shape: bytes, keys: int | None, items: int | None) -> Wide | Long | None:
+    """The key and item scans of :func:`oversized`, a nesting level a pass."""
     for depth in range(_PASSES):
         if keys is not None:
             # without commas, an object's own colons are side by side once its children are cut
