@@ -149,6 +149,10 @@ def text_cases() -> list[tuple[str, Any]]:
             '{"a": [' + ", ".join(['{"x": 1, "y": 2}'] * 60_000) + "]}",
         ),
         (
+            "JSON: an unknown key, 30 arrays of 1,999 objects",
+            '{"a": [' + ", ".join(["[" + ", ".join(['{"x": 1, "y": 2}'] * 1999) + "]"] * 30) + "]}",
+        ),
+        (
             "JSON: 100,000 wrong list items",
             '{"name": "P", "level": "IOP", "modalities": [' + ", ".join(["{}"] * 100_000) + "]}",
         ),
