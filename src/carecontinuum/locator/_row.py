@@ -49,6 +49,8 @@ class RowResult:
 
 def _degrees(row: RowProblems, where: str, value: object, limit: float) -> float | None:
     """A coordinate in degrees within ±*limit*, else ``None`` with an error recorded."""
+    if type(value) is float and -limit <= value <= limit:  # the usual: NaN and inf fail here
+        return value
     number: float
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         row.error(
@@ -88,8 +90,21 @@ def _coordinates(row: RowProblems, data: Mapping[str, object]) -> Coordinates | 
     return Coordinates(latitude=latitude, longitude=longitude)
 
 
+def _usual(value: object) -> bool:
+    """True for a JSON scalar of exactly its type that :func:`_other_field` keeps as it is."""
+    if value is None or type(value) is bool:
+        return True
+    if type(value) is int:
+        return abs(value) < 2**63
+    if type(value) is float:
+        return math.isfinite(value)
+    return type(value) is str and len(value) <= MAX_TEXT and not BAD_CHAR.search(value)
+
+
 def _other_field(row: RowProblems, key: object, value: object) -> tuple[str, object] | None:
     """A row field the reader does not model, kept when it is a plain JSON scalar."""
+    if type(key) is str and len(key) <= _MAX_KEY and not BAD_CHAR.search(key) and _usual(value):
+        return key, value
     plain_key = isinstance(key, str) and len(key) <= _MAX_KEY and not BAD_CHAR.search(key)
     where = key if isinstance(key, str) and plain_key else echo(key)
     if not plain_key or not isinstance(key, str):
@@ -124,7 +139,7 @@ class RowReader:
         """Read row *index*: its facility, programs, detox services and problems."""
         row = RowProblems(index)
         result = RowResult(problems=row.problems)
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             row.error("", "not-an-object", f"a row is an object, not {describe(data)}")
             return result
         facility_id = self._required(row, data, "frid", _MAX_ID)
@@ -134,6 +149,9 @@ class RowReader:
         for key in _TEXT_FIELDS:
             value = data.get(key)
             if value is not None:
+                if type(value) is str and len(value) <= MAX_TEXT and not BAD_CHAR.search(value):
+                    texts[key] = value  # the usual text: what row.text would return
+                    continue
                 text = row.text(key, value, MAX_TEXT)
                 if text is not None:
                     texts[key] = text
