@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from carecontinuum._json import (
     MAX_DEPTH,
     MAX_INT_DIGITS,
+    _constant,
     _loads_strict,
     _plain,
     _scan,
@@ -295,3 +296,19 @@ def test_the_fast_parser_reads_what_json_loads_reads_exactly(items: list[str]) -
     # pydantic-core, so read again by json.loads), nested documents
     text = "[" + ", ".join(items) + "]"
     assert repr(_plain(text, None, None)) == repr(json.loads(text))  # -0.0 and types count
+
+
+def _parsed(read: Callable[[], object]) -> str:
+    try:
+        return "value " + repr(read())
+    except (ValueError, RecursionError):
+        return "refused"
+
+
+@settings(deadline=None, max_examples=1500)
+@given(st.text(alphabet='[]{}",: 0123456789.eE+-truefalsn\\u\t\x01', max_size=30))
+def test_the_fast_parser_accepts_nothing_json_loads_refuses(text: str) -> None:
+    # near-JSON noise: pydantic-core's parser must never read text json.loads refuses
+    assert _parsed(lambda: _plain(text, None, None)) == _parsed(
+        lambda: json.loads(text, parse_constant=_constant)
+    )
