@@ -214,8 +214,8 @@ def _plain(
 
     pydantic-core's parser (Rust) is about a third faster than ``json.loads``
     on large text and gives the same values for any text both accept: it
-    refuses more (a lone surrogate escape such as ``"\\ud800"``, nesting past
-    200 levels, integers of over 4,300 digits), and anything it refuses is
+    refuses more (a lone surrogate, escaped as ``"\\ud800"`` or not, nesting
+    past 200 levels, integers of over 4,300 digits), and anything it refuses is
     parsed again by ``json.loads``, so what is accepted and every message stay
     ``json.loads``'s.  ``NaN`` and ``Infinity`` it refuses too (then
     ``json.loads`` says why); ``1e400`` reads as infinity in both, which the
@@ -224,7 +224,7 @@ def _plain(
     if int_hook is None and float_hook is None:
         try:
             return from_json(text, allow_inf_nan=False)
-        except ValueError:
+        except (ValueError, TypeError):  # TypeError: text holding a lone surrogate
             pass
     return json.loads(text, parse_int=int_hook, parse_float=float_hook, parse_constant=_constant)
 
