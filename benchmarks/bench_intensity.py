@@ -16,7 +16,8 @@ Targets (issue 8 §7):
   a frozen, extra="forbid" model).
 * ``classify_array`` over 1,000,000 rows ≤ 1.2 × the best plain numpy on the
   same arrays, ``(w >= e9).astype(np.int8) + (w >= e20)`` with ``w = h * d``
-  (and without the product when we are given hours per week).
+  or, faster, ``w = d.astype(np.float64); w *= h`` (the faster of the two is
+  the anchor), and without the product when we are given hours per week.
 * the ``teds`` rules path (a per-day rule) ≤ 2 × its best plain numpy,
   ``((h >= e2) & (d >= 3)).astype(np.int8)``.
 
@@ -163,17 +164,28 @@ def bench_vectorized(n: int = 1_000_000) -> list[bool]:
         weekly = h * d
         return (weekly >= e9).astype(np.int8) + (weekly >= e20)
 
+    def anchor_hd_cast() -> Any:
+        weekly = d.astype(np.float64)  # cast first, then multiply in place: no buffered cast
+        weekly *= h
+        return (weekly >= e9).astype(np.int8) + (weekly >= e20)
+
     def anchor_w() -> Any:
         return (w >= e9).astype(np.int8) + (w >= e20)
 
     results = []
-    cases = (
-        ("hours_per_day and days_per_week", lambda: classify_array(h, d), anchor_hd),
-        ("hours_per_week", lambda: classify_array(hours_per_week=w), anchor_w),
+    cases: tuple[tuple[str, Callable[[], Any], tuple[Callable[[], Any], ...]], ...] = (
+        (
+            "hours_per_day and days_per_week",
+            lambda: classify_array(h, d),
+            (anchor_hd, anchor_hd_cast),
+        ),
+        ("hours_per_week", lambda: classify_array(hours_per_week=w), (anchor_w,)),
     )
-    for label, ours, anchor in cases:
-        same = bool(np.array_equal(ours(), anchor()))
-        mine, ref = _best_pair(ours, anchor, 5)
+    for label, ours, anchors in cases:
+        same = all(bool(np.array_equal(ours(), anchor())) for anchor in anchors)
+        pairs = [_best_pair(ours, anchor, 5) for anchor in anchors]
+        mine = min(m for m, _ in pairs)
+        ref = min(r for _, r in pairs)  # the faster plain numpy is the anchor
         on = int(np.count_nonzero(np.isin(w, [9.0, 20.0])))
         ok = _report(
             f"classify_array of {n:,} rows ({label}; {on:,} on a threshold) vs best numpy",

@@ -289,3 +289,70 @@ def test_a_bad_value_in_a_later_block_is_named_by_its_position(weekly: bool) -> 
         h[bad] = 25.0
         with pytest.raises(cc.intensity.IntensityInputError, match=rf"\[{bad}\] is "):
             classify_array(hours_per_day=h, days_per_week=d)
+
+
+# Float64 hours with integer days are checked in two reductions and the weekly
+# hours' minimum (`_arrays.daily_checker`); every kind of bad value must still be
+# refused, naming the argument, the position and the value as the plain check does.
+_BAD_HOURS = [0.0, -0.0, -1.0, 24.5, float("nan"), float("inf"), -float("inf"), 5e-324 * -1]
+_BAD_DAYS = [0, -1, 8, -(2**40)]
+
+
+_DAY_DTYPES = [np.int64, np.int32, np.int8, np.uint8, np.uint64]
+_CASES = [("hours_per_day", v, t) for v in _BAD_HOURS for t in _DAY_DTYPES] + [
+    ("days_per_week", v, t)
+    for v in _BAD_DAYS
+    for t in _DAY_DTYPES
+    if not (np.dtype(t).kind == "u" and v < 0)  # an unsigned array holds no negative day
+]
+
+
+@pytest.mark.parametrize(("name", "bad", "day_dtype"), _CASES, ids=repr)
+def test_each_bad_value_is_refused_by_the_two_reduction_check(
+    name: str, bad: float, day_dtype: Any
+) -> None:
+    from carecontinuum.intensity._kernel import BLOCK
+
+    rows = BLOCK + 5
+    position = BLOCK + 2  # in the second block
+    h, d = np.full(rows, 3.0), np.full(rows, 3).astype(day_dtype)
+    if name == "days_per_week":
+        d[position] = max(int(bad), int(np.iinfo(day_dtype).min))  # as negative as the dtype holds
+        shown = repr(int(d[position]))
+    else:
+        h[position] = bad
+        shown = repr(float(h[position]))
+    with pytest.raises(cc.intensity.IntensityInputError) as info:
+        classify_array(hours_per_day=h, days_per_week=d)
+    assert str(info.value).startswith(f"{name}[{position}] is {shown}: ")
+    assert info.value.field == name
+
+
+@settings(deadline=None, max_examples=300)
+@given(
+    hours=st.lists(
+        st.sampled_from([3.0, 0.0, -0.0, 25.0, float("nan"), 5e-324, 24.0]), min_size=1, max_size=40
+    ),
+    days=st.lists(st.sampled_from([3, 0, 8, -1, 1, 7]), min_size=40, max_size=40),
+)
+def test_the_two_reduction_check_names_what_the_plain_check_names(
+    hours: list[float], days: list[int]
+) -> None:
+    from carecontinuum.intensity._arrays import check
+
+    h, d = np.array(hours), np.array(days[: len(hours)])
+    try:  # the plain check, argument by argument (one block: these arrays are short)
+        check(np, "hours_per_day", h)
+        check(np, "days_per_week", d)
+        expected = None
+    except cc.intensity.IntensityInputError as problem:
+        expected = str(problem)
+    try:
+        got_levels = classify_array(hours_per_day=h, days_per_week=d)
+        got = None
+    except cc.intensity.IntensityInputError as problem:
+        got = str(problem)
+    assert got == expected
+    if expected is None:  # all in range: the scalar path's verdicts
+        want = [_scalar(x, int(y), "asam3-adult") for x, y in zip(h, d, strict=True)]
+        assert got_levels.tolist() == want

@@ -25,6 +25,7 @@ __all__ = [
     "block_checker",
     "check",
     "column",
+    "daily_checker",
     "flag",
     "gather",
     "is_series",
@@ -40,6 +41,7 @@ UNITS = {
 }
 _UNITS = UNITS
 _BITS_168 = int.from_bytes(struct.pack("<d", 168.0), "little")
+_BITS_24 = int.from_bytes(struct.pack("<d", 24.0), "little")
 _RULES = {
     "hours_per_day": "hours per day must be more than 0 and at most 24 (and a finite number)",
     "days_per_week": "days per week must be a whole number from 1 to 7",
@@ -250,6 +252,45 @@ def block_checker(np: Any, name: str, array: Any) -> Callable[[int, int], None]:
             check(np, name, part, offset=start)
 
     return bounds
+
+
+def daily_checker(
+    np: Any, hours: Any, days: Any
+) -> tuple[Callable[[int, int], None], Callable[[int, int], None]] | None:
+    """Checks of float64 hours per day and integer days per week, in two reductions.
+
+    Returns ``(bounds, full)`` for blocks ``[start, stop)``, or ``None`` when
+    the arrays are not contiguous float64 hours and integer days (the
+    per-argument :func:`block_checker` then applies).  ``bounds`` takes one
+    reduction per argument: as unsigned integers, the bit patterns of the
+    floats in [+0, 24] are exactly those up to 24's (negatives, -0.0, NaN and
+    infinities lie above), and days read as unsigned are at most 7 exactly
+    when they lie in [0, 7].  That leaves zeros: with both in range, every
+    hour is over 0 and every day at least 1 exactly when every product
+    (weekly hours) is over 0, so the caller checks ``weekly.min() > 0`` and,
+    if not, calls ``full``.  ``full`` runs :func:`check` on both arguments,
+    which names the first bad value (hours before days, as without this path).
+    """
+    if not (
+        hours.ndim == days.ndim == 1
+        and hours.dtype == np.float64
+        and hours.strides == (8,)
+        and days.dtype.kind in "iu"
+        and days.strides == (days.dtype.itemsize,)
+    ):
+        return None
+    hour_bits = hours.view(np.uint64)
+    day_bits = days.view(f"u{days.dtype.itemsize}")
+
+    def full(start: int, stop: int) -> None:
+        check(np, "hours_per_day", hours[start:stop], offset=start)
+        check(np, "days_per_week", days[start:stop], offset=start)
+
+    def bounds(start: int, stop: int) -> None:
+        if hour_bits[start:stop].max() > _BITS_24 or day_bits[start:stop].max() > 7:
+            full(start, stop)
+
+    return bounds, full
 
 
 def gather(np: Any, given: dict[str, Any]) -> tuple[dict[str, Any], int | None, Any]:
