@@ -38,18 +38,13 @@ MAX_DEPTH = 64
 MAX_INT_DIGITS = 40
 
 
-_CONTAINERS = frozenset({dict, list})
-
-
 def _byte_classes() -> bytes:
     """Each byte's class for :func:`_scan`: digits ``0``, ``e``/``E`` ``e``, signs ``+``,
-    JSON whitespace a space, quotes and colons themselves, any other byte ``.``."""
+    JSON whitespace a space, any other byte ``.``."""
     table = bytearray(b"." * 256)
     for members, cls in ((b"0123456789", 48), (b"eE", 101), (b"+-", 43), (b" \t\n\r", 32)):
         for byte in members:
             table[byte] = cls
-    for byte in b'":':
-        table[byte] = byte
     return bytes(table)
 
 
@@ -67,8 +62,6 @@ class _Scan(NamedTuple):
     """A run of more than :data:`MAX_INT_DIGITS` digits, perhaps inside a string."""
     big_exponent: bool
     """An exponent of three digits or more (``1e400``), perhaps inside a string."""
-    pairs: int
-    """At least as many as the key/value pairs the text writes."""
 
 
 class _NumberError(ValueError):
@@ -184,49 +177,55 @@ or null)
     carecontinuum.errors.InvalidJsonError: JSON nests deeper than 64 levels
     """
     text = _text(data, what)
-    scan = _scan(text)
-    # the number hooks cost a Python call per number: use them only when a long run
-    # of digits or a long exponent (perhaps inside a string) is there at all
-    int_hook = _int if scan.long_digits else None
-    float_hook = _float if scan.long_digits or scan.big_exponent else None
-    # fast path: no pairs hook (a Python call per object); duplicate keys are found by
-    # counting instead — the pairs the text writes against the pairs the dicts kept
+    # fast path: pydantic-core's parser with no hook (a Python call per object or number):
+    # duplicate keys are found by counting instead (the pairs the text writes against the
+    # pairs the dicts kept) and refused numbers by looking at the numbers read
     try:
-        value = _plain(text, int_hook, float_hook)
+        value = _plain(text)
     except (ValueError, RecursionError):
-        # refused: the hook path says why, exactly as it always has (a duplicate key
-        # before a syntax error is reported as the duplicate)
-        return _loads_strict(text, what, max_depth, int_hook, float_hook)
+        return _refuse(text, what, max_depth)  # the hook path says why, exactly as ever
     if type(value) is dict or type(value) is list:
-        kept, depth = _shape(value)
-        if kept != scan.pairs and kept != _written_pairs(text):
-            # a key repeated: the hook path finds it and says where
-            return _loads_strict(text, what, max_depth, int_hook, float_hook)
+        kept, depth, extreme = _shape(value)
+        if extreme:  # an integer too long or a number too large: the hooks say which
+            return _loads_strict(text, what, max_depth, _int, _float)
+        if kept != _pairs_bound(text) and kept != _written_pairs(text):
+            return _refuse(text, what, max_depth)  # a key repeated: found and placed there
         if depth > max_depth:
             raise InvalidJsonError(f"{what} nests deeper than {max_depth} levels", kind="depth")
+    elif _extreme([value], {type(value)}):
+        return _loads_strict(text, what, max_depth, _int, _float)
     return value
 
 
-def _plain(
-    text: str, int_hook: Callable[[str], int] | None, float_hook: Callable[[str], float] | None
-) -> Any:
-    """*text* parsed with no pairs hook: by pydantic-core's parser when no number hook is needed.
+def _refuse(text: str, what: str, max_depth: int) -> Any:
+    """Parse refused *text* again with the pairs hook, so the error says what and where.
 
-    pydantic-core's parser (Rust) is about a third faster than ``json.loads``
-    on large text and gives the same values for any text both accept: it
-    refuses more (a lone surrogate, escaped as ``"\\ud800"`` or not, nesting
-    past 200 levels, integers of over 4,300 digits), and anything it refuses is
-    parsed again by ``json.loads``, so what is accepted and every message stay
-    ``json.loads``'s.  ``NaN`` and ``Infinity`` it refuses too (then
-    ``json.loads`` says why); ``1e400`` reads as infinity in both, which the
-    scan's exponent check catches first.
+    The number hooks cost a Python call per number: they are used only when a
+    long run of digits or a long exponent (perhaps inside a string) is there at
+    all.  (A duplicate key before a syntax error is reported as the duplicate.)
     """
-    if int_hook is None and float_hook is None:
-        try:
-            return from_json(text, allow_inf_nan=False)
-        except (ValueError, TypeError):  # TypeError: text holding a lone surrogate
-            pass
-    return json.loads(text, parse_int=int_hook, parse_float=float_hook, parse_constant=_constant)
+    scan = _scan(text)
+    int_hook = _int if scan.long_digits else None
+    float_hook = _float if scan.long_digits or scan.big_exponent else None
+    return _loads_strict(text, what, max_depth, int_hook, float_hook)
+
+
+def _plain(text: str) -> Any:
+    """*text* parsed with no hook, by pydantic-core's parser (``json.loads`` if it refuses).
+
+    pydantic-core's parser (Rust) is faster than ``json.loads`` on large text
+    and gives the same values for any text both accept: it refuses more (a
+    lone surrogate, escaped as ``"\\ud800"`` or not, nesting past 200 levels,
+    integers of over 4,300 digits), and anything it refuses is parsed again by
+    ``json.loads``, so what is accepted and every message stay
+    ``json.loads``'s.  ``NaN`` and ``Infinity`` both refuse; ``1e400`` reads
+    as infinity in both, which :func:`loads` then refuses (see :func:`_shape`).
+    """
+    try:
+        return from_json(text, allow_inf_nan=False)
+    except (ValueError, TypeError):  # TypeError: text holding a lone surrogate
+        pass
+    return json.loads(text, parse_constant=_constant)
 
 
 def _text(data: str | bytes | bytearray, what: str) -> str:
@@ -244,42 +243,82 @@ def _text(data: str | bytes | bytearray, what: str) -> str:
     raise TypeError(f"loads() takes str or bytes, got {type(data).__name__}")
 
 
-def _shape(value: dict[str, Any] | list[Any]) -> tuple[int, int]:
-    """The key/value pairs all the dicts in *value* hold, and its nesting depth.
+#: The smallest integer of more than :data:`MAX_INT_DIGITS` digits.
+_TOO_LONG = 10**MAX_INT_DIGITS
+_INTEGERS = frozenset({int, bool})
+_is_dict = dict.__instancecheck__
+_is_list = list.__instancecheck__
+_is_float = float.__instancecheck__
+_is_int = int.__instancecheck__
+
+
+def _extreme(members: list[Any], kinds: set[type]) -> bool:
+    """Whether *members* (of types *kinds*) hold a number :func:`loads` refuses.
+
+    An integer of more than :data:`MAX_INT_DIGITS` digits (JSON writes no
+    leading zeros, so exactly those from 10**40 on) or an infinite float (a
+    number too large, such as ``1e400``; NaN and Infinity are not read).
+    """
+    if float in kinds:
+        if len(kinds) == 1:  # floats only (an array of numbers): no filter
+            if max(members) == math.inf or min(members) == -math.inf:
+                return True
+        elif max(map(abs, filter(_is_float, members))) == math.inf:
+            return True
+    if int not in kinds:
+        return False
+    if kinds <= _INTEGERS:  # integers (and booleans) only: no filter
+        return max(members) >= _TOO_LONG or min(members) <= -_TOO_LONG
+    return max(map(abs, filter(_is_int, members))) >= _TOO_LONG
+
+
+def _shape(value: dict[str, Any] | list[Any]) -> tuple[int, int, bool]:
+    """The key/value pairs all the dicts in *value* hold, its depth, and any refused number.
 
     Walks the tree a level at a time, so most of the work (lengths, values,
-    the types of a level's members) runs in C.
+    the types of a level's members, the filters) runs in C.  The third item
+    says whether a number :func:`loads` refuses is there (:func:`_extreme`).
     """
     pairs = depth = 0
-    level: list[Any] = [value]
-    while level:
+    extreme = False
+    dicts: list[dict[str, Any]] = [value] if type(value) is dict else []
+    lists: list[list[Any]] = [] if dicts else [value]  # type: ignore[list-item]
+    while True:
         depth += 1
-        dicts = [node for node in level if type(node) is dict]
         pairs += sum(map(len, dicts))
         members = list(chain.from_iterable(map(dict.values, dicts)))
-        if len(dicts) != len(level):
-            members.extend(chain.from_iterable([node for node in level if type(node) is list]))
-        if _CONTAINERS.isdisjoint(map(type, members)):
-            break
-        level = [node for node in members if type(node) is dict or type(node) is list]
-    return pairs, depth
+        members.extend(chain.from_iterable(lists))
+        kinds = set(map(type, members))
+        if not extreme and (float in kinds or int in kinds):
+            extreme = _extreme(members, kinds)
+        has_dicts, has_lists = dict in kinds, list in kinds
+        if not (has_dicts or has_lists):
+            return pairs, depth, extreme
+        dicts = list(filter(_is_dict, members)) if has_dicts else []
+        lists = list(filter(_is_list, members)) if has_lists else []
 
 
 def _scan(text: str) -> _Scan:
-    """Look for long digit runs and exponents, and bound the pairs: in C, all at once.
+    """Look for long digit runs and exponents: in C, all at once.
 
     The UTF-8 bytes are mapped to byte classes (:data:`_CLASSES`) and searched.
-    Every pair has a colon, and a colon outside strings is always a pair's; one
-    followed by ``//`` (a URL's ``https://``) never is, since no JSON value
-    starts with ``/``.  So the colons less the ``://`` bound the pairs from
-    above — never fewer — and are exact for most documents.
     """
     data = text.encode("utf-8", "surrogatepass").translate(_CLASSES)
     return _Scan(
         long_digits=_LONG_DIGITS in data,
         big_exponent=any(exponent in data for exponent in _BIG_EXPONENTS),
-        pairs=text.count(":") - text.count("://"),
     )
+
+
+def _pairs_bound(text: str) -> int:
+    """At least as many as the key/value pairs the (valid) JSON *text* writes.
+
+    Every pair has a colon, and a colon outside strings is always a pair's; one
+    followed by ``//`` (a URL's ``https://``) never is, since no JSON value
+    starts with ``/``.  So the colons less the ``://`` bound the pairs from
+    above — never fewer — and are exact for most documents.
+    """
+    return text.count(":") - text.count("://")
 
 
 #: Every byte but quotes and colons.

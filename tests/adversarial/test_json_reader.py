@@ -14,7 +14,11 @@ from carecontinuum._json import (
     MAX_DEPTH,
     MAX_INT_DIGITS,
     _constant,
+    _extreme,
+    _float,
+    _int,
     _loads_strict,
+    _pairs_bound,
     _plain,
     _scan,
     _shape,
@@ -171,11 +175,12 @@ def test_the_pair_counts_are_exact_for_any_valid_text(text: str) -> None:
         return
     written = _written_pairs(text)
     assert written == text.count(":") - sum(part.count(":") for part in _string_contents(text))
-    quick = _scan(text).pairs
+    quick = _pairs_bound(text)
     assert quick >= written  # never fewer: a duplicate is never missed
-    kept, depth = _shape(value)
+    kept, depth, extreme = _shape(value)
     assert depth == _depth(value)
     assert kept <= written
+    assert not extreme  # integers of up to 7 digits
 
 
 def _string_contents(text: str) -> list[str]:
@@ -195,14 +200,14 @@ def _string_contents(text: str) -> list[str]:
 
 def test_a_duplicate_found_by_counting_is_reported_where_it_is() -> None:
     text = '[{"url": "https://a"}, {"k" : 1, "k": 2}]'
-    assert _scan(text).pairs == 3  # the colon of "https://" is not counted
+    assert _pairs_bound(text) == 3  # the colon of "https://" is not counted
     assert _written_pairs(text) == 3
-    assert _shape(json.loads(text)) == (2, 2)
+    assert _shape(json.loads(text)) == (2, 2, False)
     with pytest.raises(InvalidJsonError, match="column 24 repeats the key 'k'") as info:
         loads(text)
     assert info.value.kind == "duplicate-key"
     escaped = '{"a\\":": 1, "a\\":": 2}'  # the key a": twice: '":' inside the strings
-    assert _scan(escaped).pairs > _written_pairs(escaped) == 2
+    assert _pairs_bound(escaped) > _written_pairs(escaped) == 2
     with pytest.raises(InvalidJsonError, match="repeats the key"):
         loads(escaped)
 
@@ -299,7 +304,7 @@ def test_the_fast_parser_reads_what_json_loads_reads_exactly(items: list[str]) -
     # numbers of up to 31 digits and exponents, lone surrogate escapes (refused by
     # pydantic-core, so read again by json.loads), nested documents
     text = "[" + ", ".join(items) + "]"
-    assert repr(_plain(text, None, None)) == repr(json.loads(text))  # -0.0 and types count
+    assert repr(_plain(text)) == repr(json.loads(text))  # -0.0 and types count
 
 
 def _parsed(read: Callable[[], object]) -> str:
@@ -313,6 +318,73 @@ def _parsed(read: Callable[[], object]) -> str:
 @given(st.text(alphabet='[]{}",: 0123456789.eE+-truefalsn\\u\t\x01\ud800', max_size=30))
 def test_the_fast_parser_accepts_nothing_json_loads_refuses(text: str) -> None:
     # near-JSON noise: pydantic-core's parser must never read text json.loads refuses
-    assert _parsed(lambda: _plain(text, None, None)) == _parsed(
+    assert _parsed(lambda: _plain(text)) == _parsed(
         lambda: json.loads(text, parse_constant=_constant)
+    )
+
+
+# -- refused numbers, found in the numbers read (no hook on the fast path) ----------------
+
+
+@pytest.mark.parametrize(
+    ("members", "refused"),
+    [
+        ([10**MAX_INT_DIGITS - 1, -(10**MAX_INT_DIGITS - 1)], False),  # 40 digits: kept
+        ([1, 10**MAX_INT_DIGITS], True),  # 41 digits
+        ([-(10**MAX_INT_DIGITS), "x"], True),
+        ([True, False, None], False),  # booleans are not numbers written
+        ([1.7976931348623157e308, -1.7976931348623157e308], False),  # the largest floats
+        ([0.5, float("inf")], True),  # 1e400 and the like read as infinity
+        (["inf", -float("inf")], True),
+        ([1.5, -float("inf")], True),  # floats only
+        ([2, -(10**MAX_INT_DIGITS)], True),  # integers only
+        ([True, 10**MAX_INT_DIGITS], True),
+        ([1e300, 10**MAX_INT_DIGITS], True),  # a large float hides no long integer
+        ([1e300, 3], False),
+    ],
+)
+def test_a_refused_number_is_found_among_the_values_read(
+    members: list[object], refused: bool
+) -> None:
+    assert _extreme(members, set(map(type, members))) is refused
+    assert _shape({"a": [{"b": members}]})[2] is refused  # at any depth
+
+
+_EDGE_NUMBERS = st.sampled_from(
+    [
+        "9" * MAX_INT_DIGITS,
+        "-" + "9" * MAX_INT_DIGITS,
+        "1" + "0" * MAX_INT_DIGITS,
+        "-1" + "0" * MAX_INT_DIGITS,
+        "1" * 4400,  # past the digits either parser reads
+        "1.7976931348623157e308",
+        "1.7976931348623159e308",  # rounds to infinity
+        "1e308",
+        "-1e309",
+        "1E+400",
+        "1" + "0" * 308 + ".0",
+        "1" + "0" * 309 + ".0",
+        "2.5e-400",  # underflows to 0.0: kept
+        "0.1" + "0" * 60 + "1",
+        "12",
+        '"' + "9" * 50 + '"',  # digits inside a string are text
+        '"1e400"',
+    ]
+)
+
+
+@settings(deadline=None, max_examples=400)
+@given(st.lists(_EDGE_NUMBERS, min_size=1, max_size=4), st.booleans(), st.booleans())
+def test_numbers_are_refused_as_the_hooks_refuse_them(
+    items: list[str], in_object: bool, bare: bool
+) -> None:
+    if bare:  # a document that is one number
+        text = items[0]
+    elif in_object:
+        text = "{" + ", ".join(f'"k{i}": {item}' for i, item in enumerate(items)) + "}"
+    else:
+        text = "[" + ", ".join(items) + "]"
+    # the reference: every number through the hooks, every object through the pairs hook
+    assert _outcome(lambda: loads(text)) == _outcome(
+        lambda: _loads_strict(text, "JSON", MAX_DEPTH, _int, _float)
     )
