@@ -268,8 +268,8 @@ def _extreme(members: list[Any], kinds: set[type]) -> bool:
     if int not in kinds:
         return False
     if kinds <= _INTEGERS:  # integers (and booleans) only: no filter
-        return max(members) >= _TOO_LONG or min(members) <= -_TOO_LONG
-    return max(map(abs, filter(_is_int, members))) >= _TOO_LONG
+        return bool(max(members) >= _TOO_LONG or min(members) <= -_TOO_LONG)
+    return bool(max(map(abs, filter(_is_int, members))) >= _TOO_LONG)
 
 
 def _shape(value: dict[str, Any] | list[Any]) -> tuple[int, int, bool]:

@@ -433,6 +433,11 @@ class EnumLookup(Generic[E]):
         return error
 
     @property
+    def enum(self) -> type[E]:
+        """The enum whose members the lookup finds."""
+        return self._enum
+
+    @property
     def members(self) -> tuple[E, ...]:
         """Every member, in definition order."""
         return tuple(self._enum)
@@ -472,16 +477,19 @@ class EnumField(Generic[E]):
     ['MD', 'md', 'MEDICAID', 'medicaid', 'Medicaid']
     """
 
-    __slots__ = ("_memo", "lookup", "type_name")
+    __slots__ = ("_enum", "_memo", "lookup", "type_name")
 
     def __init__(self, lookup: EnumLookup[E], type_name: str = "unknown_code") -> None:
         self.lookup = lookup
         self.type_name = type_name
+        self._enum = lookup.enum
         self._memo: dict[str, E] = {}
         """The member each text seen before names (plain ``str`` only, at most
         :data:`_MEMO_SIZE`): a list of thousands of programs repeats a few spellings."""
 
     def _validate(self, value: object) -> E:
+        if type(value) is self._enum:  # a member (an enum's members are of its exact type)
+            return value
         if type(value) is str:
             member = self._memo.get(value)
             if member is not None:
