@@ -218,8 +218,9 @@ def _plain(text: str) -> Any:
     lone surrogate, escaped as ``"\\ud800"`` or not, nesting past 200 levels,
     integers of over 4,300 digits), and anything it refuses is parsed again by
     ``json.loads``, so what is accepted and every message stay
-    ``json.loads``'s.  ``NaN`` and ``Infinity`` both refuse; ``1e400`` reads
-    as infinity in both, which :func:`loads` then refuses (see :func:`_shape`).
+    ``json.loads``'s.  Both refuse ``NaN`` and ``Infinity`` here; ``1e400``
+    reads as infinity in both, which :func:`loads` then refuses (see
+    :func:`_shape`).
     """
     try:
         return from_json(text, allow_inf_nan=False)
