@@ -24,12 +24,13 @@ grew with the square).
 
 from __future__ import annotations
 
-import gc
 import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from _timing import gc_paused
 
 __all__ = ["CASES", "Case", "main", "run"]
 
@@ -246,19 +247,6 @@ def _best(call: Timed, repeat: int) -> float:
     return min(times)
 
 
-def _paused(call: Timed) -> Timed:
-    """*call* with the cyclic garbage collector paused: the anchor at its fastest."""
-
-    def run() -> object:
-        gc.disable()
-        try:
-            return call()
-        finally:
-            gc.enable()
-
-    return run
-
-
 def run(case: Case) -> tuple[float, float | None]:
     """Best time of *case* and of its anchor, in seconds (inputs built beforehand).
 
@@ -266,7 +254,7 @@ def run(case: Case) -> tuple[float, float | None]:
     for large documents), so it is the strongest reference for the same work.
     """
     ours = _best(case.prepare(), case.repeat)
-    anchor = _best(_paused(case.anchor()), case.repeat) if case.anchor is not None else None
+    anchor = _best(gc_paused(case.anchor()), case.repeat) if case.anchor is not None else None
     return ours, anchor
 
 

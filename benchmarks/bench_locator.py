@@ -20,12 +20,12 @@ more than the seconds.
 
 from __future__ import annotations
 
-import gc
 import json
 import random
 import time
 from collections.abc import Callable
 
+from _timing import gc_paused
 from carecontinuum._json import loads as strict_loads
 from carecontinuum.locator import read_listing
 
@@ -196,19 +196,6 @@ def _best_of(funcs: list[Callable[[], object]], repeat: int) -> list[float]:
     return [min(spent) for spent in times]
 
 
-def _gc_paused(func: Callable[[], object]) -> Callable[[], object]:
-    """*func*, run with the cyclic garbage collector paused (as ``read_listing`` runs)."""
-
-    def paused() -> object:
-        gc.disable()
-        try:
-            return func()
-        finally:
-            gc.enable()
-
-    return paused
-
-
 def _form(form: str) -> bool:
     """Time reading the listing in *form*; print the figures; True when on target."""
     text = json.dumps(synthetic_listing(N_ROWS, form=form))
@@ -224,9 +211,9 @@ def _form(form: str) -> bool:
     # are timed with it paused too: the anchor is then json.loads at its fastest
     t_json, t_read, t_strict, t_rows = _best_of(
         [
-            _gc_paused(lambda: json.loads(text)),
+            gc_paused(lambda: json.loads(text)),
             lambda: read_listing(text),
-            _gc_paused(lambda: strict_loads(text, what="listing")),
+            gc_paused(lambda: strict_loads(text, what="listing")),
             lambda: read_listing(parsed),
         ],
         repeat=5,
