@@ -53,3 +53,18 @@ def test_only_plain_text_is_remembered_and_the_memo_is_bounded() -> None:
     for i in range(_MEMO_SIZE + 10):
         assert field._validate(" " * (i % 50) + "MD" + " " * (i // 50)) is _Pay.MEDICAID
     assert len(field._memo) == _MEMO_SIZE
+
+
+class _OtherPay(StrEnum):
+    MEDICAID = "MD"
+
+
+def test_a_member_is_taken_as_is_and_another_enum_s_member_is_looked_up() -> None:
+    assert EnumLookup(_Pay, "payment").enum is _Pay
+    field = EnumField(EnumLookup(_Pay, "payment"))
+    assert field._validate(_Pay.MEDICARE) is _Pay.MEDICARE
+    # equal as text, but not a member of this field's enum: read as its value, never kept as is
+    found = field._validate(_OtherPay.MEDICAID)
+    assert found is _Pay.MEDICAID
+    assert type(found) is _Pay
+    assert type(_Form(pay=_OtherPay.MEDICAID).pay) is _Pay
