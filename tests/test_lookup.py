@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from carecontinuum._lookup import MAX_KEY_LENGTH, EnumLookup, Lookup, normalize_key
+from carecontinuum._enum_lookup import EnumLookup
+from carecontinuum._lookup import MAX_KEY_LENGTH, Lookup, normalize_key
 from carecontinuum.errors import (
     AmbiguousKeyError,
     DuplicateRegistrationError,

@@ -8,7 +8,7 @@ from typing import Annotated
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from carecontinuum._lookup import _MEMO_SIZE, EnumField, EnumLookup
+from carecontinuum._enum_lookup import _MEMO_SIZE, EnumField, EnumLookup
 
 
 class _Pay(StrEnum):

@@ -9,8 +9,8 @@ from pydantic import ConfigDict, Field, StringConstraints, model_validator
 
 from .._contract import contract, rule
 from .._display import DisplayMixin
+from .._enum_lookup import EnumLookup
 from .._json_model import JsonModel
-from .._lookup import EnumLookup
 from .._sources import Firmness
 from ..units import QuantityRange
 from ._payment import PerDiemTier

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
-from .._lookup import EnumLookup
+from .._enum_lookup import EnumLookup
 from ..errors import CareContinuumError
 from ..levels import WITHDRAWAL_MANAGEMENT_CODES, CodeSystem, ExternalCode, default_continuum
 from ..programs import AgeGroup, Payment, SpecialGroup

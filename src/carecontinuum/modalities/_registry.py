@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar, overload
 
-from .._lookup import EnumLookup
+from .._enum_lookup import EnumLookup
 from .._phrases import name_variants, query_variants
 from .._registry import Registry, Transaction
 from ..errors import ProtectedEntryError, UnknownKeyError, UnknownModalityError

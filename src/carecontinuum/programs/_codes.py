@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 
 from pydantic import StringConstraints
 
-from .._lookup import EnumField, EnumLookup
+from .._enum_lookup import EnumField, EnumLookup
 
 _E = TypeVar("_E", bound=StrEnum)
 

@@ -22,8 +22,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import BeforeValidator, ConfigDict, Field, model_validator
 
+from .._enum_lookup import EnumField, EnumLookup
 from .._json_model import JsonModel
-from .._lookup import EnumField, EnumLookup
 from .._text import echo
 
 __all__ = [

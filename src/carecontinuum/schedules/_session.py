@@ -11,8 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from .._contract import contract
 from .._display import Display, num, render_html
+from .._enum_lookup import EnumLookup
 from .._json_model import JsonModel
-from .._lookup import EnumLookup
 from ..errors import UnknownKeyError
 from ..modalities import AnyModality, Format
 from ..units import InUnit
