@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import warnings
 from typing import Any
 
 import numpy as np
@@ -326,6 +327,30 @@ def test_each_bad_value_is_refused_by_the_two_reduction_check(
         classify_array(hours_per_day=h, days_per_week=d)
     assert str(info.value).startswith(f"{name}[{position}] is {shown}: ")
     assert info.value.field == name
+
+
+@pytest.mark.parametrize(
+    ("hours", "days", "name"),
+    [
+        (1e308, 7, "hours_per_day"),
+        (float("inf"), 0, "hours_per_day"),
+        (3.0, 2**62, "days_per_week"),
+    ],
+    ids=["overflowing product", "inf times a zero day", "huge day"],
+)
+def test_a_product_made_of_bad_values_warns_nothing_and_is_refused(
+    hours: float, days: int, name: str
+) -> None:
+    # weekly hours are computed before each block is checked: a bad value's product
+    # may overflow or be NaN, which must not reach the user as a RuntimeWarning
+    from carecontinuum.intensity._kernel import BLOCK
+
+    h, d = np.full(BLOCK + 5, 3.0), np.full(BLOCK + 5, 3)
+    h[BLOCK + 1], d[BLOCK + 1] = hours, days
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(cc.intensity.IntensityInputError, match=rf"^{name}\[{BLOCK + 1}\] is "):
+            classify_array(hours_per_day=h, days_per_week=d)
 
 
 @settings(deadline=None, max_examples=300)
