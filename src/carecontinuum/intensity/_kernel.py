@@ -29,13 +29,15 @@ __all__ = ["BLOCK", "WEEKLY_BLOCK", "levels"]
 
 #: Rows per block given hours per day and days per week: few enough blocks that
 #: numpy's per-call cost stays small, few enough rows that a block's three float64
-#: columns (3 MiB) stay in cache between passes.  On 1 M rows, against the best
-#: plain numpy (medians of 12 alternating rounds on a 2 MiB-L2 core): 64 Ki rows
-#: 1.39x (teds 2.21x), 128 Ki 1.30x (2.10x), 192 Ki 1.35x (2.06x).
+#: columns (3 MiB) stay in the last-level cache between passes.  On 1 M rows,
+#: against the best plain numpy (medians of 12 alternating rounds, on a core with
+#: 2 MiB of L2 and 32 MiB of L3): 64 Ki rows 1.39x (teds 2.21x), 128 Ki 1.30x
+#: (2.10x), 192 Ki 1.35x (2.06x).
 BLOCK = 131_072
 #: Rows per block when hours per week are given: blocks of 1 Mi rows (no cache
 #: reuse between the check and the comparisons) measured 1.16-1.32x the best plain
-#: numpy on 1 M rows, 64 Ki rows 0.95-1.02x.
+#: numpy on 1 M rows, 64 Ki rows 0.95-1.02x (on an earlier machine, with a smaller
+#: cache; on the one above, 64 Ki rows measure 1.18-1.25x).
 WEEKLY_BLOCK = 65_536
 
 
