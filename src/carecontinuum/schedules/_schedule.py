@@ -6,10 +6,12 @@ from .._contract import contract
 from .._display import Display, num, render_html
 from ..units import DaysPerWeek, HoursPerDay, SessionsPerWeek
 from ._base import ScheduleBase
+from ._fast_init import fast_init
 
 __all__ = ["Schedule"]
 
 
+@fast_init
 @contract(
     "schedule_end_without_start",
     "schedule_duration",
