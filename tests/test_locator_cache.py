@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from carecontinuum.locator import Listing, read_listing
+from carecontinuum.locator._services import MAX_VALUES_TEXT
 
 # values as the locator writes them [LOCATOR], and some it never would
 _VALUES = {
@@ -103,6 +104,31 @@ def test_a_value_first_seen_empty_or_too_long_is_read_again_each_time() -> None:
         (("EDU", "Education services"),),
     ]
     assert [(p.row, p.code) for p in listing.problems] == [(2, "too-long")]
+
+
+def test_a_text_too_long_is_refused_even_when_each_value_was_seen() -> None:
+    known = "Education services"
+    too_long = ";".join([known] * (MAX_VALUES_TEXT // len(known) + 1))
+    assert len(too_long) > MAX_VALUES_TEXT
+    rows = [
+        {
+            "frid": f"f-{i}",
+            "name1": "Center",
+            "services": [
+                {"f1": "Service Setting", "f2": "SET", "f3": "OIT"},
+                {"f1": "Education", "f2": "EDU", "f3": f3},  # f1, f2 and f3: the usual entry
+            ],
+        }
+        for i, f3 in enumerate([known, too_long, f"{known};{known}"])
+    ]
+    listing = read_listing(rows)
+    assert [(p.row, p.field, p.code) for p in listing.problems] == [
+        (1, "services[1].f3", "too-long")
+    ]
+    assert [p.other_codes for p in listing.programs] == [
+        (("EDU", known),),
+        (("EDU", known), ("EDU", known)),
+    ]
 
 
 def test_values_seen_before_in_other_entries_are_taken_as_read_then() -> None:

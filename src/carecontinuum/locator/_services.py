@@ -4,7 +4,12 @@ Each value of ``f3`` (split at ``";"``) is looked up once per listing: its
 :class:`~carecontinuum.programs.ServiceCode` and what it means are cached by
 category and by the value as written.  A whole ``f3`` is cached too (the
 locator repeats "Female; Male" and "Smoking not permitted" thousands of
-times), so most entries of a large listing cost one dictionary lookup.
+times), so most entries of a large listing cost one dictionary lookup.  The
+exception is a category the library keeps as codes, once each of its values
+has been seen: its values are looked up one by one in the category's own
+table, which is small enough to stay in a core's cache, where a whole text
+(some subset of the category's values) rarely repeats and its lookup in the
+large table of texts waits on memory.
 """
 
 from __future__ import annotations
@@ -194,6 +199,7 @@ class ServiceReader:
             )
             return None
         fragments = self._fragments
+        kept_as_codes = self._codes
         shared = found.shared
         add = found.add
         for j, entry in enumerate(services):
@@ -201,9 +207,20 @@ class ServiceReader:
             if type(entry) is dict and entry.keys() == _ENTRY_KEYS:
                 category, values, f1 = entry["f2"], entry["f3"], entry["f1"]
                 if type(category) is str and type(values) is str and type(f1) in _F1_TYPES:
+                    codes = kept_as_codes.get(category)
+                    if codes is not None and len(values) <= MAX_VALUES_TEXT:
+                        # a category kept as codes: each value looked up in its own small
+                        # table, which stays in cache (whole texts rarely repeat)
+                        try:
+                            known = tuple(map(codes.__getitem__, values.split(";")))
+                        except KeyError:  # a value not seen, empty or too long: in full
+                            pass
+                        else:
+                            shared.extend(known)
+                            continue
                     fragment = fragments.get((category, values))
                     if fragment is None:  # not seen as a whole: checked and read
-                        fragment = self._unseen(row, j, entry, category, values)
+                        fragment = self._new_fragment(row, j, entry)
                     if isinstance(fragment, tuple):
                         shared.extend(fragment)
                     elif fragment is not None:
@@ -211,23 +228,6 @@ class ServiceReader:
                     continue
             self._entry(row, j, entry, found)  # anything else: every check, in order
         return None if row.refused else found
-
-    def _unseen(
-        self, row: RowProblems, j: int, entry: Mapping[object, object], category: str, values: str
-    ) -> _Fragment | tuple[ServiceCode, ...] | None:
-        """A usual entry not seen as a whole: its values read (``None``: an error)."""
-        codes = self._codes.get(category)
-        if codes is not None and len(values) <= MAX_VALUES_TEXT:
-            # a category kept as codes, each value seen before (so checked then)
-            try:
-                fragment = tuple(map(codes.__getitem__, values.split(";")))
-            except KeyError:  # a value not seen, empty or too long: in full
-                pass
-            else:
-                if len(self._fragments) < _CACHE_SIZE:
-                    self._fragments[category, values] = fragment
-                return fragment
-        return self._new_fragment(row, j, entry)
 
     def _entry(self, row: RowProblems, j: int, entry: object, found: Services) -> None:
         """Check services[*j*] in full, and take its values in unless it has an error."""
