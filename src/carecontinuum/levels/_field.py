@@ -48,6 +48,9 @@ from ._registry import crosswalk
 
 __all__ = ["ContinuumLevelCode", "LevelField", "LevelMarker", "level_key", "resolve_level"]
 
+#: The default continuum's level codes (it is a frozen model: they never change).
+_CONTINUUM_CODES = frozenset(DEFAULT_CONTINUUM.codes)
+
 _DESCRIPTION = (
     "A level of care: a code or alias of the default continuum ('intensive_outpatient', "
     "'IOP', 'partial hospitalization'), or 'framework:code' ('asam3:2.1')"
@@ -111,7 +114,7 @@ def continuum_code(value: object) -> str:
         the message lists the candidates.
     """
     found = resolve_level(value)
-    if found.framework == DEFAULT_CONTINUUM.code and found.code in DEFAULT_CONTINUUM.codes:
+    if found.framework == DEFAULT_CONTINUUM.code and found.code in _CONTINUUM_CODES:
         return found.code
     if found.framework == DEFAULT_CONTINUUM.code:
         raise ValueError(f"level {found.code!r} is not a level of the default continuum")

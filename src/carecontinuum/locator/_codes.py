@@ -20,7 +20,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
 from .._enum_lookup import EnumLookup
-from ..errors import CareContinuumError
 from ..levels import WITHDRAWAL_MANAGEMENT_CODES, CodeSystem, ExternalCode, default_continuum
 from ..programs import AgeGroup, Payment, SpecialGroup
 from ..programs._codes import AGE_GROUPS, PAYMENTS, SPECIAL_GROUPS
@@ -152,12 +151,12 @@ def _modality(category: str, value: str) -> Meaning:
     # code could collide with a modality's alias
     if value == value.upper():
         return _OTHER
-    from ..modalities import modality
+    from ..modalities._registry import MODALITIES
 
-    try:
-        return Meaning("modality", value=modality(value))
-    except CareContinuumError:
-        return _OTHER
+    # find: no error (and no suggestions worked out) for the many approaches that are
+    # not modalities; a heading naming several modalities finds none either
+    found = MODALITIES.find(value)
+    return _OTHER if found is None else Meaning("modality", value=found)
 
 
 def _setting(category: str, value: str) -> Meaning:
