@@ -134,10 +134,16 @@ def fast_init(cls: type[_M]) -> type[_M]:
 
     def __init__(self: BaseModel, /, **data: Any) -> None:  # noqa: N807 - the class's own
         __tracebackhide__ = True  # pytest: show the caller, as pydantic's own __init__ does
-        if type(self) is cls:
-            keys = data.keys()
-            if keys == _DOSE_AND_WEEKS:
-                w = data["weeks"]
+        size = len(data)
+        if size in {2, 3} and type(self) is cls:
+            h: Any
+            w: Any
+            try:  # with that many keywords, these are all of them
+                h, d = data["hours_per_day"], data["days_per_week"]
+                w = data["weeks"] if size == 3 else None
+            except KeyError:
+                pass  # another keyword: pydantic's
+            else:
                 kind = type(w)
                 if kind is float:
                     ok = w_over < w <= w_most
@@ -145,14 +151,10 @@ def fast_init(cls: type[_M]) -> type[_M]:
                     ok, w = True, w + 0.0  # a float, as the field's validator returns
                 else:
                     ok = w is None
-                given = {"hours_per_day", "days_per_week", "weeks"}
-            else:
-                w, ok, given = None, keys == _DOSE, {"hours_per_day", "days_per_week"}
-            if ok:
-                h, d = data["hours_per_day"], data["days_per_week"]
                 kind = type(h)
                 if (
-                    type(d) is int
+                    ok
+                    and type(d) is int
                     and d_least <= d <= d_most
                     and (kind is float or kind is int)
                     and h_over < h <= h_most
@@ -162,7 +164,7 @@ def fast_init(cls: type[_M]) -> type[_M]:
                     values["hours_per_day"] = h if kind is float else h + 0.0
                     values["days_per_week"] = d
                     _SET_DICT(self, values)
-                    _SET_FIELDS_SET(self, given)
+                    _SET_FIELDS_SET(self, set(data))
                     _SET_EXTRA(self, None)
                     _SET_PRIVATE(self, None)
                     return
