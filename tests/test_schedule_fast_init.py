@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 
 import carecontinuum as cc
 from carecontinuum.schedules._fast_init import fast_init
@@ -240,6 +240,7 @@ def test_the_builder_takes_a_model_of_the_shape_it_knows() -> None:
         ({"__annotations__": {"weeks": float | None}}, "no single InUnit marker"),
         ({"__annotations__": {"days_per_week": HoursPerDay}}, "other bounds"),
         ({"model_post_init": lambda self, context: None}, "a post-init hook"),
+        ({"hours_per_day": Field(alias="h")}, "an alias for hours_per_day"),
     ],
 )
 def test_the_builder_refuses_a_model_it_would_build_wrongly(
