@@ -22,8 +22,11 @@ Targets (issue 8 §7):
 * the ``teds`` rules path (a per-day rule) ≤ 2 × its best plain numpy,
   ``((h >= e2) & (d >= 3)).astype(np.int8)``.
 
-Every vectorized case also checks that the results are identical to the
-anchor's, and the small-integer dtypes (int8, uint8, int16) to ``classify``.
+Both engines of ``classify_array`` are measured: ``numpy`` (the default) and,
+when numba is installed, ``numba`` (its one-time compile happens in the
+untimed first call).  Every vectorized case also checks that the results are
+identical to the anchor's, and the small-integer dtypes (int8, uint8, int16)
+to ``classify``.
 """
 
 from __future__ import annotations
@@ -163,6 +166,19 @@ def _arrays(n: int) -> tuple[Any, Any]:
     return rng.integers(1, 97, n) / 4, rng.integers(1, 8, n)
 
 
+def _engines() -> list[str]:
+    """The classify_array engines to measure: numpy, and numba when it is installed."""
+    try:
+        import numba  # noqa: F401
+    except ImportError:
+        print("(numba is not installed: only the numpy engine is measured)")
+        return ["numpy"]
+    return ["numpy", "numba"]
+
+
+ENGINES = _engines()
+
+
 def bench_vectorized(n: int = 1_000_000) -> list[bool]:
     h, d = _arrays(n)
     h = np.minimum(h, 24.0)
@@ -182,16 +198,22 @@ def bench_vectorized(n: int = 1_000_000) -> list[bool]:
         return (w >= e9).astype(np.int8) + (w >= e20)
 
     results = []
-    cases: tuple[tuple[str, Callable[[], Any], tuple[Callable[[], Any], ...]], ...] = (
-        (
-            "hours_per_day and days_per_week",
-            lambda: classify_array(h, d),
-            (anchor_hd, anchor_hd_cast),
-        ),
-        ("hours_per_week", lambda: classify_array(hours_per_week=w), (anchor_w,)),
-    )
+    cases: list[tuple[str, Callable[[], Any], tuple[Callable[[], Any], ...]]] = []
+    for engine in ENGINES:
+        cases += [
+            (
+                f"hours_per_day and days_per_week, engine={engine!r}",
+                lambda e=engine: classify_array(h, d, engine=e),
+                (anchor_hd, anchor_hd_cast),
+            ),
+            (
+                f"hours_per_week, engine={engine!r}",
+                lambda e=engine: classify_array(hours_per_week=w, engine=e),
+                (anchor_w,),
+            ),
+        ]
     for label, ours, anchors in cases:
-        same = all(bool(np.array_equal(ours(), anchor())) for anchor in anchors)
+        same = all(bool(np.array_equal(ours(), anchor())) for anchor in anchors)  # compiles too
         pairs = [_best_pair(ours, anchor, 5) for anchor in anchors]
         mine = min(m for m, _ in pairs)
         ref = min(r for _, r in pairs)  # the faster plain numpy is the anchor
@@ -208,7 +230,7 @@ def bench_vectorized(n: int = 1_000_000) -> list[bool]:
     return results
 
 
-def bench_teds(n: int = 1_000_000) -> bool:
+def bench_teds(n: int = 1_000_000) -> list[bool]:
     h, d = _arrays(n)
     h = np.minimum(h, 24.0)
     e2 = edge(2)
@@ -216,14 +238,19 @@ def bench_teds(n: int = 1_000_000) -> bool:
     def anchor() -> Any:
         return ((h >= e2) & (d >= 3)).astype(np.int8)
 
-    def ours() -> Any:
-        return classify_array(h, d, rules="teds")
+    results = []
+    for engine in ENGINES:
 
-    same = bool(np.array_equal(ours(), anchor()))
-    mine, ref = _best_pair(ours, anchor, 5)
-    ok = _report(f"classify_array(rules='teds') of {n:,} rows vs best numpy", mine, ref, 2.0, "ms")
-    print(f"  identical results: {same}")
-    return ok and same
+        def ours(e: str = engine) -> Any:
+            return classify_array(h, d, rules="teds", engine=e)
+
+        same = bool(np.array_equal(ours(), anchor()))
+        mine, ref = _best_pair(ours, anchor, 5)
+        label = f"classify_array(rules='teds', engine={engine!r}) of {n:,} rows vs best numpy"
+        ok = _report(label, mine, ref, 2.0, "ms")
+        print(f"  identical results: {same}")
+        results.append(ok and same)
+    return results
 
 
 def check_small_dtypes() -> bool:
@@ -247,14 +274,15 @@ def check_small_dtypes() -> bool:
     ok = True
     for dtype in (np.int8, np.uint8, np.int16):
         for rules, want in expected.items():
-            got = classify_array(hh.astype(dtype), dd.astype(dtype), rules=rules)
-            ok &= bool(np.array_equal(got, want))
+            for engine in ENGINES:
+                got = classify_array(hh.astype(dtype), dd.astype(dtype), rules=rules, engine=engine)
+                ok &= bool(np.array_equal(got, want))
     print(f"small integer dtypes (int8, uint8, int16) agree with classify: {ok}")
     return ok
 
 
 def main() -> int:
-    results = [*bench_classify(), bench_build(), *bench_vectorized(), bench_teds()]
+    results = [*bench_classify(), bench_build(), *bench_vectorized(), *bench_teds()]
     results.append(check_small_dtypes())
     met = sum(results)
     print(f"{met} of {len(results)} targets met" + ("" if met == len(results) else " (see MISSED)"))
