@@ -216,11 +216,11 @@ class _Plan:
         size = len(out)
         chain = self.chain or ()
         target = out if self.identity else self.scratch.index[:size]
-        np.greater_equal(weekly, chain[0], out=target.view(np.bool_))
+        np.greater_equal(weekly, chain[0], target.view(np.bool_))
         temp = self.scratch.temp[:size]
         for e in chain[1:]:
-            np.greater_equal(weekly, e, out=temp)
-            np.add(target, temp.view(np.int8), out=target)  # int8 + int8: no casting loop
+            np.greater_equal(weekly, e, temp)
+            np.add(target, temp.view(np.int8), target)  # int8 + int8: no casting loop
         if not self.identity:
             np.take(self.lookup, target, out=out)
 
@@ -262,8 +262,8 @@ def _mask(
 ) -> Any:
     """Where every comparison holds, written into *mask*."""
     figure, limit = comparisons[0]
-    np.greater_equal(figures[figure], limit, out=mask)
+    np.greater_equal(figures[figure], limit, mask)
     for figure, limit in comparisons[1:]:
-        np.greater_equal(figures[figure], limit, out=temp)
-        np.logical_and(mask, temp, out=mask)
+        np.greater_equal(figures[figure], limit, temp)
+        np.logical_and(mask, temp, mask)
     return mask
