@@ -381,3 +381,19 @@ def test_the_two_reduction_check_names_what_the_plain_check_names(
     if expected is None:  # all in range: the scalar path's verdicts
         want = [_scalar(x, int(y), "asam3-adult") for x, y in zip(h, d, strict=True)]
         assert got_levels.tolist() == want
+
+
+@pytest.mark.parametrize("engine", ["numpy", "numba"])
+def test_a_masked_value_is_refused_not_read_as_its_data(engine: str) -> None:
+    # numpy.asarray would drop the mask and classify the hidden 5.0 (nothing is silently lost)
+    hours = np.ma.masked_array([3.0, 5.0], mask=[False, True])
+    with pytest.raises(cc.IntensityInputError, match=r"hours_per_day\[1\] is masked") as info:
+        classify_array(hours, [3, 4], engine=engine)  # type: ignore[arg-type]
+    assert info.value.field == "hours_per_day"
+    stays = np.ma.masked_array([True, False], mask=[False, True])
+    with pytest.raises(cc.IntensityInputError, match=r"twenty_four_hour\[1\] is masked"):
+        classify_array(hours_per_week=[9, 9], twenty_four_hour=stays)
+    with pytest.raises(cc.IntensityInputError, match="days_per_week is masked"):
+        classify_array(3, np.ma.masked)
+    unmasked = np.ma.masked_array([3.0, 5.0], mask=[False, False])
+    assert classify_array(unmasked, [3, 4], engine=engine).tolist() == [1, 2]  # type: ignore[arg-type]

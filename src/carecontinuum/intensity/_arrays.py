@@ -72,6 +72,8 @@ def column(np: Any, name: str, value: Any) -> Any:
     """
     if is_series(value):
         value = value.to_numpy()
+    elif isinstance(value, np.ma.MaskedArray):
+        value = _unmasked(np, name, value)
     elif hasattr(value, "magnitude") and hasattr(value, "dimensionality"):  # pint quantity
         value = _magnitudes(name, value)
     elif isinstance(value, list | tuple) and name in _UNITS:
@@ -97,6 +99,18 @@ def column(np: Any, name: str, value: Any) -> Any:
         + (" (quantity strings are read only by the scalar path)" if kind in "US" else ""),
         field=name,
     )
+
+
+def _unmasked(np: Any, name: str, array: Any) -> Any:
+    """A masked array's values, refused when any is masked (a missing value is not a number)."""
+    masked = np.ma.getmaskarray(array)
+    if bool(masked.any()):
+        where = f"{name}[{int(np.flatnonzero(masked)[0])}]" if masked.ndim == 1 else name
+        raise IntensityInputError(
+            f"{where} is masked: a missing value cannot be classified (fill it or drop the row)",
+            field=name,
+        )
+    return np.ma.getdata(array)
 
 
 def _float64(np: Any, name: str, array: Any) -> Any:
