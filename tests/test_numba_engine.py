@@ -250,7 +250,7 @@ def test_a_bad_value_past_the_first_block_is_named_as_the_numpy_engine_names_it(
     assert info.value.field == "days_per_week"
 
 
-def test_views_read_only_and_foreign_byte_order() -> None:
+def test_views_read_only_unaligned_and_foreign_byte_order() -> None:
     h = np.tile([2.0, 3.0, 5.0, 8.0], 50)
     d = np.tile([4, 3, 4, 5], 50)
     want = classify_array(h[::2], d[::2]).tolist()
@@ -260,6 +260,10 @@ def test_views_read_only_and_foreign_byte_order() -> None:
     assert (
         classify_array(h[::2].astype(">f8"), d[::2].astype(">i8"), engine="numba").tolist() == want
     )
+    packed = np.zeros(100, dtype=np.dtype([("flag", "i1"), ("h", "f8"), ("d", "<i2")]))
+    packed["h"], packed["d"] = h[::2], d[::2]
+    assert not packed["h"].flags.aligned  # fields of a packed record: unaligned views
+    assert classify_array(packed["h"], packed["d"], engine="numba").tolist() == want
 
 
 def test_series_flags_and_codes_as_with_numpy() -> None:
