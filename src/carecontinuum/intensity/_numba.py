@@ -18,8 +18,8 @@ and writes the level index.  It answers exactly as the numpy engine does:
 
 numba is imported, and each loop compiled, on first use in a process: about
 0.4 s for the first call, then about 0.1 s for each new combination of input
-types or number of tiers (measured on a 2-core AMD EPYC).  Nothing is written to disk (``cache=False``).  The loops
-release the GIL.
+types or number of tiers (measured on a 2-core AMD EPYC).  Nothing is written
+to disk (``cache=False``).  The loops release the GIL.
 """
 
 from __future__ import annotations
